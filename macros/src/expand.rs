@@ -1,0 +1,350 @@
+//! Code generation: the catalog statics and the `ApiError` impl.
+
+use proc_macro2::{Ident, Span, TokenStream, TokenTree};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{DeriveInput, LitStr, Type};
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::json;
+use crate::template::{Arg, Piece};
+use crate::valid;
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::default();
+    let model = Input::from_syn(&mut cx, input);
+    if let Some(model) = &model {
+        valid::check(&mut cx, model);
+    }
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => impl_api_error(&model),
+        (Err(errors), _) => {
+            let errors = errors.to_compile_error();
+            let stub = stub(input);
+            quote!(#errors #stub)
+        }
+        (Ok(()), None) => stub(input),
+    }
+}
+
+/// An impl with bodies that are never run, emitted beside the errors so that uses of the
+/// type elsewhere do not add a cascade of "trait not implemented" errors.
+fn stub(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::apierror::__private::ApiError for #ident #ty_generics #where_clause {
+            fn catalog() -> &'static ::apierror::__private::Catalog {
+                ::core::unreachable!()
+            }
+            fn meta(&self) -> &'static ::apierror::__private::VariantMeta {
+                ::core::unreachable!()
+            }
+            fn write_message(
+                &self,
+                _: &mut dyn ::apierror::__private::MessageSink,
+            ) -> ::core::fmt::Result {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+fn impl_api_error(input: &Input) -> TokenStream {
+    let ident = input.ident;
+    let type_name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let count = input.variants.len();
+    let metas = input.variants.iter().map(|v| variant_meta(input, v));
+
+    let meta_arms = input.variants.iter().enumerate().map(|(index, variant)| {
+        let path = variant_path(input, variant);
+        quote!(#path { .. } => &__APIERROR_VARIANTS[#index],)
+    });
+    let message_arms = input
+        .variants
+        .iter()
+        .map(|variant| message_arm(input, variant));
+    let field_fn = field_fn(input);
+    let bounds = inferred_bounds(input);
+    let where_clause = match (where_clause, bounds.is_empty()) {
+        (_, true) => quote!(#where_clause),
+        (Some(existing), false) => {
+            let comma = (!existing.predicates.empty_or_trailing()).then(|| quote!(,));
+            quote!(#existing #comma #(#bounds,)*)
+        }
+        (None, false) => quote!(where #(#bounds,)*),
+    };
+
+    quote! {
+        #[doc(hidden)]
+        const _: () = {
+            static __APIERROR_VARIANTS: [::apierror::__private::VariantMeta; #count] = [#(#metas),*];
+            static __APIERROR_CATALOG: ::apierror::__private::Catalog = ::apierror::__private::Catalog {
+                name: #type_name,
+                variants: &__APIERROR_VARIANTS,
+            };
+
+            #[automatically_derived]
+            impl #impl_generics ::apierror::__private::ApiError for #ident #ty_generics #where_clause {
+                fn catalog() -> &'static ::apierror::__private::Catalog {
+                    &__APIERROR_CATALOG
+                }
+
+                fn meta(&self) -> &'static ::apierror::__private::VariantMeta {
+                    match *self {
+                        #(#meta_arms)*
+                    }
+                }
+
+                fn write_message(
+                    &self,
+                    __out: &mut dyn ::apierror::__private::MessageSink,
+                ) -> ::core::fmt::Result {
+                    match self {
+                        #(#message_arms)*
+                    }
+                }
+
+                #field_fn
+            }
+        };
+    }
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_enum {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    } else {
+        quote!(Self)
+    }
+}
+
+fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
+    let name = variant.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    // Validation has passed, so status and code are present.
+    let status = variant.status(&input.attrs).unwrap_or_default();
+    let code = variant
+        .code(&input.attrs)
+        .map(|c| c.value)
+        .unwrap_or_default();
+    let title = variant.title();
+    let message = option_str(variant.attrs.message.as_ref().map(LitStr::value));
+    let description = &variant.attrs.doc;
+    let translations = variant.attrs.translations.iter().map(|(lang, text)| {
+        quote!(::apierror::__private::Translation { lang: #lang, description: #text })
+    });
+    let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
+    let fields = variant.fields.iter().map(|f| &f.name);
+    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
+    quote! {
+        ::apierror::__private::VariantMeta {
+            name: #name,
+            status: #status,
+            code: #code,
+            title: #title,
+            message: #message,
+            description: #description,
+            translations: &[#(#translations),*],
+            field: #field,
+            fields: &[#(#fields),*],
+            location: #location,
+        }
+    }
+}
+
+fn option_str(value: Option<String>) -> TokenStream {
+    match value {
+        Some(value) => quote!(::core::option::Option::Some(#value)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+fn binding(field: &Field) -> Ident {
+    format_ident!("__field_{}", field.name)
+}
+
+/// A pattern binding exactly the given fields.
+fn pattern<'f>(
+    input: &Input,
+    variant: &Variant,
+    bound: impl IntoIterator<Item = &'f Field<'f>>,
+) -> TokenStream {
+    let path = variant_path(input, variant);
+    let bindings = bound.into_iter().map(|field| {
+        let member = &field.member;
+        let binding = binding(field);
+        quote!(#member: #binding,)
+    });
+    quote!(#path { #(#bindings)* .. })
+}
+
+fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
+    let mut used: Vec<&Field> = Vec::new();
+    if let Some(pieces) = &variant.template {
+        for piece in pieces {
+            if let Piece::Placeholder { arg, .. } = piece {
+                let field = placeholder_field(variant, arg);
+                if !used.iter().any(|u| u.name == field.name) {
+                    used.push(field);
+                }
+            }
+        }
+    }
+    let override_field = variant.fields.iter().find(|f| f.attrs.message.is_some());
+    if let Some(field) = override_field {
+        if !used.iter().any(|u| u.name == field.name) {
+            used.push(field);
+        }
+    }
+
+    let default = match &variant.template {
+        Some(pieces) => {
+            let writes = pieces.iter().map(|piece| match piece {
+                Piece::Literal(text) => {
+                    let escaped = json::escape(text);
+                    quote!(__out.literal(#text, #escaped)?;)
+                }
+                Piece::Placeholder { arg, spec } => {
+                    let binding = binding(placeholder_field(variant, arg));
+                    match spec {
+                        None => quote!(__out.value(#binding)?;),
+                        Some(spec) => {
+                            let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
+                            quote!(__out.value(&::core::format_args!(#format, #binding))?;)
+                        }
+                    }
+                }
+            });
+            quote!({ #(#writes)* ::core::result::Result::Ok(()) })
+        }
+        // Without #[message] the type's Display is the message (thiserror's #[error]).
+        None => quote_spanned!(variant.ident.span()=> __out.value(self)),
+    };
+    let body = match override_field {
+        Some(field) => {
+            let binding = binding(field);
+            quote! {
+                match #binding {
+                    ::core::option::Option::Some(__message) => __out.value(__message),
+                    ::core::option::Option::None => #default,
+                }
+            }
+        }
+        None => default,
+    };
+    let pattern = pattern(input, variant, used);
+    quote!(#pattern => #body,)
+}
+
+/// The field a placeholder names; validation has checked that it exists.
+fn placeholder_field<'v, 'a>(variant: &'v Variant<'a>, arg: &Arg) -> &'v Field<'a> {
+    let name = match arg {
+        Arg::Named(name) => name.clone(),
+        Arg::Index(index) => index.to_string(),
+    };
+    variant.field_named(&name).expect("validated placeholder")
+}
+
+fn field_fn(input: &Input) -> TokenStream {
+    let any = input
+        .variants
+        .iter()
+        .any(|v| v.attrs.field.is_some() || v.fields.iter().any(|f| f.attrs.field.is_some()));
+    if !any {
+        return TokenStream::new();
+    }
+    let arms = input.variants.iter().map(|variant| {
+        if let Some(constant) = &variant.attrs.field {
+            let pattern = pattern(input, variant, []);
+            return quote!(#pattern => ::core::option::Option::Some(&#constant),);
+        }
+        match variant.fields.iter().find(|f| f.attrs.field.is_some()) {
+            Some(field) => {
+                let binding = binding(field);
+                let pattern = pattern(input, variant, [field]);
+                quote!(#pattern => ::core::option::Option::Some(#binding),)
+            }
+            None => {
+                let pattern = pattern(input, variant, []);
+                quote!(#pattern => ::core::option::Option::None,)
+            }
+        }
+    });
+    quote! {
+        fn field(&self) -> ::core::option::Option<&dyn ::core::fmt::Display> {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// Bounds a generic type needs, as thiserror infers them: `T: Display` for every printed
+/// field whose type mentions a type parameter, and `Self: Display` where a variant's message
+/// is the type's own Display.
+fn inferred_bounds(input: &Input) -> Vec<TokenStream> {
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    let mut push = |bound: TokenStream| {
+        if !bounds.iter().any(|b| b.to_string() == bound.to_string()) {
+            bounds.push(bound);
+        }
+    };
+    for variant in &input.variants {
+        match &variant.template {
+            None => {
+                let ident = input.ident;
+                let (_, ty_generics, _) = input.generics.split_for_impl();
+                push(quote!(#ident #ty_generics: ::core::fmt::Display));
+            }
+            Some(pieces) => {
+                for piece in pieces {
+                    let Piece::Placeholder { arg, spec } = piece else {
+                        continue;
+                    };
+                    let field = placeholder_field(variant, arg);
+                    if mentions_any(field.ty, &params) {
+                        let ty = field.ty;
+                        let debug = spec.as_deref().is_some_and(|s| s.ends_with('?'));
+                        push(if debug {
+                            quote!(#ty: ::core::fmt::Debug)
+                        } else {
+                            quote!(#ty: ::core::fmt::Display)
+                        });
+                    }
+                }
+            }
+        }
+        for field in &variant.fields {
+            let ty = field.ty;
+            if field.attrs.field.is_some() && mentions_any(ty, &params) {
+                push(quote!(#ty: ::core::fmt::Display));
+            }
+            if field.attrs.message.is_some() {
+                if let Some(inner) = valid::option_inner(ty).filter(|t| mentions_any(t, &params)) {
+                    push(quote!(#inner: ::core::fmt::Display));
+                }
+            }
+        }
+    }
+    bounds
+}
+
+fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
+    fn walk(tokens: TokenStream, params: &[&Ident]) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(ident) => params.iter().any(|p| **p == ident),
+            TokenTree::Group(group) => walk(group.stream(), params),
+            _ => false,
+        })
+    }
+    walk(ty.to_token_stream(), params)
+}

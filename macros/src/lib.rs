@@ -1,0 +1,37 @@
+//! The `#[derive(ApiError)]` macro of [`apierror`](https://docs.rs/apierror).
+//!
+//! The pipeline is parse (`ast`, `attr`, `template`) → validate (`valid`) → expand
+//! (`expand`). Every mistake found on the way is collected in a [`ctxt::Ctxt`] and reported
+//! at once, each spanned at the literal or attribute at fault.
+
+mod ast;
+mod attr;
+mod case;
+mod ctxt;
+mod expand;
+mod json;
+mod template;
+mod valid;
+
+use proc_macro::TokenStream;
+use syn::{parse_macro_input, DeriveInput};
+
+/// Derives `apierror::ApiError`. See the `apierror` crate for the attributes.
+#[proc_macro_derive(
+    ApiError,
+    attributes(
+        api_error,
+        status,
+        code,
+        message,
+        title,
+        description,
+        field,
+        source,
+        from
+    )
+)]
+pub fn derive_api_error(input: TokenStream) -> TokenStream {
+    let input = parse_macro_input!(input as DeriveInput);
+    expand::derive(&input).into()
+}

@@ -1,0 +1,53 @@
+//! Messages are written piece by piece into a [`MessageSink`], so that a wire format can copy
+//! the template's literal parts pre-escaped and escape only the interpolated values.
+
+use core::fmt;
+
+use crate::ApiError;
+
+/// Receives a message as a sequence of literal parts and interpolated values.
+///
+/// The derive generates `write_message` as one call per template piece. A sink that writes
+/// JSON copies `json_escaped` as is and escapes only what `value` prints; a sink that writes
+/// plain text ignores `json_escaped`.
+pub trait MessageSink {
+    /// A literal part of the template; `json_escaped` is the same text already escaped for a
+    /// JSON string at compile time.
+    fn literal(&mut self, text: &'static str, json_escaped: &'static str) -> fmt::Result;
+
+    /// An interpolated value, printed with its `Display` (or the template's format spec).
+    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result;
+}
+
+/// Writes a message as plain text into a [`fmt::Formatter`] or any [`fmt::Write`].
+struct PlainSink<'w, W: fmt::Write + ?Sized>(&'w mut W);
+
+impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
+    fn literal(&mut self, text: &'static str, _json_escaped: &'static str) -> fmt::Result {
+        self.0.write_str(text)
+    }
+
+    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        self.0.write_fmt(format_args!("{value}"))
+    }
+}
+
+/// The rendered message of an error, returned by [`ApiError::message`].
+///
+/// Its `Display` renders the template without allocating; `to_string()` gives the text.
+pub struct Message<'e, E: ?Sized>(pub(crate) &'e E);
+
+impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(&mut PlainSink(f))
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Shown as the rendered text in quotes; the text itself is not escaped.
+        f.write_str("Message(\"")?;
+        fmt::Display::fmt(self, f)?;
+        f.write_str("\")")
+    }
+}

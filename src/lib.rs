@@ -1,0 +1,96 @@
+//! # apierror
+//!
+//! One error enum, many wire formats. `#[derive(ApiError)]` turns an error enum into one
+//! that knows its HTTP status, machine code, title and message, checked at compile time.
+//!
+//! ```
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, ApiError)]
+//! #[api_error(location = "https://www.omise.co/api-errors")]
+//! pub enum ChargeError {
+//!     /// An attempt was made to re-use a token. Tokens are single use only.
+//!     #[status(400)]
+//!     #[code("used_token")]
+//!     #[message("token was already used")]
+//!     UsedToken,
+//!
+//!     /// The amount is below the minimum.
+//!     #[status(400)]
+//!     #[code("invalid_charge")]
+//!     #[message("amount must be at least {min} {currency}")]
+//!     InvalidCharge { min: u64, currency: &'static str },
+//!
+//!     #[status(500)]
+//!     #[code("internal_error")]
+//!     #[message("request could not be completed due to an internal error")]
+//!     Internal(#[source] std::io::Error),
+//! }
+//!
+//! let err = ChargeError::InvalidCharge { min: 2000, currency: "thb" };
+//! assert_eq!(err.status().as_u16(), 400);
+//! assert_eq!(err.code(), "invalid_charge");
+//! assert_eq!(err.message().to_string(), "amount must be at least 2000 thb");
+//!
+//! // Every variant's metadata, at run time.
+//! let catalog = ChargeError::catalog();
+//! assert_eq!(catalog.variants.len(), 3);
+//! let used = catalog.find("used_token").unwrap();
+//! assert_eq!(used.title, "Used Token");
+//! assert_eq!(used.description, "An attempt was made to re-use a token. Tokens are single use only.");
+//! ```
+//!
+//! ## Attributes
+//!
+//! On the enum (or struct), `#[api_error(…)]` with any of:
+//!
+//! | option | meaning |
+//! |---|---|
+//! | `status = 400` | default status for variants without `#[status]` |
+//! | `rename_all = "snake_case"` | derive codes from variant names where `#[code]` is absent (`lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`) |
+//! | `allow_duplicate_codes` | let several variants share a code (Oney services do) |
+//! | `location = "https://…"` | base URL of the error reference, for the Omise `location` member |
+//! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
+//!
+//! On each variant (or on the struct itself):
+//!
+//! | attribute | meaning |
+//! |---|---|
+//! | `#[status(404)]` | HTTP status, `400..=599` |
+//! | `#[code("not_found")]` | machine code: non-empty, no whitespace or control characters |
+//! | `#[message("… {field} … {0} …")]` | message template over the variant's fields; without it the type's `Display` is the message |
+//! | `#[title("Not Found")]` | short summary; defaults to the variant name in words |
+//! | `/// doc comment` | the description |
+//! | `#[description(ja = "…")]` | the description in another language |
+//! | `#[field("purchase.amount")]` | constant Oney `field` |
+//!
+//! On a field: `#[source]` / `#[from]` (shared with thiserror: never printed unless the
+//! template names it, and never by a 5xx template), `#[field]` (its value is the Oney
+//! `field`), `#[message]` (an `Option` whose `Some` replaces the default message).
+//!
+//! ## Pairing with thiserror
+//!
+//! ```
+//! #[derive(Debug, thiserror::Error, apierror::ApiError)]
+//! pub enum StoreError {
+//!     #[error("transfer {0} not found")]
+//!     #[status(404)]
+//!     #[code("not_found")]
+//!     NotFound(String),
+//! }
+//!
+//! use apierror::ApiError;
+//! let err = StoreError::NotFound("trsf_test_1".into());
+//! assert_eq!(err.message().to_string(), "transfer trsf_test_1 not found");
+//! ```
+
+#![forbid(unsafe_code)]
+
+pub use apierror_macros::ApiError;
+pub use apierror_runtime::*;
+
+/// What generated code reaches, through `::apierror::__private::…` only. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use apierror_runtime::{ApiError, Catalog, MessageSink, Translation, VariantMeta};
+}
