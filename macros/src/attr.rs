@@ -20,6 +20,8 @@ pub struct ContainerAttrs {
     pub location: Option<LitStr>,
     /// Oney's limits: codes of at most 10 characters, constant fields of at most 100.
     pub oney: bool,
+    /// A `rename_all` was written but rejected: codes are not reported missing on top.
+    pub rename_all_rejected: bool,
 }
 
 /// The attributes of one variant (or of a struct, which is its own single variant).
@@ -35,6 +37,9 @@ pub struct VariantAttrs {
     pub field: Option<LitStr>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
+    /// A `#[status]` / `#[code]` was written but rejected: not reported missing on top.
+    pub status_rejected: bool,
+    pub code_rejected: bool,
 }
 
 /// The attributes of one field.
@@ -66,14 +71,17 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                         Some(rule) => {
                             set_once(cx, &mut out.rename_all, rule, &meta.path, "rename_all")
                         }
-                        None => cx.error_spanned_by(
-                            &lit,
-                            format!(
-                                "unknown rename rule `{}`; expected one of {}",
-                                lit.value(),
-                                RenameRule::NAMES
-                            ),
-                        ),
+                        None => {
+                            out.rename_all_rejected = true;
+                            cx.error_spanned_by(
+                                &lit,
+                                format!(
+                                    "unknown rename rule `{}`; expected one of {}",
+                                    lit.value(),
+                                    RenameRule::NAMES
+                                ),
+                            )
+                        }
                     }
                 }
                 "status" => {
@@ -98,14 +106,17 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
                     flag_once(cx, &mut out.allow_duplicate_codes, &meta.path)
                 }
                 "oney" => flag_once(cx, &mut out.oney, &meta.path),
-                _ => cx.error_spanned_by(
-                    &meta.path,
-                    format!(
+                _ => {
+                    skip_value(&meta)?;
+                    cx.error_spanned_by(
+                        &meta.path,
+                        format!(
                         "unknown api_error attribute `{}`; expected one of `rename_all`, `status`, \
                          `location`, `allow_duplicate_codes`, `oney`",
                         path_text(&meta.path)
                     ),
-                ),
+                    )
+                }
             }
             Ok(())
         });
@@ -126,15 +137,19 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
                 doc_lines.push(line);
             }
         } else if path.is_ident("status") {
-            if let Some(lit) = single_arg::<Lit>(cx, attr, "#[status(404)]") {
-                if let Some(status) = status_from_lit(cx, lit, "#[status(404)]") {
-                    set_once(cx, &mut out.status, status, attr, "#[status]");
-                }
+            let status = single_arg::<Lit>(cx, attr, "#[status(404)]")
+                .and_then(|lit| status_from_lit(cx, lit, "#[status(404)]"));
+            match status {
+                Some(status) => set_once(cx, &mut out.status, status, attr, "#[status]"),
+                None => out.status_rejected = true,
             }
         } else if path.is_ident("code") {
-            if let Some(lit) = string_arg(cx, attr, "#[code(\"used_token\")]") {
-                check_code(cx, &lit);
-                set_once(cx, &mut out.code, lit, attr, "#[code]");
+            match string_arg(cx, attr, "#[code(\"used_token\")]") {
+                Some(lit) => {
+                    check_code(cx, &lit);
+                    set_once(cx, &mut out.code, lit, attr, "#[code]");
+                }
+                None => out.code_rejected = true,
             }
         } else if path.is_ident("message") {
             if let Some(lit) = string_arg(cx, attr, "#[message(\"token was already used\")]") {
@@ -285,6 +300,21 @@ fn translations(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<(String, LitStr)>
     if let Err(err) = result {
         cx.syn_error(err);
     }
+}
+
+/// Consumes the value of an unknown `key = value` or `key(…)`, so that one unknown key gives
+/// one error rather than a parse error on its value as well.
+fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
+    meta.input.step(|cursor| {
+        let mut rest = *cursor;
+        while let Some((tree, next)) = rest.token_tree() {
+            if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+                break;
+            }
+            rest = next;
+        }
+        Ok(((), rest))
+    })
 }
 
 fn doc_line(attr: &Attribute) -> Option<String> {

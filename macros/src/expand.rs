@@ -67,6 +67,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
         .iter()
         .map(|variant| message_arm(input, variant));
     let field_fn = field_fn(input);
+    // An empty enum has no value: `match *self {}` proves it to the compiler.
+    let scrutinee = if input.variants.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
     let bounds = inferred_bounds(input);
     let where_clause = match (where_clause, bounds.is_empty()) {
         (_, true) => quote!(#where_clause),
@@ -102,7 +108,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                     &self,
                     __out: &mut dyn ::apierror::__private::MessageSink,
                 ) -> ::core::fmt::Result {
-                    match self {
+                    match #scrutinee {
                         #(#message_arms)*
                     }
                 }

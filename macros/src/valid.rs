@@ -40,7 +40,7 @@ fn what(input: &Input, variant: &Variant) -> String {
 }
 
 fn status_present(cx: &mut Ctxt, input: &Input, variant: &Variant) {
-    if variant.status(&input.attrs).is_none() {
+    if variant.status(&input.attrs).is_none() && !variant.attrs.status_rejected {
         cx.error_spanned_by(
             variant.ident,
             format!(
@@ -52,7 +52,8 @@ fn status_present(cx: &mut Ctxt, input: &Input, variant: &Variant) {
 }
 
 fn code_present(cx: &mut Ctxt, input: &Input, variant: &Variant) {
-    if variant.code(&input.attrs).is_none() {
+    let rejected = variant.attrs.code_rejected || input.attrs.rename_all_rejected;
+    if variant.code(&input.attrs).is_none() && !rejected {
         cx.error_spanned_by(
             variant.ident,
             format!(

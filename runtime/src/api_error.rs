@@ -64,7 +64,13 @@ pub trait ApiError {
     }
 
     /// The rendered message: `Display` renders it without allocating.
-    fn message(&self) -> Message<'_, Self> {
+    ///
+    /// On a trait object, which this method (it needs `Sized` to keep the trait dyn
+    /// compatible) does not serve, use [`Message::new`]`(&*err)`.
+    fn message(&self) -> Message<'_, Self>
+    where
+        Self: Sized,
+    {
         Message(self)
     }
 

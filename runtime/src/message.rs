@@ -37,6 +37,22 @@ impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
 /// Its `Display` renders the template without allocating; `to_string()` gives the text.
 pub struct Message<'e, E: ?Sized>(pub(crate) &'e E);
 
+impl<'e, E: ApiError + ?Sized> Message<'e, E> {
+    /// The message of `error`; the way to reach it on a trait object.
+    ///
+    /// ```
+    /// # #[derive(apierror::ApiError)]
+    /// # #[status(429)] #[code("rate_limited")] #[message("slow down")]
+    /// # struct RateLimited;
+    /// use apierror::{ApiError, Message};
+    /// let err: Box<dyn ApiError> = Box::new(RateLimited);
+    /// assert_eq!(Message::new(&*err).to_string(), "slow down");
+    /// ```
+    pub fn new(error: &'e E) -> Self {
+        Message(error)
+    }
+}
+
 impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.write_message(&mut PlainSink(f))

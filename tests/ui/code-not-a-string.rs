@@ -1,0 +1,10 @@
+use apierror::ApiError;
+#[derive(ApiError)]
+enum E {
+    #[status(400)]
+    #[code(used_token)]
+    #[message("bad")]
+    Bad,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use apierror::ApiError;
+#[derive(ApiError)]
+#[status(400)]
+enum E {
+    #[code("bad")]
+    #[message("bad")]
+    Bad,
+}
+
+fn main() {}
