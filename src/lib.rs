@@ -92,5 +92,9 @@ pub use apierror_runtime::*;
 /// What generated code reaches, through `::apierror::__private::…` only. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use apierror_runtime::{ApiError, Catalog, MessageSink, Translation, VariantMeta};
+    pub use apierror_runtime::__private::*;
+    pub use apierror_runtime::{
+        capture, captured, ApiError, Catalog, MessageSink, Received, TemplatePiece, Translation,
+        VariantMeta,
+    };
 }

@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use apierror::{ApiError, MessageSink, Translation, VariantMeta};
+use apierror::{ApiError, MessageSink, Received, TemplatePiece, Translation, VariantMeta};
 
 #[derive(Debug, ApiError)]
 #[api_error(location = "https://www.omise.co/api-errors")]
@@ -131,6 +131,7 @@ fn catalog_lists_every_variant() {
             }],
             field: None,
             fields: &[],
+            pieces: &[TemplatePiece::Literal("token was already used")],
             location: Some("https://www.omise.co/api-errors"),
         }
     );
@@ -391,4 +392,88 @@ fn works_as_a_trait_object() {
         apierror::Message::new(&*errors[1]).to_string(),
         "retry after 1 seconds"
     );
+}
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(status = 400, allow_duplicate_codes)]
+enum Received2 {
+    #[code("used_token")]
+    #[message("token was already used")]
+    UsedToken,
+    #[code("invalid_charge")]
+    #[message("amount must be at least {min} {currency}")]
+    InvalidCharge { min: u64, currency: String },
+    #[code("bad_request")]
+    #[message("bad request")]
+    BadRequest {
+        #[message]
+        message: Option<Cow<'static, str>>,
+    },
+    #[code("ERR_07")]
+    #[message("Field {0} is mandatory")]
+    Missing(String, #[field] String),
+    #[code("static_field")]
+    #[message("static {name}")]
+    Static { name: &'static str },
+    #[code("not_in_body")]
+    #[message("hidden")]
+    NotInBody { id: u32 },
+}
+
+fn rebuild(code: &str, message: &str, field: Option<&str>) -> Option<Received2> {
+    let meta = Received2::catalog().find(code).unwrap();
+    Received2::from_received(
+        meta,
+        &Received {
+            message: Some(message),
+            field,
+        },
+    )
+}
+
+#[test]
+fn variants_rebuild_from_received_bodies() {
+    assert_eq!(
+        rebuild("used_token", "anything", None),
+        Some(Received2::UsedToken)
+    );
+    assert_eq!(
+        rebuild("invalid_charge", "amount must be at least 2000 thb", None),
+        Some(Received2::InvalidCharge {
+            min: 2000,
+            currency: "thb".into()
+        })
+    );
+    // The message does not have the template's shape, or a value does not parse.
+    assert_eq!(rebuild("invalid_charge", "amount too low", None), None);
+    assert_eq!(
+        rebuild("invalid_charge", "amount must be at least lots thb", None),
+        None
+    );
+    assert_eq!(
+        rebuild("bad_request", "bad request", None),
+        Some(Received2::BadRequest { message: None })
+    );
+    assert_eq!(
+        rebuild("bad_request", "amount is not a number", None),
+        Some(Received2::BadRequest {
+            message: Some("amount is not a number".into())
+        })
+    );
+    assert_eq!(
+        rebuild(
+            "ERR_07",
+            "Field amount is mandatory",
+            Some("purchase.amount")
+        ),
+        Some(Received2::Missing(
+            "amount".into(),
+            "purchase.amount".into()
+        ))
+    );
+    assert_eq!(rebuild("ERR_07", "Field amount is mandatory", None), None);
+    // &'static str cannot hold received text; a field the body does not carry cannot be read.
+    assert_eq!(rebuild("static_field", "static x", None), None);
+    assert_eq!(rebuild("not_in_body", "hidden", None), None);
+    assert_eq!(Received2::NotInBody { id: 1 }.code(), "not_in_body");
 }

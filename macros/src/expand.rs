@@ -73,6 +73,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     } else {
         quote!(self)
     };
+    let from_received = from_received(input);
     let bounds = inferred_bounds(input);
     let where_clause = match (where_clause, bounds.is_empty()) {
         (_, true) => quote!(#where_clause),
@@ -114,6 +115,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
 
                 #field_fn
+
+                #from_received
             }
         };
     }
@@ -146,6 +149,13 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     });
     let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
     let fields = variant.fields.iter().map(|f| &f.name);
+    let pieces = variant.template.iter().flatten().map(|piece| match piece {
+        Piece::Literal(text) => quote!(::apierror::__private::TemplatePiece::Literal(#text)),
+        Piece::Placeholder { arg, .. } => {
+            let name = arg_name(arg);
+            quote!(::apierror::__private::TemplatePiece::Field(#name))
+        }
+    });
     let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     quote! {
         ::apierror::__private::VariantMeta {
@@ -158,6 +168,7 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             translations: &[#(#translations),*],
             field: #field,
             fields: &[#(#fields),*],
+            pieces: &[#(#pieces),*],
             location: #location,
         }
     }
@@ -249,11 +260,17 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
 
 /// The field a placeholder names; validation has checked that it exists.
 fn placeholder_field<'v, 'a>(variant: &'v Variant<'a>, arg: &Arg) -> &'v Field<'a> {
-    let name = match arg {
+    variant
+        .field_named(&arg_name(arg))
+        .expect("validated placeholder")
+}
+
+/// The field name a placeholder refers to: `min`, or `0` in a tuple variant.
+fn arg_name(arg: &Arg) -> String {
+    match arg {
         Arg::Named(name) => name.clone(),
         Arg::Index(index) => index.to_string(),
-    };
-    variant.field_named(&name).expect("validated placeholder")
+    }
 }
 
 fn field_fn(input: &Input) -> TokenStream {
@@ -353,4 +370,93 @@ fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
         })
     }
     walk(ty.to_token_stream(), params)
+}
+
+/// `from_received`: each variant rebuilt from a received body where every field can be read
+/// back (see the runtime's `received` module for where each field comes from).
+fn from_received(input: &Input) -> TokenStream {
+    let arms = input.variants.iter().map(|variant| {
+        let name = variant.ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+        let path = variant_path(input, variant);
+        let needs_captures = variant
+            .template
+            .iter()
+            .flatten()
+            .any(|p| matches!(p, Piece::Placeholder { .. }));
+        let captures = needs_captures.then(|| {
+            quote! {
+                let __captured = ::apierror::__private::capture(
+                    meta.pieces,
+                    received.message?,
+                )?;
+            }
+        });
+        let in_template =
+            |field: &Field| {
+                variant.template.iter().flatten().any(
+                    |p| matches!(p, Piece::Placeholder { arg, .. } if arg_name(arg) == field.name),
+                )
+            };
+        let readable = |field: &Field| {
+            field.attrs.field.is_some() || field.attrs.message.is_some() || in_template(field)
+        };
+        if !variant.fields.iter().all(readable) {
+            // A field the body does not carry: the variant cannot be rebuilt.
+            return quote!(#name => ::core::option::Option::None,);
+        }
+        let inits = variant.fields.iter().map(|field| {
+            let member = &field.member;
+            let ty = field.ty;
+            let value = if field.attrs.field.is_some() {
+                parse_text(ty, quote!(received.field?))
+            } else if field.attrs.message.is_some() {
+                // The override is Some only where the received message is not the default.
+                let inner = valid::option_inner(ty).unwrap_or(ty);
+                let parsed = parse_text(inner, quote!(__message));
+                quote! {{
+                    match received.message {
+                        ::core::option::Option::Some(__message)
+                            if meta.message != ::core::option::Option::Some(__message) =>
+                        {
+                            ::core::option::Option::Some(#parsed)
+                        }
+                        _ => ::core::option::Option::None,
+                    }
+                }}
+            } else {
+                let name = &field.name;
+                parse_text(
+                    ty,
+                    quote!(::apierror::__private::captured(&__captured, #name)?),
+                )
+            };
+            quote!(#member: #value,)
+        });
+        quote! {
+            #name => {
+                #captures
+                ::core::option::Option::Some(#path { #(#inits)* })
+            }
+        }
+    });
+    quote! {
+        fn from_received(
+            meta: &::apierror::__private::VariantMeta,
+            received: &::apierror::__private::Received<'_>,
+        ) -> ::core::option::Option<Self> {
+            #[allow(unused_imports)]
+            use ::apierror::__private::{ParseFromStr as _, ParseFromString as _, ParseUnsupported as _};
+            let _ = received;
+            match meta.name {
+                #(#arms)*
+                _ => ::core::option::Option::None,
+            }
+        }
+    }
+}
+
+/// `text` turned into `ty` by the best way `ty` supports, `?`-returning `None` otherwise.
+fn parse_text(ty: &Type, text: TokenStream) -> TokenStream {
+    quote!((&&&::apierror::__private::Parse::<#ty>::new()).parse_text(#text)?)
 }

@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Catalog, Message, MessageSink, VariantMeta};
+use crate::{Catalog, Message, MessageSink, Received, VariantMeta};
 
 /// An error that knows how it looks on the wire: status, code, title and message.
 ///
@@ -45,6 +45,35 @@ pub trait ApiError {
 
     /// The Oney `field`: the element of the request that led to this error.
     fn field(&self) -> Option<&dyn fmt::Display> {
+        None
+    }
+
+    /// Rebuilds the value of variant `meta` (an entry of this type's catalog) from what a
+    /// received body carries, where every field can be read back; `None` otherwise.
+    ///
+    /// ```
+    /// use apierror::{ApiError, Received};
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// enum ChargeError {
+    ///     #[status(400)]
+    ///     #[code("invalid_charge")]
+    ///     #[message("amount must be at least {min} {currency}")]
+    ///     InvalidCharge { min: u64, currency: String },
+    /// }
+    ///
+    /// let meta = ChargeError::catalog().find("invalid_charge").unwrap();
+    /// let received = Received { message: Some("amount must be at least 2000 thb"), field: None };
+    /// assert_eq!(
+    ///     ChargeError::from_received(meta, &received),
+    ///     Some(ChargeError::InvalidCharge { min: 2000, currency: "thb".into() })
+    /// );
+    /// ```
+    fn from_received(meta: &VariantMeta, received: &Received<'_>) -> Option<Self>
+    where
+        Self: Sized,
+    {
+        let _ = (meta, received);
         None
     }
 

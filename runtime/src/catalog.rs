@@ -2,6 +2,8 @@
 
 use http::StatusCode;
 
+use crate::TemplatePiece;
+
 /// Everything known at compile time about one error variant.
 ///
 /// The derive builds one of these per variant as a `static`, so reading it costs nothing
@@ -28,6 +30,9 @@ pub struct VariantMeta {
     pub field: Option<&'static str>,
     /// The names of the variant's fields (`"0"`, `"1"`, … for tuple variants).
     pub fields: &'static [&'static str],
+    /// The message template in pieces (empty without `#[message]`), for reading received
+    /// messages back.
+    pub pieces: &'static [TemplatePiece],
     /// The container's `location = "…"`: base URL of the Omise error reference.
     pub location: Option<&'static str>,
 }
