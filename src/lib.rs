@@ -94,7 +94,6 @@ pub use apierror_runtime::*;
 pub mod __private {
     pub use apierror_runtime::__private::*;
     pub use apierror_runtime::{
-        capture, captured, ApiError, Catalog, MessageSink, Received, TemplatePiece, Translation,
-        VariantMeta,
+        capture, ApiError, Catalog, MessageSink, Received, TemplatePiece, Translation, VariantMeta,
     };
 }

@@ -476,4 +476,8 @@ fn variants_rebuild_from_received_bodies() {
     assert_eq!(rebuild("static_field", "static x", None), None);
     assert_eq!(rebuild("not_in_body", "hidden", None), None);
     assert_eq!(Received2::NotInBody { id: 1 }.code(), "not_in_body");
+    assert_eq!(
+        Received2::Static { name: "x" }.message().to_string(),
+        "static x"
+    );
 }

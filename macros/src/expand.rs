@@ -374,81 +374,51 @@ fn mentions_any(ty: &Type, params: &[&Ident]) -> bool {
 
 /// `from_received`: each variant rebuilt from a received body where every field can be read
 /// back (see the runtime's `received` module for where each field comes from).
+///
+/// Kept cheap to compile, as it grows with the enum: the variant is found by a position in
+/// the static table (an integer match), and each field is one call with a plain trait bound.
 fn from_received(input: &Input) -> TokenStream {
-    let arms = input.variants.iter().map(|variant| {
-        let name = variant.ident.to_string();
-        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
-        let path = variant_path(input, variant);
-        let needs_captures = variant
-            .template
-            .iter()
-            .flatten()
-            .any(|p| matches!(p, Piece::Placeholder { .. }));
-        let captures = needs_captures.then(|| {
-            quote! {
-                let __captured = ::apierror::__private::capture(
-                    meta.pieces,
-                    received.message?,
-                )?;
-            }
-        });
-        let in_template =
-            |field: &Field| {
+    let arms = input
+        .variants
+        .iter()
+        .enumerate()
+        .filter_map(|(index, variant)| {
+            let path = variant_path(input, variant);
+            let in_template = |field: &Field| {
                 variant.template.iter().flatten().any(
                     |p| matches!(p, Piece::Placeholder { arg, .. } if arg_name(arg) == field.name),
                 )
             };
-        let readable = |field: &Field| {
-            field.attrs.field.is_some() || field.attrs.message.is_some() || in_template(field)
-        };
-        if !variant.fields.iter().all(readable) {
-            // A field the body does not carry: the variant cannot be rebuilt.
-            return quote!(#name => ::core::option::Option::None,);
-        }
-        let inits = variant.fields.iter().map(|field| {
-            let member = &field.member;
-            let ty = field.ty;
-            let value = if field.attrs.field.is_some() {
-                parse_text(ty, quote!(received.field?))
-            } else if field.attrs.message.is_some() {
-                // The override is Some only where the received message is not the default.
-                let inner = valid::option_inner(ty).unwrap_or(ty);
-                let parsed = parse_text(inner, quote!(__message));
-                quote! {{
-                    match received.message {
-                        ::core::option::Option::Some(__message)
-                            if meta.message != ::core::option::Option::Some(__message) =>
-                        {
-                            ::core::option::Option::Some(#parsed)
-                        }
-                        _ => ::core::option::Option::None,
-                    }
-                }}
-            } else {
-                let name = &field.name;
-                parse_text(
-                    ty,
-                    quote!(::apierror::__private::captured(&__captured, #name)?),
-                )
-            };
-            quote!(#member: #value,)
-        });
-        quote! {
-            #name => {
-                #captures
-                ::core::option::Option::Some(#path { #(#inits)* })
+            let mut inits = Vec::new();
+            for field in &variant.fields {
+                let member = &field.member;
+                let value = if field.attrs.message.is_some() {
+                    let inner = valid::option_inner(field.ty)?;
+                    readable_type(inner).then(|| quote!(__rebuild.message_override::<#inner>()?))?
+                } else if !readable_type(field.ty) || field.attrs.source {
+                    // A type that received text cannot become: the variant cannot be rebuilt.
+                    return None;
+                } else if field.attrs.field.is_some() {
+                    quote!(__rebuild.field()?)
+                } else if in_template(field) {
+                    let name = &field.name;
+                    quote!(__rebuild.placeholder(#name)?)
+                } else {
+                    // The body does not carry this field.
+                    return None;
+                };
+                inits.push(quote!(#member: #value,));
             }
-        }
-    });
+            Some(quote!(#index => ::core::option::Option::Some(#path { #(#inits)* }),))
+        });
     quote! {
         fn from_received(
             meta: &::apierror::__private::VariantMeta,
             received: &::apierror::__private::Received<'_>,
         ) -> ::core::option::Option<Self> {
-            #[allow(unused_imports)]
-            use ::apierror::__private::{ParseFromStr as _, ParseFromString as _, ParseUnsupported as _};
-            let _ = received;
-            match meta.name {
+            let __rebuild = ::apierror::__private::Rebuild::new(meta, received);
+            let _ = &__rebuild;
+            match ::apierror::__private::position(&__APIERROR_VARIANTS, meta)? {
                 #(#arms)*
                 _ => ::core::option::Option::None,
             }
@@ -456,7 +426,34 @@ fn from_received(input: &Input) -> TokenStream {
     }
 }
 
-/// `text` turned into `ty` by the best way `ty` supports, `?`-returning `None` otherwise.
-fn parse_text(ty: &Type, text: TokenStream) -> TokenStream {
-    quote!((&&&::apierror::__private::Parse::<#ty>::new()).parse_text(#text)?)
+/// Whether received text can become a value of `ty`: the types the runtime's
+/// `FromWireText` covers, recognized by name (a type alias is not seen through).
+fn readable_type(ty: &Type) -> bool {
+    const SCALARS: &[&str] = &[
+        "String", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
+        "i64", "i128", "isize", "f32", "f64",
+    ];
+    let Type::Path(path) = ty else { return false };
+    if path.qself.is_some() {
+        return false;
+    }
+    let Some(last) = path.path.segments.last() else {
+        return false;
+    };
+    let name = last.ident.to_string();
+    if SCALARS.contains(&name.as_str()) {
+        return last.arguments.is_none();
+    }
+    // Cow<'static, str>, Box<str>, Rc<str>, Arc<str>: owned text.
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    let is_str = |arg: &syn::GenericArgument| matches!(arg, syn::GenericArgument::Type(Type::Path(p)) if p.path.is_ident("str"));
+    let is_static = |arg: &syn::GenericArgument| matches!(arg, syn::GenericArgument::Lifetime(l) if l.ident == "static");
+    let args: Vec<_> = args.args.iter().collect();
+    match (name.as_str(), args.as_slice()) {
+        ("Cow", [lifetime, text]) => is_static(lifetime) && is_str(text),
+        ("Box" | "Rc" | "Arc", [text]) => is_str(text),
+        _ => false,
+    }
 }

@@ -15,10 +15,10 @@ mod received;
 pub use api_error::ApiError;
 pub use catalog::{Catalog, Translation, VariantMeta};
 pub use message::{Message, MessageSink};
-pub use received::{capture, captured, Received, TemplatePiece};
+pub use received::{capture, FromWireText, Received, TemplatePiece};
 
 /// What generated code reaches through `::apierror::__private`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::received::{Parse, ParseFromStr, ParseFromString, ParseUnsupported};
+    pub use crate::received::{position, Rebuild};
 }

@@ -6,8 +6,11 @@
 //! override. A field that cannot be read back makes the variant unbuildable (`None`), never
 //! an error: the caller still has the code and its metadata.
 
-use std::marker::PhantomData;
-use std::str::FromStr;
+use std::borrow::Cow;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use crate::VariantMeta;
 
 /// A piece of a message template, kept in [`VariantMeta::pieces`](crate::VariantMeta::pieces)
 /// so that a received message can be matched against it.
@@ -73,87 +76,111 @@ fn matches<'m>(
 }
 
 /// The value captured for `name`.
-pub fn captured<'m>(captured: &[(&'static str, &'m str)], name: &str) -> Option<&'m str> {
-    captured.iter().find(|(n, _)| *n == name).map(|(_, v)| *v)
+/// The position of `meta` in `variants`: the same entry, or one with the same name (a copy).
+pub fn position(variants: &[VariantMeta], meta: &VariantMeta) -> Option<usize> {
+    variants
+        .iter()
+        .position(|v| core::ptr::eq(v, meta) || v.name == meta.name)
 }
 
-/// Turns received text into a field's type, choosing at compile time the best way the type
-/// supports (autoref specialization): `From<String>` (String, `Cow<'static, str>`, `Box<str>`),
-/// then `FromStr` (numbers, `bool`, `char`, addresses), else no way (`None`).
-pub struct Parse<T>(PhantomData<T>);
+/// Received text turned into a field's value. Implemented for owned text (`String`,
+/// `Cow<'static, str>`, `Box<str>`, `Rc<str>`, `Arc<str>`) and the scalars with `FromStr`;
+/// the derive rebuilds only variants whose fields are all of these types.
+pub trait FromWireText: Sized {
+    /// The value of `text`, or `None` where it does not parse.
+    fn from_wire_text(text: &str) -> Option<Self>;
+}
 
-impl<T> Parse<T> {
-    /// A parser for `T`.
-    #[allow(clippy::new_without_default)]
-    pub const fn new() -> Self {
-        Parse(PhantomData)
+macro_rules! from_owned_text {
+    ($($ty:ty),*) => {$(
+        impl FromWireText for $ty {
+            fn from_wire_text(text: &str) -> Option<Self> {
+                Some(String::from(text).into())
+            }
+        }
+    )*};
+}
+
+from_owned_text!(String, Cow<'static, str>, Box<str>, Rc<str>, Arc<str>);
+
+macro_rules! from_str_text {
+    ($($ty:ty),*) => {$(
+        impl FromWireText for $ty {
+            fn from_wire_text(text: &str) -> Option<Self> {
+                text.trim().parse().ok()
+            }
+        }
+    )*};
+}
+
+from_str_text!(
+    bool, char, u8, u16, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize, f32, f64
+);
+
+/// Reads the fields of one variant back from a received body; used by generated code.
+pub struct Rebuild<'m, 'r> {
+    meta: &'m VariantMeta,
+    received: Received<'r>,
+    captured: Option<Vec<(&'static str, &'r str)>>,
+}
+
+impl<'m, 'r> Rebuild<'m, 'r> {
+    /// Matches the received message against the variant's template once.
+    pub fn new(meta: &'m VariantMeta, received: &Received<'r>) -> Self {
+        let has_placeholders = meta
+            .pieces
+            .iter()
+            .any(|p| matches!(p, TemplatePiece::Field(_)));
+        let captured = match received.message {
+            Some(message) if has_placeholders => capture(meta.pieces, message),
+            _ => None,
+        };
+        Rebuild {
+            meta,
+            received: *received,
+            captured,
+        }
     }
-}
 
-/// Tier 1 of [`Parse`]: types built from an owned `String`.
-pub trait ParseFromString<T> {
-    /// The value of `text`, if `T` can hold it.
-    fn parse_text(&self, text: &str) -> Option<T>;
-}
-
-impl<T: From<String>> ParseFromString<T> for &&Parse<T> {
-    fn parse_text(&self, text: &str) -> Option<T> {
-        Some(T::from(text.to_owned()))
+    /// The value of the template placeholder `name`.
+    pub fn placeholder<T: FromWireText>(&self, name: &str) -> Option<T> {
+        let captured = self.captured.as_ref()?;
+        let text = captured.iter().find(|(n, _)| *n == name)?.1;
+        T::from_wire_text(text)
     }
-}
 
-/// Tier 2 of [`Parse`]: types with `FromStr`.
-pub trait ParseFromStr<T> {
-    /// The value of `text`, if it parses.
-    fn parse_text(&self, text: &str) -> Option<T>;
-}
-
-impl<T: FromStr> ParseFromStr<T> for &Parse<T> {
-    fn parse_text(&self, text: &str) -> Option<T> {
-        text.trim().parse().ok()
+    /// The Oney `field`.
+    pub fn field<T: FromWireText>(&self) -> Option<T> {
+        T::from_wire_text(self.received.field?)
     }
-}
 
-/// Tier 3 of [`Parse`]: a type that cannot be read from text (`&'static str`, an error
-/// source) makes its variant unbuildable.
-pub trait ParseUnsupported<T> {
-    /// Always `None`.
-    fn parse_text(&self, text: &str) -> Option<T>;
-}
-
-impl<T> ParseUnsupported<T> for Parse<T> {
-    fn parse_text(&self, _text: &str) -> Option<T> {
-        None
+    /// A `#[message]` override: `Some(None)` where the received message is the default (or
+    /// absent), `Some(Some(text))` where it is another.
+    pub fn message_override<T: FromWireText>(&self) -> Option<Option<T>> {
+        match self.received.message {
+            Some(message) if self.meta.message != Some(message) => {
+                Some(Some(T::from_wire_text(message)?))
+            }
+            _ => Some(None),
+        }
     }
 }
 
 #[cfg(test)]
-// The borrows are the point: they pick the tier, as generated code does.
-#[allow(clippy::needless_borrow)]
 mod tests {
     use super::*;
-    use std::borrow::Cow;
     use TemplatePiece::{Field, Literal};
 
     #[test]
-    fn tiers_pick_the_best_parser() {
+    fn wire_text_parses_owned_text_and_scalars() {
+        assert_eq!(String::from_wire_text("a b"), Some("a b".to_owned()));
         assert_eq!(
-            (&&&Parse::<String>::new()).parse_text("a b"),
-            Some("a b".to_owned())
-        );
-        assert_eq!(
-            (&&&Parse::<Cow<'static, str>>::new()).parse_text("x"),
+            Cow::<'static, str>::from_wire_text("x"),
             Some(Cow::Borrowed("x"))
         );
-        assert_eq!((&&&Parse::<u64>::new()).parse_text(" 42 "), Some(42));
-        assert_eq!((&&&Parse::<u64>::new()).parse_text("4x"), None);
-        assert_eq!((&&&Parse::<&'static str>::new()).parse_text("x"), None);
-        assert_eq!(
-            (&&&Parse::<std::io::Error>::new())
-                .parse_text("x")
-                .map(|_| ()),
-            None
-        );
+        assert_eq!(u64::from_wire_text(" 42 "), Some(42));
+        assert_eq!(u64::from_wire_text("4x"), None);
+        assert_eq!(bool::from_wire_text("true"), Some(true));
     }
 
     #[test]

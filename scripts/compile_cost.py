@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""Compile cost of #[derive(ApiError)], against thiserror's.
+
+Generates a scratch crate per size (150 and 1,500 variants by default) in
+target/compile-cost/, in three flavours of the same enum:
+
+  plain      #[derive(Debug)]
+  thiserror  #[derive(Debug, thiserror::Error)] with #[error("...")] per variant
+  both       #[derive(Debug, thiserror::Error, apierror::ApiError)] with #[status], #[code]
+             and #[message] per variant (a third of the messages are templates)
+
+and times an incremental rebuild of each (touch src/lib.rs, cargo build), the median of
+--runs runs. What thiserror adds is thiserror - plain; what the derive adds is
+both - thiserror. The target: the derive's addition within 1.5x of thiserror's, and linear
+in the number of variants.
+
+Usage: python3 scripts/compile_cost.py [--sizes 150,1500] [--runs 5] [--release]
+"""
+
+import argparse
+import os
+import pathlib
+import statistics
+import subprocess
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+WORK = ROOT / "target" / "compile-cost"
+
+
+def variant(i, flavour):
+    templated = i % 3 == 0
+    fields = " { amount: u64, currency: String }" if templated else ""
+    message = "amount must be at least {amount} {currency}" if templated else f"error number {i}"
+    lines = []
+    if flavour in ("thiserror", "both"):
+        lines.append(f'    #[error("{message}")]')
+    if flavour == "both":
+        lines.append(f"    #[status({400 + i % 100})]")
+        lines.append(f'    #[code("error_code_{i}")]')
+        lines.append(f'    #[message("{message}")]')
+    lines.append(f"    Variant{i}{fields},")
+    return "\n".join(lines)
+
+
+def source(n, flavour, revision=0):
+    derives = {"plain": "Debug", "thiserror": "Debug, thiserror::Error",
+               "both": "Debug, thiserror::Error, apierror::ApiError"}[flavour]
+    body = "\n".join(variant(i, flavour) for i in range(n))
+    # Each timed run edits the enum (a doc comment on the first variant): the derives run
+    # again and everything generated from the enum is checked again, as after a real edit.
+    body = f"    /// revision {revision}\n" + body
+    return f"#![allow(dead_code)]\n#[derive({derives})]\npub enum Generated {{\n{body}\n}}\n"
+
+
+def write_crate(n, flavour, revision=0):
+    crate = WORK / f"{flavour}_{n}"
+    (crate / "src").mkdir(parents=True, exist_ok=True)
+    (crate / "Cargo.toml").write_text(
+        f'[package]\nname = "cost_{flavour}_{n}"\nversion = "0.0.0"\nedition = "2021"\n\n'
+        f'[dependencies]\napierror = {{ path = "{ROOT}" }}\nthiserror = "2"\n\n[workspace]\n'
+    )
+    (crate / "src" / "lib.rs").write_text(source(n, flavour, revision))
+    return crate
+
+
+def build(crate, release, target_dir):
+    cmd = ["cargo", "build", "-q"] + (["--release"] if release else [])
+    env = dict(os.environ, CARGO_TARGET_DIR=str(target_dir))
+    subprocess.run(cmd, cwd=crate, env=env, check=True)
+
+
+def timed_rebuild(n, flavour, release, target_dir, runs):
+    crate = write_crate(n, flavour)
+    build(crate, release, target_dir)  # warm: dependencies and a first build
+    times = []
+    for run in range(runs):
+        write_crate(n, flavour, revision=run + 1)
+        start = time.perf_counter()
+        build(crate, release, target_dir)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="150,1500")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--release", action="store_true")
+    args = parser.parse_args()
+    target_dir = WORK / "target"
+    rows = []
+    for n in [int(s) for s in args.sizes.split(",")]:
+        t = {f: timed_rebuild(n, f, args.release, target_dir, args.runs)
+             for f in ("plain", "thiserror", "both")}
+        thiserror_adds = t["thiserror"] - t["plain"]
+        derive_adds = t["both"] - t["thiserror"]
+        rows.append((n, t, thiserror_adds, derive_adds))
+        print(f"{n:>6} variants: plain {t['plain']:.3f}s  thiserror {t['thiserror']:.3f}s  "
+              f"both {t['both']:.3f}s  | thiserror adds {thiserror_adds:.3f}s, "
+              f"ApiError adds {derive_adds:.3f}s, ratio {derive_adds / max(thiserror_adds, 1e-9):.2f}",
+              flush=True)
+    if len(rows) >= 2:
+        (n0, _, _, d0), (n1, _, _, d1) = rows[0], rows[-1]
+        print(f"growth of the derive's addition: {d1 / max(d0, 1e-9):.1f}x for {n1 / n0:.0f}x the variants")
+
+
+if __name__ == "__main__":
+    main()
