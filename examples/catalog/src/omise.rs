@@ -51,6 +51,7 @@
 //! use apierror::ApiError;
 //! use apierror_catalog::omise::OmiseError;
 //!
+//! #[derive(Debug)]
 //! struct Charge {
 //!     amount: u64,
 //! }
