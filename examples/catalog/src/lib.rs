@@ -18,3 +18,4 @@ macro_rules! display_via_message {
 pub(crate) use display_via_message;
 
 pub mod omise;
+pub mod vipps_epayment;
