@@ -18,4 +18,5 @@ macro_rules! display_via_message {
 pub(crate) use display_via_message;
 
 pub mod omise;
+pub mod omise_transfer_failure;
 pub mod vipps_epayment;
