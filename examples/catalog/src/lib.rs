@@ -22,6 +22,7 @@ pub mod omise_transfer_failure;
 pub mod oney_cancel;
 pub mod oney_confirm;
 pub mod oney_get_status;
+pub mod oney_http;
 pub mod oney_marketing;
 pub mod oney_payment;
 pub mod vipps_epayment;

@@ -1,4 +1,4 @@
-//! Oney "Service Payment" errors: the 16 rows of its error table, in order.
+//! Oney "Service Payment" errors: the 17 rows of its error table, in order.
 //!
 //! Codes repeat (`ERR_03` twice, `ERR_07` four times, `ERR_25` twice), so the enum opts in
 //! with `#[api_error(allow_duplicate_codes, oney)]`; a client reading an `error_code` gets
