@@ -61,17 +61,20 @@
 //! ## Extending a catalog
 //!
 //! The derive has no transparent or forwarding mode, so a catalog is extended by wrapping:
-//! declare your own codes in your own derived enum, and gather both in an enum with `From`
-//! impls (for `?`) that hands out the inner error as a `&dyn ApiError`, which every wire
-//! format takes. Its catalogs are the two types' catalogs.
+//! declare your own codes in your own derived enum, gather both in an enum with `From`
+//! impls (for `?`), and implement [`ApiError`](apierror::ApiError) for it by delegating to
+//! the inner error. Its catalog is the two catalogs joined, built once.
 //!
 //! ```
-//! use apierror::ApiError;
+//! use std::fmt;
+//! use std::sync::OnceLock;
+//!
+//! use apierror::{ApiError, Catalog, MessageSink, VariantMeta};
 //! use apierror_catalog::omise::OmiseError;
 //!
 //! /// The shop's own codes, beside Omise's.
 //! #[derive(Debug, ApiError)]
-//! #[api_error(location = "https://shop.example/errors")]
+//! #[api_error(location = "https://www.omise.co/api-errors")]
 //! pub enum ShopError {
 //!     /// The cart does not exist.
 //!     #[status(404)]
@@ -98,18 +101,31 @@
 //!     }
 //! }
 //!
-//! impl AppError {
-//!     /// The error to render.
-//!     pub fn api_error(&self) -> &dyn ApiError {
+//! impl ApiError for AppError {
+//!     fn catalog() -> &'static Catalog {
+//!         static VARIANTS: OnceLock<Vec<VariantMeta>> = OnceLock::new();
+//!         static CATALOG: OnceLock<Catalog> = OnceLock::new();
+//!         CATALOG.get_or_init(|| Catalog {
+//!             name: "AppError",
+//!             variants: VARIANTS.get_or_init(|| {
+//!                 let omise = OmiseError::catalog().variants.iter();
+//!                 omise.chain(ShopError::catalog().variants).copied().collect()
+//!             }),
+//!         })
+//!     }
+//!
+//!     fn meta(&self) -> &'static VariantMeta {
 //!         match self {
-//!             AppError::Omise(err) => err,
-//!             AppError::Shop(err) => err,
+//!             AppError::Omise(err) => err.meta(),
+//!             AppError::Shop(err) => err.meta(),
 //!         }
 //!     }
 //!
-//!     /// Every code this application can answer with.
-//!     pub fn catalogs() -> [&'static apierror::Catalog; 2] {
-//!         [OmiseError::catalog(), ShopError::catalog()]
+//!     fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
+//!         match self {
+//!             AppError::Omise(err) => err.write_message(out),
+//!             AppError::Shop(err) => err.write_message(out),
+//!         }
 //!     }
 //! }
 //!
@@ -124,13 +140,15 @@
 //! }
 //!
 //! let err = checkout(7, "tokn_1").unwrap_err();
-//! let err = err.api_error();
 //! assert_eq!((err.status().as_u16(), err.code()), (404, "cart_not_found"));
 //! assert_eq!(err.message().to_string(), "cart 7 was not found");
 //!
 //! let err = checkout(1, "").unwrap_err();
-//! assert_eq!(err.api_error().code(), "missing_card");
-//! assert!(AppError::catalogs().iter().any(|c| c.find("cart_not_found").is_some()));
+//! assert_eq!(err.code(), "missing_card");
+//! assert_eq!(err.message().to_string(), "request contains no card parameters");
+//!
+//! assert_eq!(AppError::catalog().variants.len(), 45);
+//! assert!(AppError::catalog().find("cart_not_found").is_some());
 //! ```
 //!
 //! To answer with a catalog's code under a different status or message, declare the
