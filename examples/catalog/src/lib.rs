@@ -14,7 +14,7 @@
 //! | [`oney_marketing`] | [`MarketingError`](oney_marketing::MarketingError) | Oney API marketing (1 row) |
 //! | [`oney_http`] | [`HttpError`](oney_http::HttpError) | Oney's HTTP return codes (11) |
 //!
-//! Every type derives [`ApiError`](apierror::ApiError): status, code, title, message and
+//! Every type derives [`ApiError`]: status, code, title, message and
 //! descriptions as the provider documents them, checked against the documentation by this
 //! crate's tests. Each also implements `Display` (the message) and [`std::error::Error`].
 //! [`all`] lists every catalog by module name.
@@ -62,7 +62,7 @@
 //!
 //! The derive has no transparent or forwarding mode, so a catalog is extended by wrapping:
 //! declare your own codes in your own derived enum, gather both in an enum with `From`
-//! impls (for `?`), and implement [`ApiError`](apierror::ApiError) for it by delegating to
+//! impls (for `?`), and implement [`ApiError`] for it by delegating to
 //! the inner error. Its catalog is the two catalogs joined, built once.
 //!
 //! ```

@@ -266,9 +266,12 @@ fn japanese_descriptions() {
     assert_eq!(translated, 41);
 }
 
+/// Builds a variant from its message override.
+type Make = fn(Option<Cow<'static, str>>) -> OmiseError;
+
 #[test]
 fn message_override_keeps_the_default() {
-    let cases: [(fn(Option<Cow<'static, str>>) -> OmiseError, &str); 6] = [
+    let cases: [(Make, &str); 6] = [
         (|message| OmiseError::BadRequest { message }, "bad request"),
         (
             |message| OmiseError::FailedCapture { message },
