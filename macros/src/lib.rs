@@ -1,7 +1,7 @@
 //! The `#[derive(ApiError)]` macro of [`apierror`](https://docs.rs/apierror).
 //!
 //! The pipeline is parse (`ast`, `attr`, `template`) → validate (`valid`) → expand
-//! (`expand`). Every mistake found on the way is collected in a [`ctxt::Ctxt`] and reported
+//! (`expand`). Every mistake found on the way is collected in a `ctxt::Ctxt` and reported
 //! at once, each spanned at the literal or attribute at fault.
 
 mod ast;

@@ -64,7 +64,13 @@ pub trait ApiError {
     }
 
     /// The rendered message: `Display` renders it without allocating.
-    fn message(&self) -> Message<'_, Self> {
+    ///
+    /// Bound by `Self: Sized` so that the trait stays object safe; for a `dyn ApiError` use
+    /// [`Message::new`].
+    fn message(&self) -> Message<'_, Self>
+    where
+        Self: Sized,
+    {
         Message(self)
     }
 

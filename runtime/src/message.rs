@@ -20,7 +20,7 @@ pub trait MessageSink {
 }
 
 /// Writes a message as plain text into a [`fmt::Formatter`] or any [`fmt::Write`].
-struct PlainSink<'w, W: fmt::Write + ?Sized>(&'w mut W);
+pub(crate) struct PlainSink<'w, W: fmt::Write + ?Sized>(pub(crate) &'w mut W);
 
 impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
     fn literal(&mut self, text: &'static str, _json_escaped: &'static str) -> fmt::Result {
@@ -36,6 +36,21 @@ impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
 ///
 /// Its `Display` renders the template without allocating; `to_string()` gives the text.
 pub struct Message<'e, E: ?Sized>(pub(crate) &'e E);
+
+impl<'e, E: ApiError + ?Sized> Message<'e, E> {
+    /// The message of `err`, also for an error behind `dyn ApiError`.
+    ///
+    /// ```
+    /// # use apierror::{ApiError, Message};
+    /// # #[derive(Debug, ApiError)]
+    /// # enum E { #[status(400)] #[code("bad")] #[message("bad {0}")] Bad(u8) }
+    /// let err: &dyn ApiError = &E::Bad(1);
+    /// assert_eq!(Message::new(err).to_string(), "bad 1");
+    /// ```
+    pub fn new(err: &'e E) -> Self {
+        Message(err)
+    }
+}
 
 impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
