@@ -73,6 +73,30 @@ impl Renderer {
         }
     }
 
+    /// Sets the Omise options.
+    pub fn with_omise(mut self, omise: OmiseFormat) -> Self {
+        self.omise = omise;
+        self
+    }
+
+    /// Sets the options of [`Format::Problem`].
+    pub fn with_problem(mut self, problem: ProblemFormat) -> Self {
+        self.problem = problem;
+        self
+    }
+
+    /// Sets the options of [`Format::Vipps`].
+    pub fn with_vipps(mut self, vipps: ProblemFormat) -> Self {
+        self.vipps = vipps;
+        self
+    }
+
+    /// Sets the Oney options.
+    pub fn with_oney(mut self, oney: OneyFormat) -> Self {
+        self.oney = oney;
+        self
+    }
+
     /// Sets the formats negotiation may choose, in order of preference; the first is the
     /// default. Duplicates are dropped; an empty list keeps the current offers.
     pub fn with_offers(mut self, offers: &[Format]) -> Self {
