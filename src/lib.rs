@@ -88,7 +88,7 @@
 //!
 //! A [`Renderer`] holds the options of every format ([`OmiseFormat`], [`ProblemFormat`] for
 //! plain RFC 9457 and the Vipps ePayment profile, [`OneyFormat`]) and writes any error into a
-//! caller's buffer, or builds an [`http::Response`] with the exact headers. The format is
+//! caller's buffer, or builds an `http::Response` with the exact headers. The format is
 //! the server's choice or negotiated from `Accept`; per-request values travel in a
 //! validated [`RequestContext`].
 //!
