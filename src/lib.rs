@@ -83,6 +83,46 @@
 //! let err = StoreError::NotFound("trsf_test_1".into());
 //! assert_eq!(err.message().to_string(), "transfer trsf_test_1 not found");
 //! ```
+//!
+//! ## Wire formats
+//!
+//! A [`Renderer`] holds the options of every format ([`OmiseFormat`], [`ProblemFormat`] for
+//! plain RFC 9457 and the Vipps ePayment profile, [`OneyFormat`]) and writes any error into a
+//! caller's buffer, or builds an `http::Response` with the exact headers. The format is
+//! the server's choice or negotiated from `Accept`; per-request values travel in a
+//! validated [`RequestContext`].
+//!
+//! ```
+//! use apierror::{ApiError, Format, Renderer, RequestContext};
+//!
+//! #[derive(Debug, ApiError)]
+//! enum ChargeError {
+//!     #[status(400)]
+//!     #[code("used_token")]
+//!     #[message("token was already used")]
+//!     UsedToken,
+//! }
+//!
+//! let renderer = Renderer::new(Format::Omise);
+//! let ctx = RequestContext::new().with_instance("/charges")?;
+//!
+//! let mut buf = Vec::with_capacity(256);
+//! renderer.render(Format::Omise, &ChargeError::UsedToken, &ctx, &mut buf);
+//! assert_eq!(
+//!     std::str::from_utf8(&buf).unwrap(),
+//!     r#"{"object":"error","location":"https://www.omise.co/api-errors#used-token","code":"used_token","message":"token was already used"}"#
+//! );
+//!
+//! let format = renderer.negotiate("application/problem+json");
+//! let res = renderer.response(format, &ChargeError::UsedToken, &ctx);
+//! assert_eq!(res.status(), 400);
+//! assert_eq!(res.headers()["content-type"], "application/problem+json");
+//! assert_eq!(
+//!     std::str::from_utf8(res.body()).unwrap(),
+//!     r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"token was already used","instance":"/charges","code":"used_token"}"#
+//! );
+//! # Ok::<(), apierror::ContextError>(())
+//! ```
 
 #![forbid(unsafe_code)]
 

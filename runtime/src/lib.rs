@@ -1,6 +1,8 @@
 //! Runtime of [`apierror`](https://docs.rs/apierror): the [`ApiError`] trait that
 //! `#[derive(ApiError)]` implements, the static [`Catalog`] every derived type carries,
-//! and the pieces the wire formats are built from.
+//! and the wire formats: [`OmiseFormat`], [`ProblemFormat`] (plain RFC 9457 and the Vipps
+//! ePayment profile) and [`OneyFormat`], gathered in a [`Renderer`] that also negotiates
+//! the format and builds [`http::Response`]s.
 //!
 //! Users normally depend on the `apierror` facade crate, which re-exports everything here.
 
@@ -9,13 +11,30 @@
 
 mod api_error;
 mod catalog;
+mod context;
+mod format;
+pub mod json;
 mod message;
+mod negotiate;
+pub mod omise;
+pub mod oney;
+pub mod problem;
 mod received;
+mod render;
+mod response;
+mod view;
 
 pub use api_error::ApiError;
 pub use catalog::{Catalog, Translation, VariantMeta};
+pub use context::{ContextError, RequestContext, MAX_VALUE_LEN};
+pub use format::{Format, UnknownFormat};
 pub use message::{Message, MessageSink};
+pub use negotiate::{negotiate, negotiate_all};
+pub use omise::{OmiseFormat, OmiseView};
+pub use oney::{OneyFormat, OneyView};
+pub use problem::{ProblemFormat, ProblemView, Profile, TypeKind};
 pub use received::{capture, FromWireText, Received, TemplatePiece};
+pub use render::{Renderer, View, MAX_ACCEPT_LINES};
 
 /// What generated code reaches through `::apierror::__private`. Not public API.
 #[doc(hidden)]

@@ -20,7 +20,7 @@ pub trait MessageSink {
 }
 
 /// Writes a message as plain text into a [`fmt::Formatter`] or any [`fmt::Write`].
-struct PlainSink<'w, W: fmt::Write + ?Sized>(&'w mut W);
+pub(crate) struct PlainSink<'w, W: fmt::Write + ?Sized>(pub(crate) &'w mut W);
 
 impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
     fn literal(&mut self, text: &'static str, _json_escaped: &'static str) -> fmt::Result {

@@ -1,0 +1,320 @@
+//! The request context a body is rendered for: instance path, trace id, language and extra
+//! problem members. Passed in explicitly, never read from globals.
+
+use std::borrow::Cow;
+
+/// Why a context value (or a format option) was refused.
+///
+/// Every value that reaches a header or a body is checked when it is set, so that a CR, LF
+/// or other control character can never be written raw into a response.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum ContextError {
+    /// The value is empty.
+    #[error("{what} is empty")]
+    Empty {
+        /// Which value: `instance`, `trace id`, …
+        what: &'static str,
+    },
+    /// The value holds a control character (CR, LF, NUL, DEL, …).
+    #[error("{what} contains a control character at byte {at}")]
+    ControlCharacter {
+        /// Which value.
+        what: &'static str,
+        /// Byte offset of the character.
+        at: usize,
+    },
+    /// The value holds whitespace where a URI or token allows none.
+    #[error("{what} contains whitespace at byte {at}")]
+    Whitespace {
+        /// Which value.
+        what: &'static str,
+        /// Byte offset of the character.
+        at: usize,
+    },
+    /// The value is longer than allowed.
+    #[error("{what} is {len} bytes long, at most {max} are allowed")]
+    TooLong {
+        /// Which value.
+        what: &'static str,
+        /// Its length in bytes.
+        len: usize,
+        /// The maximum in bytes.
+        max: usize,
+    },
+    /// The language is not a language tag (`en`, `ja`, `pt-BR`).
+    #[error("language is not a language tag such as `en` or `pt-BR`")]
+    Language,
+    /// An extension member name is not letters, digits and `_`, starting with a letter.
+    #[error("extension member name must start with a letter and hold only ASCII letters, digits and `_`")]
+    ExtensionName,
+    /// An extension member name is one the problem formats write themselves.
+    #[error("extension member name `{0}` is reserved by the problem format")]
+    ReservedName(&'static str),
+}
+
+/// Most a context value may hold, in bytes: far above any real path or trace id, low enough
+/// to keep a hostile value from bloating every error body.
+pub const MAX_VALUE_LEN: usize = 2048;
+
+/// Member names the problem formats write themselves; an extension may not reuse them.
+const RESERVED: &[&str] = &[
+    "type",
+    "title",
+    "status",
+    "detail",
+    "instance",
+    "code",
+    "errors",
+    "traceId",
+    "extraDetails",
+];
+
+/// Per-request values a body is rendered with.
+///
+/// Every setter validates its value and returns a [`ContextError`] rather than let a control
+/// character reach a header or body. Borrowed values cost nothing; owned `String`s make a
+/// `RequestContext<'static>` that can travel with an error.
+///
+/// ```
+/// use apierror::RequestContext;
+///
+/// let ctx = RequestContext::new()
+///     .with_instance("/v1/payments/577531734343670112/capture")?
+///     .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")?
+///     .with_language("en")?;
+/// assert_eq!(ctx.language(), "en");
+/// assert!(RequestContext::new().with_instance("/a\r\nSet-Cookie: x").is_err());
+/// # Ok::<(), apierror::ContextError>(())
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RequestContext<'a> {
+    instance: Option<Cow<'a, str>>,
+    trace_id: Option<Cow<'a, str>>,
+    language: Option<Cow<'a, str>>,
+    extensions: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+}
+
+impl<'a> RequestContext<'a> {
+    /// An empty context: no instance, no trace id, language `en`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the problem `instance`: a URI reference for this occurrence, usually the
+    /// request path. No control characters or whitespace.
+    pub fn with_instance(
+        mut self,
+        instance: impl Into<Cow<'a, str>>,
+    ) -> Result<Self, ContextError> {
+        let instance = instance.into();
+        check_token("instance", &instance)?;
+        self.instance = Some(instance);
+        Ok(self)
+    }
+
+    /// Sets the trace id, e.g. a W3C `traceparent`
+    /// (`00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01`). No control characters or
+    /// whitespace.
+    pub fn with_trace_id(
+        mut self,
+        trace_id: impl Into<Cow<'a, str>>,
+    ) -> Result<Self, ContextError> {
+        let trace_id = trace_id.into();
+        check_token("trace id", &trace_id)?;
+        self.trace_id = Some(trace_id);
+        Ok(self)
+    }
+
+    /// Sets the language: a language tag such as `en`, `ja` or `pt-BR` (letters and digits
+    /// in subtags of 1 to 8, separated by `-`, the first all letters). It becomes
+    /// `Content-Language` and Oney's `language_code`.
+    pub fn with_language(
+        mut self,
+        language: impl Into<Cow<'a, str>>,
+    ) -> Result<Self, ContextError> {
+        let language = language.into();
+        if !is_language_tag(&language) {
+            return Err(ContextError::Language);
+        }
+        self.language = Some(language);
+        Ok(self)
+    }
+
+    /// Adds a string extension member to problem bodies (both profiles), after the
+    /// standard members. The name follows RFC 9457 section 3.2's advice (a letter, then
+    /// letters, digits or `_`) and may not be one the format writes itself (`code`,
+    /// `errors`, `traceId`, `extraDetails` and the standard five). The value may be any text;
+    /// it is JSON-escaped.
+    pub fn with_extension(
+        mut self,
+        name: impl Into<Cow<'a, str>>,
+        value: impl Into<Cow<'a, str>>,
+    ) -> Result<Self, ContextError> {
+        let name = name.into();
+        let value = value.into();
+        let mut bytes = name.bytes();
+        let starts_with_letter = bytes.next().is_some_and(|b| b.is_ascii_alphabetic());
+        if !starts_with_letter || !bytes.all(|b| b.is_ascii_alphanumeric() || b == b'_') {
+            return Err(ContextError::ExtensionName);
+        }
+        if let Some(reserved) = RESERVED.iter().find(|r| **r == name) {
+            return Err(ContextError::ReservedName(reserved));
+        }
+        check_len("extension value", &value)?;
+        self.extensions.retain(|(n, _)| *n != name);
+        self.extensions.push((name, value));
+        Ok(self)
+    }
+
+    /// The problem `instance`, if set.
+    pub fn instance(&self) -> Option<&str> {
+        self.instance.as_deref()
+    }
+
+    /// The trace id, if set.
+    pub fn trace_id(&self) -> Option<&str> {
+        self.trace_id.as_deref()
+    }
+
+    /// The language tag; `en` when none was set.
+    pub fn language(&self) -> &str {
+        self.language.as_deref().unwrap_or("en")
+    }
+
+    /// The language's primary subtag in upper case when it is a two-letter ISO 639-1 code
+    /// (`pt-BR` gives `PT`), as Oney's `language_code` wants it.
+    pub fn iso639_1(&self) -> Option<[u8; 2]> {
+        let primary = self.language().split('-').next().unwrap_or("");
+        match primary.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+                Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+            }
+            _ => None,
+        }
+    }
+
+    /// The extension members, in the order they were added.
+    pub fn extensions(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.extensions.iter().map(|(n, v)| (&**n, &**v))
+    }
+}
+
+fn check_len(what: &'static str, value: &str) -> Result<(), ContextError> {
+    if value.len() > MAX_VALUE_LEN {
+        return Err(ContextError::TooLong {
+            what,
+            len: value.len(),
+            max: MAX_VALUE_LEN,
+        });
+    }
+    Ok(())
+}
+
+/// A non-empty value with no control characters and no whitespace: safe in a header and a
+/// URI reference.
+pub(crate) fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
+    if value.is_empty() {
+        return Err(ContextError::Empty { what });
+    }
+    check_len(what, value)?;
+    for (at, c) in value.char_indices() {
+        if c.is_control() {
+            return Err(ContextError::ControlCharacter { what, at });
+        }
+        if c.is_whitespace() {
+            return Err(ContextError::Whitespace { what, at });
+        }
+    }
+    Ok(())
+}
+
+fn is_language_tag(tag: &str) -> bool {
+    if tag.is_empty() || tag.len() > 35 {
+        return false;
+    }
+    tag.split('-').enumerate().all(|(i, sub)| {
+        (1..=8).contains(&sub.len())
+            && if i == 0 {
+                sub.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                sub.bytes().all(|b| b.is_ascii_alphanumeric())
+            }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejects_header_breaking_values() {
+        for bad in [
+            "/a\r\nX: y",
+            "/a\nb",
+            "/\u{0}",
+            "/\u{7f}",
+            "/\u{85}",
+            "/a b",
+            "",
+        ] {
+            assert!(RequestContext::new().with_instance(bad).is_err(), "{bad:?}");
+            assert!(RequestContext::new().with_trace_id(bad).is_err(), "{bad:?}");
+        }
+        assert_eq!(
+            RequestContext::new().with_instance("/a\r\n").unwrap_err(),
+            ContextError::ControlCharacter {
+                what: "instance",
+                at: 2
+            }
+        );
+        assert!(RequestContext::new()
+            .with_instance("x".repeat(3000))
+            .is_err());
+    }
+
+    #[test]
+    fn languages() {
+        for good in ["en", "ja", "pt-BR", "zh-Hant-TW", "fil"] {
+            assert!(RequestContext::new().with_language(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "",
+            "e n",
+            "en\r\n",
+            "en-",
+            "-en",
+            "toolonglang",
+            "1a",
+            "en_US",
+        ] {
+            assert_eq!(
+                RequestContext::new().with_language(bad),
+                Err(ContextError::Language)
+            );
+        }
+        let ctx = RequestContext::new().with_language("pt-BR").unwrap();
+        assert_eq!(ctx.iso639_1(), Some(*b"PT"));
+        let ctx = RequestContext::new().with_language("fil").unwrap();
+        assert_eq!(ctx.iso639_1(), None);
+    }
+
+    #[test]
+    fn extension_names() {
+        let ok = RequestContext::new()
+            .with_extension("balance", "3\"0")
+            .unwrap();
+        assert_eq!(ok.extensions().collect::<Vec<_>>(), [("balance", "3\"0")]);
+        assert_eq!(
+            RequestContext::new().with_extension("status", "1"),
+            Err(ContextError::ReservedName("status"))
+        );
+        assert_eq!(
+            RequestContext::new().with_extension("a-b", "1"),
+            Err(ContextError::ExtensionName)
+        );
+        assert_eq!(
+            RequestContext::new().with_extension("", "1"),
+            Err(ContextError::ExtensionName)
+        );
+    }
+}

@@ -1,0 +1,142 @@
+//! The wire formats by name, and what every format shares: the status sent and the error
+//! rendered when a caller passes none.
+
+use core::fmt;
+use core::str::FromStr;
+
+use http::StatusCode;
+
+use crate::{ApiError, MessageSink, VariantMeta};
+
+/// One of the wire formats an error can be rendered in.
+///
+/// ```
+/// use apierror::Format;
+/// assert_eq!("vipps".parse::<Format>(), Ok(Format::Vipps));
+/// assert_eq!(Format::Problem.name(), "problem");
+/// assert_eq!(Format::Oney.content_type(), "application/json; charset=utf-8");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Omise / Opn Payments: `{"object":"error","location":…,"code":…,"message":…}`.
+    Omise,
+    /// RFC 9457 problem details, `application/problem+json`.
+    Problem,
+    /// RFC 9457 in the Vipps MobilePay ePayment profile (`extraDetails`, `traceId`).
+    Vipps,
+    /// Oney: `{"language_code":…,"error_list":[{"error":{…}}]}`.
+    Oney,
+}
+
+impl Format {
+    /// Every format, in declaration order.
+    pub const ALL: [Format; 4] = [Format::Omise, Format::Problem, Format::Vipps, Format::Oney];
+
+    /// The lower-case name, as parsed by [`FromStr`].
+    pub const fn name(self) -> &'static str {
+        match self {
+            Format::Omise => "omise",
+            Format::Problem => "problem",
+            Format::Vipps => "vipps",
+            Format::Oney => "oney",
+        }
+    }
+
+    /// The media type an `Accept` header names this format by (without parameters).
+    pub const fn media_type(self) -> &'static str {
+        match self {
+            Format::Omise | Format::Oney => "application/json",
+            Format::Problem | Format::Vipps => "application/problem+json",
+        }
+    }
+
+    /// The exact `Content-Type` header value of this format's responses.
+    ///
+    /// Problem details go without parameters: a real client's parser rejects
+    /// `application/problem+json; charset=utf-8`.
+    pub const fn content_type(self) -> &'static str {
+        match self {
+            Format::Omise | Format::Oney => "application/json; charset=utf-8",
+            Format::Problem | Format::Vipps => "application/problem+json",
+        }
+    }
+}
+
+impl fmt::Display for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The name given to [`Format::from_str`] is not a format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("unknown wire format; expected one of omise, problem, vipps, oney")]
+pub struct UnknownFormat;
+
+impl FromStr for Format {
+    type Err = UnknownFormat;
+
+    /// Parses a name case-insensitively.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Format::ALL
+            .into_iter()
+            .find(|f| f.name().eq_ignore_ascii_case(s))
+            .ok_or(UnknownFormat)
+    }
+}
+
+/// The HTTP status sent for `err`: its own status when it is an error status (400..=599),
+/// otherwise 500, so an error body never goes out with a success status. Problem bodies
+/// write the same number, keeping `status` equal to the HTTP status.
+pub(crate) fn wire_status(err: &dyn ApiError) -> StatusCode {
+    let status = err.status();
+    if status.is_client_error() || status.is_server_error() {
+        status
+    } else {
+        StatusCode::INTERNAL_SERVER_ERROR
+    }
+}
+
+/// Rendered when a caller passes an empty list of errors: an error response must still be
+/// a valid body.
+pub(crate) struct NoErrors;
+
+static NO_ERRORS: VariantMeta = VariantMeta {
+    name: "NoErrors",
+    status: 500,
+    code: "internal_error",
+    title: "Internal Server Error",
+    message: Some("Internal Server Error"),
+    description: "Rendered when an empty list of errors is passed to a wire format.",
+    translations: &[],
+    field: None,
+    fields: &[],
+    pieces: &[crate::TemplatePiece::Literal("Internal Server Error")],
+    location: None,
+};
+
+impl ApiError for NoErrors {
+    fn catalog() -> &'static crate::Catalog {
+        static CATALOG: crate::Catalog = crate::Catalog {
+            name: "NoErrors",
+            variants: core::slice::from_ref(&NO_ERRORS),
+        };
+        &CATALOG
+    }
+
+    fn meta(&self) -> &'static VariantMeta {
+        &NO_ERRORS
+    }
+
+    fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
+        out.literal("Internal Server Error", "Internal Server Error")
+    }
+}
+
+/// The first error of a list, or [`NoErrors`] when the list is empty.
+pub(crate) fn primary<'e>(errors: &[&'e dyn ApiError]) -> &'e dyn ApiError {
+    match errors.first() {
+        Some(first) => *first,
+        None => &NoErrors,
+    }
+}

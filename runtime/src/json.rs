@@ -1,0 +1,300 @@
+//! JSON string escaping straight into a byte buffer: the pieces every wire format is written
+//! with.
+//!
+//! Everything here writes the *inside* of a JSON string (RFC 8259 section 7): quote,
+//! backslash and control characters are escaped, everything else (non-ASCII included) is
+//! copied as UTF-8. Nothing allocates beyond the buffer's own growth.
+
+use core::fmt;
+
+use crate::{ApiError, MessageSink};
+
+/// For each byte: 0 when it is copied as is, otherwise the letter after the backslash
+/// (`u` for the `\u00XX` form).
+const ESCAPE: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = b'u';
+        b += 1;
+    }
+    table[0x08] = b'b';
+    table[0x09] = b't';
+    table[0x0a] = b'n';
+    table[0x0c] = b'f';
+    table[0x0d] = b'r';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table
+};
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Appends `text` escaped for the inside of a JSON string.
+///
+/// Runs of bytes that need no escaping are copied with one `extend_from_slice`, so plain
+/// text costs about a `memcpy`.
+///
+/// ```
+/// let mut buf = Vec::new();
+/// apierror_runtime::json::escape_str(&mut buf, "a \"quoted\"\nline");
+/// assert_eq!(buf, br#"a \"quoted\"\nline"#);
+/// ```
+pub fn escape_str(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = ESCAPE[b as usize];
+        if escape == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        if escape == b'u' {
+            out.extend_from_slice(b"\\u00");
+            out.push(HEX[(b >> 4) as usize]);
+            out.push(HEX[(b & 0xf) as usize]);
+        } else {
+            out.extend_from_slice(&[b'\\', escape]);
+        }
+        start = i + 1;
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// Appends `text` escaped, with every `_` turned into `-`: the Omise `location` anchor.
+pub(crate) fn escape_anchor(out: &mut Vec<u8>, text: &str) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'_' {
+            out.extend_from_slice(&bytes[start..i]);
+            out.push(b'-');
+            start = i + 1;
+        } else if ESCAPE[b as usize] != 0 {
+            escape_str(out, &text[start..i]);
+            // Only ASCII bytes escape, so `i..=i` is a char boundary.
+            escape_str(out, &text[i..=i]);
+            start = i + 1;
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// A [`fmt::Write`] that escapes everything written through it into a JSON string.
+///
+/// Used to print any `Display` value inside a JSON string without an intermediate `String`.
+///
+/// ```
+/// use core::fmt::Write;
+/// let mut buf = Vec::new();
+/// write!(apierror_runtime::json::JsonWriter(&mut buf), "{}\t{}", 1, "\"x\"").unwrap();
+/// assert_eq!(buf, br#"1\t\"x\""#);
+/// ```
+pub struct JsonWriter<'b>(pub &'b mut Vec<u8>);
+
+impl fmt::Write for JsonWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        escape_str(self.0, s);
+        Ok(())
+    }
+}
+
+/// A [`MessageSink`] that writes a message escaped into a JSON string.
+///
+/// Literal parts of the template were escaped at compile time and are copied as is; only
+/// interpolated values are escaped at run time.
+pub struct JsonSink<'b>(pub &'b mut Vec<u8>);
+
+impl MessageSink for JsonSink<'_> {
+    fn literal(&mut self, _text: &'static str, json_escaped: &'static str) -> fmt::Result {
+        self.0.extend_from_slice(json_escaped.as_bytes());
+        Ok(())
+    }
+
+    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        fmt::write(&mut JsonWriter(self.0), format_args!("{value}"))
+    }
+}
+
+/// Like [`JsonSink`] and [`JsonWriter`], but keeps at most `max` characters (Unicode
+/// scalar values) of the unescaped text and drops the rest, cutting at a char boundary.
+///
+/// Oney limits `field` to 100 and `error_label` to 1000 characters; a longer value is cut,
+/// never an error and never a panic.
+///
+/// ```
+/// use core::fmt::Write;
+/// let mut buf = Vec::new();
+/// let mut w = apierror_runtime::json::LimitedJsonWriter::new(&mut buf, 3);
+/// w.write_str("é\"ab").unwrap();
+/// assert!(w.truncated());
+/// assert_eq!(buf, "é\\\"a".as_bytes());
+/// ```
+pub struct LimitedJsonWriter<'b> {
+    out: &'b mut Vec<u8>,
+    remaining: usize,
+    truncated: bool,
+}
+
+impl<'b> LimitedJsonWriter<'b> {
+    /// A writer that keeps at most `max` characters.
+    pub fn new(out: &'b mut Vec<u8>, max: usize) -> Self {
+        LimitedJsonWriter {
+            out,
+            remaining: max,
+            truncated: false,
+        }
+    }
+
+    /// Whether some text was dropped.
+    pub fn truncated(&self) -> bool {
+        self.truncated
+    }
+
+    /// Writes `text`, using `escaped` (the same text, already escaped) when it fits whole.
+    fn push(&mut self, text: &str, escaped: Option<&str>) {
+        if self.remaining == 0 {
+            self.truncated |= !text.is_empty();
+            return;
+        }
+        // Bytes bound chars from above: when the bytes fit, the chars do, and the
+        // pre-escaped form can be copied whole.
+        if text.len() <= self.remaining {
+            match escaped {
+                Some(escaped) => self.out.extend_from_slice(escaped.as_bytes()),
+                None => escape_str(self.out, text),
+            }
+            self.remaining -= text.chars().count();
+            return;
+        }
+        match text.char_indices().nth(self.remaining) {
+            // More chars than remain: keep those before the cut.
+            Some((cut, _)) => {
+                escape_str(self.out, &text[..cut]);
+                self.remaining = 0;
+                self.truncated = true;
+            }
+            // Multi-byte chars, but few enough: all fit.
+            None => {
+                escape_str(self.out, text);
+                self.remaining -= text.chars().count();
+            }
+        }
+    }
+}
+
+impl fmt::Write for LimitedJsonWriter<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        self.push(s, None);
+        Ok(())
+    }
+}
+
+impl MessageSink for LimitedJsonWriter<'_> {
+    fn literal(&mut self, text: &'static str, json_escaped: &'static str) -> fmt::Result {
+        self.push(text, Some(json_escaped));
+        Ok(())
+    }
+
+    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
+        if self.remaining == 0 {
+            // Nothing more can be kept: skip formatting the value at all.
+            self.truncated = true;
+            return Ok(());
+        }
+        fmt::write(self, format_args!("{value}"))
+    }
+}
+
+/// Writes the public message of `err` escaped, keeping at most `max` characters.
+///
+/// A `Display` that fails half way leaves no partial text: the buffer is rolled back and the
+/// status's canonical reason is written instead, so a body is always complete.
+pub(crate) fn write_public_message(out: &mut Vec<u8>, err: &dyn ApiError, max: Option<usize>) {
+    let mark = out.len();
+    let result = match max {
+        None => err.write_public_message(&mut JsonSink(out)),
+        Some(max) => err.write_public_message(&mut LimitedJsonWriter::new(out, max)),
+    };
+    if result.is_err() {
+        out.truncate(mark);
+        let reason = err.status().canonical_reason().unwrap_or("Error");
+        match max {
+            None => escape_str(out, reason),
+            Some(max) => {
+                let mut w = LimitedJsonWriter::new(out, max);
+                w.push(reason, None);
+            }
+        }
+    }
+}
+
+/// Writes any `Display` escaped, keeping at most `max` characters when given.
+pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display, max: Option<usize>) {
+    let mark = out.len();
+    let result = match max {
+        None => fmt::write(&mut JsonWriter(out), format_args!("{value}")),
+        Some(max) => fmt::write(
+            &mut LimitedJsonWriter::new(out, max),
+            format_args!("{value}"),
+        ),
+    };
+    if result.is_err() {
+        // A failing Display leaves an empty string rather than half a value.
+        out.truncate(mark);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn esc(s: &str) -> String {
+        let mut out = Vec::new();
+        escape_str(&mut out, s);
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn escapes_what_json_requires() {
+        assert_eq!(esc(r#"a "b" \c"#), r#"a \"b\" \\c"#);
+        assert_eq!(
+            esc("\n\r\t\u{8}\u{c}\u{1}\u{1f}\u{0}"),
+            r"\n\r\t\b\f\u0001\u001f\u0000"
+        );
+        assert_eq!(esc("トークン 🦀\u{7f}"), "トークン 🦀\u{7f}");
+        assert_eq!(esc(""), "");
+    }
+
+    #[test]
+    fn every_control_character_round_trips() {
+        let all: String = (0u8..0x80).map(char::from).collect();
+        let json = format!("\"{}\"", esc(&all));
+        let back: String = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, all);
+    }
+
+    #[test]
+    fn anchor_turns_underscores_into_dashes() {
+        let mut out = Vec::new();
+        escape_anchor(&mut out, "used_token_\"x");
+        assert_eq!(out, br#"used-token-\"x"#);
+    }
+
+    #[test]
+    fn limited_writer_cuts_at_char_boundaries() {
+        use fmt::Write;
+        let mut out = Vec::new();
+        let mut w = LimitedJsonWriter::new(&mut out, 2);
+        w.write_str("🦀").unwrap();
+        w.write_str("é🦀x").unwrap();
+        assert!(w.truncated());
+        assert_eq!(String::from_utf8(out).unwrap(), "🦀é");
+
+        let mut out = Vec::new();
+        let mut w = LimitedJsonWriter::new(&mut out, 4);
+        w.literal("a\"", "a\\\"").unwrap();
+        w.literal("\n\nb", "\\n\\nb").unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "a\\\"\\n\\n");
+    }
+}

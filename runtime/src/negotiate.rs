@@ -1,0 +1,162 @@
+//! Choosing a wire format from an `Accept` header (RFC 9110 section 12.5.1).
+//!
+//! Each offered format is given the quality of the most specific media range that matches
+//! its media type (`type/subtype` before `type/*` before `*/*`); the format with the highest
+//! quality wins, ties going to the earlier offer. Parameters other than `q` are ignored.
+//! An error response must never fail for want of a format, so a missing, malformed or
+//! unacceptable header gives the first offer, the server's default.
+
+use crate::Format;
+
+/// Picks a format for `accept` among `offers`, the server's formats in order of preference.
+///
+/// The first offer is the default: it is returned when nothing offered is acceptable (or
+/// `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
+/// `application/json`, `Problem` and `Vipps` share `application/problem+json`: offer the
+/// one the server prefers first.
+///
+/// ```
+/// use apierror::{negotiate, Format};
+///
+/// let offers = [Format::Problem, Format::Omise];
+/// assert_eq!(negotiate("application/json", &offers), Format::Omise);
+/// assert_eq!(negotiate("application/json;q=0.5, application/problem+json", &offers), Format::Problem);
+/// assert_eq!(negotiate("*/*", &offers), Format::Problem);
+/// assert_eq!(negotiate("text/html", &offers), Format::Problem); // falls back, never fails
+/// ```
+pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
+    negotiate_all(&[accept], offers)
+}
+
+/// Like [`negotiate`] over several `Accept` header lines, read as one comma-joined list.
+pub fn negotiate_all(accept: &[&str], offers: &[Format]) -> Format {
+    let default = offers.first().copied().unwrap_or(Format::Problem);
+    let mut best: Option<(u16, Format)> = None;
+    for &offer in offers {
+        let Some(q) = quality(accept, offer.media_type()) else {
+            continue;
+        };
+        if q > 0 && !matches!(best, Some((best_q, _)) if best_q >= q) {
+            best = Some((q, offer));
+        }
+    }
+    best.map_or(default, |(_, format)| format)
+}
+
+/// The quality (in thousandths) the header gives `media_type`, from its most specific
+/// matching range; `None` when no range matches.
+fn quality(accept: &[&str], media_type: &str) -> Option<u16> {
+    let (want_type, want_sub) = media_type.split_once('/')?;
+    // (specificity, quality) of the best match so far.
+    let mut best: Option<(u8, u16)> = None;
+    for line in accept {
+        for range in line.split(',') {
+            let Some(range) = MediaRange::parse(range) else {
+                continue;
+            };
+            let specificity = if range.ty == "*" && range.sub == "*" {
+                1
+            } else if range.ty.eq_ignore_ascii_case(want_type) && range.sub == "*" {
+                2
+            } else if range.ty.eq_ignore_ascii_case(want_type)
+                && range.sub.eq_ignore_ascii_case(want_sub)
+            {
+                3
+            } else {
+                continue;
+            };
+            if !matches!(best, Some((s, _)) if s >= specificity) {
+                best = Some((specificity, range.q));
+            }
+        }
+    }
+    best.map(|(_, q)| q)
+}
+
+/// One media range of an `Accept` header.
+struct MediaRange<'h> {
+    ty: &'h str,
+    sub: &'h str,
+    /// Quality in thousandths, `0..=1000`.
+    q: u16,
+}
+
+impl<'h> MediaRange<'h> {
+    /// Parses `type/subtype *( ; name=value )`; `None` for anything malformed, which is
+    /// then ignored rather than failing the response.
+    fn parse(text: &'h str) -> Option<Self> {
+        let mut parts = text.split(';');
+        let (ty, sub) = parts.next()?.trim().split_once('/')?;
+        let (ty, sub) = (ty.trim(), sub.trim());
+        if !is_token(ty) || !is_token(sub) || (ty == "*" && sub != "*") {
+            return None;
+        }
+        let mut q = 1000;
+        for param in parts {
+            let Some((name, value)) = param.split_once('=') else {
+                continue;
+            };
+            if name.trim().eq_ignore_ascii_case("q") {
+                q = parse_q(value.trim())?;
+                // Parameters after q are accept-extensions (RFC 7231); stop at q.
+                break;
+            }
+        }
+        Some(MediaRange { ty, sub, q })
+    }
+}
+
+fn is_token(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+}
+
+/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
+fn parse_q(value: &str) -> Option<u16> {
+    let (int, frac) = match value.split_once('.') {
+        Some((int, frac)) => (int, frac),
+        None => (value, ""),
+    };
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut thousandths: u16 = 0;
+    for (i, b) in frac.bytes().enumerate() {
+        thousandths += u16::from(b - b'0') * [100, 10, 1][i];
+    }
+    match int {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn q_values() {
+        assert_eq!(parse_q("1"), Some(1000));
+        assert_eq!(parse_q("1.000"), Some(1000));
+        assert_eq!(parse_q("0.5"), Some(500));
+        assert_eq!(parse_q("0.123"), Some(123));
+        assert_eq!(parse_q("0"), Some(0));
+        for bad in ["1.5", "2", "0.1234", "", ".5", "-1", "0.x"] {
+            assert_eq!(parse_q(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn most_specific_range_wins() {
+        let q = quality(
+            &["*/*;q=0.1, application/*;q=0.5, application/json;q=0"],
+            "application/json",
+        );
+        assert_eq!(q, Some(0));
+        let q = quality(&["*/*;q=0.1, application/*;q=0.5"], "application/json");
+        assert_eq!(q, Some(500));
+        assert_eq!(quality(&["text/html"], "application/json"), None);
+    }
+}

@@ -1,0 +1,166 @@
+//! The Omise / Opn Payments error object.
+//!
+//! Exactly four members, in this order, and never a `status` member (one official client
+//! overwrites its status field from it); the status travels as the HTTP status:
+//!
+//! ```text
+//! {"object":"error","location":"https://www.omise.co/api-errors#used-token","code":"used_token","message":"token was already used"}
+//! ```
+//!
+//! Omise has no list form: given several errors, the first is rendered (order them by
+//! importance).
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
+use crate::context::{check_token, ContextError};
+use crate::json::{self, escape_anchor, escape_str};
+use crate::view::{Collect, PublicMessage};
+use crate::ApiError;
+
+/// The default base of `location`: Omise's error reference.
+pub const DEFAULT_LOCATION: &str = "https://www.omise.co/api-errors";
+
+const BODY_START: &str = "{\"object\":\"error\",\"location\":\"";
+
+/// Options of the Omise format: the base URL of `location`.
+///
+/// `location` is the base, `#`, and the code with `_` turned into `-`. An error type's own
+/// `#[api_error(location = "…")]` wins over this base, because it names that type's
+/// reference pages; this base serves types that declare none.
+///
+/// ```
+/// use apierror::{ApiError, OmiseFormat};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[status(400)]
+///     #[code("used_token")]
+///     #[message("token was already used")]
+///     UsedToken,
+/// }
+///
+/// let mut buf = Vec::new();
+/// OmiseFormat::new().render(&E::UsedToken, &mut buf);
+/// assert_eq!(
+///     std::str::from_utf8(&buf).unwrap(),
+///     r#"{"object":"error","location":"https://www.omise.co/api-errors#used-token","code":"used_token","message":"token was already used"}"#
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OmiseFormat {
+    location: String,
+    /// `{"object":"error","location":"` + the escaped base + `#`, built once when the base
+    /// is set so a render copies it in one piece.
+    prefix: String,
+}
+
+impl Default for OmiseFormat {
+    fn default() -> Self {
+        Self::build(DEFAULT_LOCATION)
+    }
+}
+
+impl OmiseFormat {
+    /// The format with the default base, [`DEFAULT_LOCATION`].
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the base URL of `location` (no control characters or whitespace).
+    pub fn with_location(self, base: &str) -> Result<Self, ContextError> {
+        check_token("location", base)?;
+        Ok(Self::build(base))
+    }
+
+    fn build(base: &str) -> Self {
+        let mut prefix = Vec::with_capacity(BODY_START.len() + base.len() + 1);
+        prefix.extend_from_slice(BODY_START.as_bytes());
+        escape_str(&mut prefix, base);
+        prefix.push(b'#');
+        OmiseFormat {
+            location: base.to_owned(),
+            // Escaping keeps UTF-8 valid; the fallback is never taken.
+            prefix: String::from_utf8(prefix).unwrap_or_default(),
+        }
+    }
+
+    /// The base URL of `location`.
+    pub fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// The base used for `err`: its type's `location` if it has one, else this format's.
+    fn base_for<'a>(&'a self, err: &dyn ApiError) -> &'a str {
+        match err.meta().location {
+            Some(location) => location,
+            None => &self.location,
+        }
+    }
+
+    /// Appends the body of `err` to `out`.
+    pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        match err.meta().location {
+            None => out.extend_from_slice(self.prefix.as_bytes()),
+            Some(location) => {
+                out.extend_from_slice(BODY_START.as_bytes());
+                escape_str(out, location);
+                out.push(b'#');
+            }
+        }
+        let code = err.code();
+        escape_anchor(out, code);
+        out.extend_from_slice(b"\",\"code\":\"");
+        escape_str(out, code);
+        out.extend_from_slice(b"\",\"message\":\"");
+        json::write_public_message(out, err, None);
+        out.extend_from_slice(b"\"}");
+    }
+
+    /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
+    pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> OmiseView<'a> {
+        OmiseView { format: self, err }
+    }
+}
+
+/// The Omise body as a [`Serialize`] value; see [`OmiseFormat::view`].
+pub struct OmiseView<'a> {
+    format: &'a OmiseFormat,
+    err: &'a dyn ApiError,
+}
+
+impl Serialize for OmiseView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let location = Location {
+            base: self.format.base_for(self.err),
+            code: self.err.code(),
+        };
+        let mut s = serializer.serialize_struct("OmiseError", 4)?;
+        s.serialize_field("object", "error")?;
+        s.serialize_field("location", &Collect(&location))?;
+        s.serialize_field("code", self.err.code())?;
+        s.serialize_field("message", &Collect(&PublicMessage(self.err)))?;
+        s.end()
+    }
+}
+
+/// `base#anchor` as text.
+struct Location<'a> {
+    base: &'a str,
+    code: &'a str,
+}
+
+impl fmt::Display for Location<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.base)?;
+        f.write_str("#")?;
+        for part in self.code.split('_').enumerate() {
+            if part.0 > 0 {
+                f.write_str("-")?;
+            }
+            f.write_str(part.1)?;
+        }
+        Ok(())
+    }
+}

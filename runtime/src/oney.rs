@@ -1,0 +1,209 @@
+//! The Oney error list.
+//!
+//! ```text
+//! {"language_code":"EN","error_list":[{"error":{"field":"purchase.external_reference_type","error_code":"ERR_02","error_label":"Field size must be less than 128 characters"}}]}
+//! ```
+//!
+//! One entry per error, natively. Oney's limits hold on every body: `field` at most 100
+//! characters, `error_code` at most 10 (checked at compile time with `#[api_error(oney)]`,
+//! and cut here for types without it) and `error_label` at most 1000, each cut at a char
+//! boundary, never an error. An error without a field has no `field` member.
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::format::primary;
+use crate::json::{self, LimitedJsonWriter};
+use crate::view::{Collect, Limited, PublicMessage};
+use crate::{ApiError, RequestContext};
+
+/// Most characters of `field`.
+pub const FIELD_MAX: usize = 100;
+/// Most characters of `error_code`.
+pub const CODE_MAX: usize = 10;
+/// Most characters of `error_label`.
+pub const LABEL_MAX: usize = 1000;
+
+/// Options of the Oney format: the `language_code` used when the context's language is not
+/// a two-letter ISO 639-1 code.
+///
+/// `language_code` is the context language's primary subtag in upper case (`pt-BR` gives
+/// `PT`), as Oney's own example writes `EN`.
+///
+/// ```
+/// use apierror::{ApiError, OneyFormat, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(oney)]
+/// enum E {
+///     #[status(400)]
+///     #[code("ERR_02")]
+///     #[message("Field size must be less than {max} characters")]
+///     TooLong { #[field] field: &'static str, max: u32 },
+/// }
+///
+/// let err = E::TooLong { field: "purchase.external_reference_type", max: 128 };
+/// let mut buf = Vec::new();
+/// OneyFormat::new().render(&err, &RequestContext::new(), &mut buf);
+/// assert_eq!(
+///     std::str::from_utf8(&buf).unwrap(),
+///     r#"{"language_code":"EN","error_list":[{"error":{"field":"purchase.external_reference_type","error_code":"ERR_02","error_label":"Field size must be less than 128 characters"}}]}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OneyFormat {
+    default_language: [u8; 2],
+}
+
+impl Default for OneyFormat {
+    fn default() -> Self {
+        OneyFormat {
+            default_language: *b"EN",
+        }
+    }
+}
+
+impl OneyFormat {
+    /// The format with `EN` as the fallback language code.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the fallback language code: two ASCII letters, written in upper case.
+    pub fn with_default_language(self, code: &str) -> Result<Self, crate::ContextError> {
+        match code.as_bytes() {
+            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok(OneyFormat {
+                default_language: [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
+            }),
+            _ => Err(crate::ContextError::Language),
+        }
+    }
+
+    fn language(&self, ctx: &RequestContext<'_>) -> [u8; 2] {
+        ctx.iso639_1().unwrap_or(self.default_language)
+    }
+
+    /// Appends the body of one error to `out`.
+    pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
+        self.render_all(&[err], ctx, out);
+    }
+
+    /// Appends one body listing every error to `out`. An empty list renders one 500 entry,
+    /// so the body is never an empty list.
+    pub fn render_all(
+        &self,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        out.extend_from_slice(b"{\"language_code\":\"");
+        out.extend_from_slice(&self.language(ctx));
+        out.extend_from_slice(b"\",\"error_list\":[");
+        let fallback = [primary(errors)];
+        let errors = if errors.is_empty() { &fallback } else { errors };
+        for (i, err) in errors.iter().enumerate() {
+            if i > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"error\":{");
+            if let Some(field) = err.field() {
+                out.extend_from_slice(b"\"field\":\"");
+                json::write_display(out, field, Some(FIELD_MAX));
+                out.extend_from_slice(b"\",");
+            }
+            out.extend_from_slice(b"\"error_code\":\"");
+            let code = err.code();
+            if code.len() <= CODE_MAX {
+                json::escape_str(out, code);
+            } else {
+                use core::fmt::Write;
+                let _ = LimitedJsonWriter::new(out, CODE_MAX).write_str(code);
+            }
+            out.extend_from_slice(b"\",\"error_label\":\"");
+            json::write_public_message(out, *err, Some(LABEL_MAX));
+            out.extend_from_slice(b"\"}}");
+        }
+        out.extend_from_slice(b"]}");
+    }
+
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+    pub fn view<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+    ) -> OneyView<'a> {
+        OneyView {
+            language: self.language(ctx),
+            errors,
+        }
+    }
+}
+
+/// The Oney body as a [`Serialize`] value; see [`OneyFormat::view`].
+pub struct OneyView<'a> {
+    language: [u8; 2],
+    errors: &'a [&'a dyn ApiError],
+}
+
+impl Serialize for OneyView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        // Two ASCII letters, checked when set; the fallback is never taken.
+        let language = core::str::from_utf8(&self.language).unwrap_or("EN");
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("language_code", language)?;
+        map.serialize_entry("error_list", &List(self.errors))?;
+        map.end()
+    }
+}
+
+struct List<'a>(&'a [&'a dyn ApiError]);
+
+impl Serialize for List<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fallback = [primary(self.0)];
+        let errors = if self.0.is_empty() { &fallback } else { self.0 };
+        let mut seq = serializer.serialize_seq(Some(errors.len()))?;
+        for err in errors {
+            seq.serialize_element(&Entry(*err))?;
+        }
+        seq.end()
+    }
+}
+
+struct Entry<'a>(&'a dyn ApiError);
+
+impl Serialize for Entry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &Detail(self.0))?;
+        map.end()
+    }
+}
+
+struct Detail<'a>(&'a dyn ApiError);
+
+impl Serialize for Detail<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let err = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(field) = err.field() {
+            let field = Limited {
+                text: field,
+                max: FIELD_MAX,
+            };
+            map.serialize_entry("field", &Collect(&field))?;
+        }
+        let code = err.code();
+        let code = Limited {
+            text: &code,
+            max: CODE_MAX,
+        };
+        map.serialize_entry("error_code", &Collect(&code))?;
+        let message = PublicMessage(err);
+        let label = Limited {
+            text: &message,
+            max: LABEL_MAX,
+        };
+        map.serialize_entry("error_label", &Collect(&label))?;
+        map.end()
+    }
+}

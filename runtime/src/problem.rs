@@ -1,0 +1,420 @@
+//! RFC 9457 problem details, plain or in the Vipps MobilePay ePayment profile.
+//!
+//! Plain:
+//!
+//! ```text
+//! {"type":"about:blank","title":"Bad Request","status":400,"detail":"token was already used","instance":"/charges","code":"used_token"}
+//! ```
+//!
+//! Vipps ePayment profile:
+//!
+//! ```text
+//! {"type":"https://httpstatuses.io/400","title":"Cannot capture before reservation","status":400,"detail":"…","instance":"/v1/payments/577531734343670112/capture","extraDetails":[{"name":"ErrorCode","reason":"6080"}],"traceId":"00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"}
+//! ```
+//!
+//! Members are written in the order `type`, `title`, `status`, `detail`, `instance`, then the
+//! profile's extensions, then the context's extension members. `status` is always the number
+//! sent as the HTTP status.
+//!
+//! Several errors in one response: the first is the problem (its status, type, title and
+//! detail). In the Vipps profile every error with a field, and every further error, adds an
+//! `extraDetails` entry `{"name": <field, or the code when there is none>, "reason":
+//! <message>}`. In the plain profile a list of more than one error adds an `errors`
+//! extension member listing every error as `{"code", "detail", "field"?}`, as RFC 9457
+//! section 3's example does for validation errors.
+
+use core::fmt;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::context::{check_token, ContextError};
+use crate::format::{primary, wire_status};
+use crate::json::{self, escape_str};
+use crate::view::{Collect, PublicMessage};
+use crate::{ApiError, RequestContext};
+
+/// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
+pub const VIPPS_TYPE_BASE: &str = "https://httpstatuses.io/";
+
+/// How the problem `type` member is made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TypeKind {
+    /// `about:blank`: the problem is the status itself, and `title` is the status's reason
+    /// phrase (RFC 9457 section 4.2.1). The variant's code stays available in `code`.
+    AboutBlank,
+    /// A base URI followed by the error's code, e.g. `https://example.com/problems/used_token`.
+    Code,
+    /// A base URI followed by the status, e.g. `https://httpstatuses.io/400`.
+    Status,
+}
+
+/// Which members beside the standard five a problem body carries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    /// RFC 9457 as is, with a `code` extension member (and `traceId` when the context has
+    /// one, `errors` for several errors).
+    Plain,
+    /// The Vipps MobilePay ePayment profile: `extraDetails` with the `ErrorCode` entry, and
+    /// `traceId` (which that API requires: an empty string when the context has none).
+    Vipps,
+}
+
+/// Options of the problem format: how `type` is made and which profile.
+///
+/// ```
+/// use apierror::{ApiError, ProblemFormat, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[status(400)]
+///     #[code("used_token")]
+///     #[message("token was already used")]
+///     UsedToken,
+/// }
+///
+/// let ctx = RequestContext::new().with_instance("/charges")?;
+/// let mut buf = Vec::new();
+/// ProblemFormat::new().render(&E::UsedToken, &ctx, &mut buf);
+/// assert_eq!(
+///     std::str::from_utf8(&buf).unwrap(),
+///     r#"{"type":"about:blank","title":"Bad Request","status":400,"detail":"token was already used","instance":"/charges","code":"used_token"}"#
+/// );
+/// # Ok::<(), apierror::ContextError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProblemFormat {
+    kind: TypeKind,
+    base: String,
+    /// `{"type":"` + the escaped base (or `about:blank`), built once when the option is set.
+    prefix: String,
+    profile: Profile,
+}
+
+impl Default for ProblemFormat {
+    fn default() -> Self {
+        Self::build(TypeKind::AboutBlank, "", Profile::Plain)
+    }
+}
+
+impl ProblemFormat {
+    /// Plain RFC 9457 with `type` `about:blank`.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The Vipps ePayment profile: `type` = `https://httpstatuses.io/{status}`.
+    pub fn vipps() -> Self {
+        Self::build(TypeKind::Status, VIPPS_TYPE_BASE, Profile::Vipps)
+    }
+
+    /// `type` = `about:blank`, `title` = the status's reason phrase.
+    pub fn with_about_blank(self) -> Self {
+        Self::build(TypeKind::AboutBlank, "", self.profile)
+    }
+
+    /// `type` = `base` followed by the error's code (no control characters or whitespace).
+    pub fn with_code_base(self, base: &str) -> Result<Self, ContextError> {
+        check_token("type base", base)?;
+        Ok(Self::build(TypeKind::Code, base, self.profile))
+    }
+
+    /// `type` = `base` followed by the status (no control characters or whitespace).
+    pub fn with_status_base(self, base: &str) -> Result<Self, ContextError> {
+        check_token("type base", base)?;
+        Ok(Self::build(TypeKind::Status, base, self.profile))
+    }
+
+    /// Sets the profile, keeping how `type` is made.
+    pub fn with_profile(self, profile: Profile) -> Self {
+        Self::build(self.kind, &self.base, profile)
+    }
+
+    /// How `type` is made.
+    pub fn type_kind(&self) -> TypeKind {
+        self.kind
+    }
+
+    /// The base URI of `type` (empty for `about:blank`).
+    pub fn type_base(&self) -> &str {
+        &self.base
+    }
+
+    /// The profile.
+    pub fn profile(&self) -> Profile {
+        self.profile
+    }
+
+    fn build(kind: TypeKind, base: &str, profile: Profile) -> Self {
+        let mut prefix = b"{\"type\":\"".to_vec();
+        let base = match kind {
+            TypeKind::AboutBlank => "",
+            TypeKind::Code | TypeKind::Status => base,
+        };
+        match kind {
+            TypeKind::AboutBlank => prefix.extend_from_slice(b"about:blank"),
+            TypeKind::Code | TypeKind::Status => escape_str(&mut prefix, base),
+        }
+        ProblemFormat {
+            kind,
+            base: base.to_owned(),
+            // Escaping keeps UTF-8 valid; the fallback is never taken.
+            prefix: String::from_utf8(prefix).unwrap_or_default(),
+            profile,
+        }
+    }
+
+    /// The `title` of `err`: the reason phrase for `about:blank`, else the variant's title.
+    fn title(&self, err: &dyn ApiError) -> &'static str {
+        match self.kind {
+            TypeKind::AboutBlank => wire_status(err)
+                .canonical_reason()
+                .unwrap_or_else(|| err.title()),
+            TypeKind::Code | TypeKind::Status => err.title(),
+        }
+    }
+
+    /// Appends the problem body of `err` to `out`.
+    pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
+        self.render_all(&[err], ctx, out);
+    }
+
+    /// Appends one problem body for several errors to `out`; see the [module docs](self)
+    /// for how the further errors appear. An empty list renders a 500.
+    pub fn render_all(
+        &self,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        let err = primary(errors);
+        let status = wire_status(err);
+        out.extend_from_slice(self.prefix.as_bytes());
+        match self.kind {
+            TypeKind::AboutBlank => {}
+            TypeKind::Code => escape_str(out, err.code()),
+            TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
+        }
+        out.extend_from_slice(b"\",\"title\":\"");
+        escape_str(out, self.title(err));
+        out.extend_from_slice(b"\",\"status\":");
+        out.extend_from_slice(status.as_str().as_bytes());
+        out.extend_from_slice(b",\"detail\":\"");
+        json::write_public_message(out, err, None);
+        out.push(b'"');
+        if let Some(instance) = ctx.instance() {
+            out.extend_from_slice(b",\"instance\":\"");
+            escape_str(out, instance);
+            out.push(b'"');
+        }
+        match self.profile {
+            Profile::Plain => {
+                out.extend_from_slice(b",\"code\":\"");
+                escape_str(out, err.code());
+                out.push(b'"');
+                if errors.len() > 1 {
+                    out.extend_from_slice(b",\"errors\":[");
+                    for (i, e) in errors.iter().enumerate() {
+                        if i > 0 {
+                            out.push(b',');
+                        }
+                        out.extend_from_slice(b"{\"code\":\"");
+                        escape_str(out, e.code());
+                        out.extend_from_slice(b"\",\"detail\":\"");
+                        json::write_public_message(out, *e, None);
+                        if let Some(field) = e.field() {
+                            out.extend_from_slice(b"\",\"field\":\"");
+                            json::write_display(out, field, None);
+                        }
+                        out.extend_from_slice(b"\"}");
+                    }
+                    out.push(b']');
+                }
+                if let Some(trace_id) = ctx.trace_id() {
+                    out.extend_from_slice(b",\"traceId\":\"");
+                    escape_str(out, trace_id);
+                    out.push(b'"');
+                }
+            }
+            Profile::Vipps => {
+                out.extend_from_slice(b",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"");
+                escape_str(out, err.code());
+                out.extend_from_slice(b"\"}");
+                for (i, e) in errors.iter().enumerate() {
+                    let field = e.field();
+                    if i == 0 && field.is_none() {
+                        continue;
+                    }
+                    out.extend_from_slice(b",{\"name\":\"");
+                    match field {
+                        Some(field) => json::write_display(out, field, None),
+                        None => escape_str(out, e.code()),
+                    }
+                    out.extend_from_slice(b"\",\"reason\":\"");
+                    json::write_public_message(out, *e, None);
+                    out.extend_from_slice(b"\"}");
+                }
+                out.extend_from_slice(b"],\"traceId\":\"");
+                escape_str(out, ctx.trace_id().unwrap_or(""));
+                out.push(b'"');
+            }
+        }
+        for (name, value) in ctx.extensions() {
+            out.extend_from_slice(b",\"");
+            escape_str(out, name);
+            out.extend_from_slice(b"\":\"");
+            escape_str(out, value);
+            out.push(b'"');
+        }
+        out.push(b'}');
+    }
+
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+    pub fn view<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+    ) -> ProblemView<'a> {
+        ProblemView {
+            format: self,
+            errors,
+            ctx,
+        }
+    }
+}
+
+/// The problem body as a [`Serialize`] value; see [`ProblemFormat::view`].
+pub struct ProblemView<'a> {
+    format: &'a ProblemFormat,
+    errors: &'a [&'a dyn ApiError],
+    ctx: &'a RequestContext<'a>,
+}
+
+impl Serialize for ProblemView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let format = self.format;
+        let err = primary(self.errors);
+        let status = wire_status(err);
+        let mut map = serializer.serialize_map(None)?;
+        let type_uri = TypeUri {
+            format,
+            code: err.code(),
+            status: status.as_str(),
+        };
+        map.serialize_entry("type", &Collect(&type_uri))?;
+        map.serialize_entry("title", format.title(err))?;
+        map.serialize_entry("status", &status.as_u16())?;
+        map.serialize_entry("detail", &Collect(&PublicMessage(err)))?;
+        if let Some(instance) = self.ctx.instance() {
+            map.serialize_entry("instance", instance)?;
+        }
+        match format.profile {
+            Profile::Plain => {
+                map.serialize_entry("code", err.code())?;
+                if self.errors.len() > 1 {
+                    map.serialize_entry("errors", &PlainErrors(self.errors))?;
+                }
+                if let Some(trace_id) = self.ctx.trace_id() {
+                    map.serialize_entry("traceId", trace_id)?;
+                }
+            }
+            Profile::Vipps => {
+                map.serialize_entry("extraDetails", &ExtraDetails(self.errors, err))?;
+                map.serialize_entry("traceId", self.ctx.trace_id().unwrap_or(""))?;
+            }
+        }
+        for (name, value) in self.ctx.extensions() {
+            map.serialize_entry(name, value)?;
+        }
+        map.end()
+    }
+}
+
+/// The `type` URI as text.
+struct TypeUri<'a> {
+    format: &'a ProblemFormat,
+    code: &'a str,
+    status: &'a str,
+}
+
+impl fmt::Display for TypeUri<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.format.kind {
+            TypeKind::AboutBlank => f.write_str("about:blank"),
+            TypeKind::Code => {
+                f.write_str(&self.format.base)?;
+                f.write_str(self.code)
+            }
+            TypeKind::Status => {
+                f.write_str(&self.format.base)?;
+                f.write_str(self.status)
+            }
+        }
+    }
+}
+
+/// The plain profile's `errors` member.
+struct PlainErrors<'a>(&'a [&'a dyn ApiError]);
+
+impl Serialize for PlainErrors<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for err in self.0 {
+            seq.serialize_element(&PlainEntry(*err))?;
+        }
+        seq.end()
+    }
+}
+
+struct PlainEntry<'a>(&'a dyn ApiError);
+
+impl Serialize for PlainEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("code", self.0.code())?;
+        map.serialize_entry("detail", &Collect(&PublicMessage(self.0)))?;
+        if let Some(field) = self.0.field() {
+            map.serialize_entry("field", &Collect(field))?;
+        }
+        map.end()
+    }
+}
+
+/// The Vipps profile's `extraDetails` member.
+struct ExtraDetails<'a>(&'a [&'a dyn ApiError], &'a dyn ApiError);
+
+impl Serialize for ExtraDetails<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        seq.serialize_element(&NameReason {
+            name: &"ErrorCode",
+            reason: &self.1.code(),
+        })?;
+        for (i, err) in self.0.iter().enumerate() {
+            let field = err.field();
+            if i == 0 && field.is_none() {
+                continue;
+            }
+            let code = err.code();
+            let message = PublicMessage(*err);
+            seq.serialize_element(&NameReason {
+                name: field.unwrap_or(&code),
+                reason: &message,
+            })?;
+        }
+        seq.end()
+    }
+}
+
+struct NameReason<'a> {
+    name: &'a dyn fmt::Display,
+    reason: &'a dyn fmt::Display,
+}
+
+impl Serialize for NameReason<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("name", &Collect(self.name))?;
+        map.serialize_entry("reason", &Collect(self.reason))?;
+        map.end()
+    }
+}

@@ -1,0 +1,217 @@
+//! [`Renderer`]: the options of every format in one value, and rendering by [`Format`].
+
+use http::header::{HeaderMap, ACCEPT};
+use serde::ser::{Serialize, Serializer};
+
+use crate::negotiate::negotiate_all;
+use crate::{
+    ApiError, Format, OmiseFormat, OmiseView, OneyFormat, OneyView, ProblemFormat, ProblemView,
+    RequestContext,
+};
+
+/// Most `Accept` header lines read by [`Renderer::negotiate_headers`]; further lines are
+/// ignored.
+pub const MAX_ACCEPT_LINES: usize = 16;
+
+/// Every format's options, and the formats the server offers (the first being the default).
+///
+/// This is what framework integrations hold: one value, shared by all requests, that turns
+/// any [`ApiError`] into a body or an [`http::Response`] in the format chosen by the server
+/// or by the request's `Accept` header.
+///
+/// ```
+/// use apierror::{ApiError, Format, Renderer, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[status(400)]
+///     #[code("used_token")]
+///     #[message("token was already used")]
+///     UsedToken,
+/// }
+///
+/// let renderer = Renderer::new(Format::Omise);
+/// let mut buf = Vec::new();
+/// renderer.render(Format::Omise, &E::UsedToken, &RequestContext::new(), &mut buf);
+/// assert!(buf.starts_with(br#"{"object":"error","#));
+/// assert_eq!(renderer.negotiate("application/problem+json"), Format::Problem);
+/// assert_eq!(renderer.negotiate("image/png"), Format::Omise);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Renderer {
+    /// Options of [`Format::Omise`].
+    pub omise: OmiseFormat,
+    /// Options of [`Format::Problem`] (plain profile by default).
+    pub problem: ProblemFormat,
+    /// Options of [`Format::Vipps`] (the Vipps profile by default).
+    pub vipps: ProblemFormat,
+    /// Options of [`Format::Oney`].
+    pub oney: OneyFormat,
+    offers: Vec<Format>,
+}
+
+impl Default for Renderer {
+    /// Default options, offering problem details first.
+    fn default() -> Self {
+        Renderer::new(Format::Problem)
+    }
+}
+
+impl Renderer {
+    /// Default options for every format; `default` is offered first, then the others in
+    /// [`Format::ALL`] order.
+    pub fn new(default: Format) -> Self {
+        let mut offers = Vec::with_capacity(Format::ALL.len());
+        offers.push(default);
+        offers.extend(Format::ALL.into_iter().filter(|f| *f != default));
+        Renderer {
+            omise: OmiseFormat::new(),
+            problem: ProblemFormat::new(),
+            vipps: ProblemFormat::vipps(),
+            oney: OneyFormat::new(),
+            offers,
+        }
+    }
+
+    /// Sets the Omise options.
+    pub fn with_omise(mut self, omise: OmiseFormat) -> Self {
+        self.omise = omise;
+        self
+    }
+
+    /// Sets the options of [`Format::Problem`].
+    pub fn with_problem(mut self, problem: ProblemFormat) -> Self {
+        self.problem = problem;
+        self
+    }
+
+    /// Sets the options of [`Format::Vipps`].
+    pub fn with_vipps(mut self, vipps: ProblemFormat) -> Self {
+        self.vipps = vipps;
+        self
+    }
+
+    /// Sets the Oney options.
+    pub fn with_oney(mut self, oney: OneyFormat) -> Self {
+        self.oney = oney;
+        self
+    }
+
+    /// Sets the formats negotiation may choose, in order of preference; the first is the
+    /// default. Duplicates are dropped; an empty list keeps the current offers.
+    pub fn with_offers(mut self, offers: &[Format]) -> Self {
+        if !offers.is_empty() {
+            self.offers.clear();
+            for offer in offers {
+                if !self.offers.contains(offer) {
+                    self.offers.push(*offer);
+                }
+            }
+        }
+        self
+    }
+
+    /// The formats offered, the default first.
+    pub fn offers(&self) -> &[Format] {
+        &self.offers
+    }
+
+    /// The format used when the request states no usable preference.
+    pub fn default_format(&self) -> Format {
+        self.offers.first().copied().unwrap_or(Format::Problem)
+    }
+
+    /// The format for an `Accept` header value; see [`negotiate`](crate::negotiate).
+    pub fn negotiate(&self, accept: &str) -> Format {
+        negotiate_all(&[accept], &self.offers)
+    }
+
+    /// The format for a request's headers: every `Accept` line is read (up to
+    /// [`MAX_ACCEPT_LINES`]; lines that are not visible ASCII are skipped); without one, the
+    /// default.
+    pub fn negotiate_headers(&self, headers: &HeaderMap) -> Format {
+        // Lines are gathered on the stack: negotiation allocates nothing.
+        let mut lines = [""; MAX_ACCEPT_LINES];
+        let mut count = 0;
+        for value in headers.get_all(ACCEPT) {
+            if count == MAX_ACCEPT_LINES {
+                break;
+            }
+            if let Ok(line) = value.to_str() {
+                lines[count] = line;
+                count += 1;
+            }
+        }
+        if count == 0 {
+            return self.default_format();
+        }
+        negotiate_all(&lines[..count], &self.offers)
+    }
+
+    /// Appends the body of `err` in `format` to `out`.
+    ///
+    /// Nothing is allocated beyond `out`'s growth: with room enough, nothing at all.
+    pub fn render(
+        &self,
+        format: Format,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        self.render_all(format, &[err], ctx, out);
+    }
+
+    /// Appends one body for several errors to `out`. Oney lists them all; the problem
+    /// formats describe the first and list the others (see [`crate::problem`]); Omise has
+    /// no list form and renders the first. An empty list renders a 500.
+    pub fn render_all(
+        &self,
+        format: Format,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        match format {
+            Format::Omise => self.omise.render(crate::format::primary(errors), out),
+            Format::Problem => self.problem.render_all(errors, ctx, out),
+            Format::Vipps => self.vipps.render_all(errors, ctx, out),
+            Format::Oney => self.oney.render_all(errors, ctx, out),
+        }
+    }
+
+    /// A [`Serialize`] view of the same body as [`Renderer::render_all`] writes, for
+    /// embedding it in another document.
+    pub fn view<'a>(
+        &'a self,
+        format: Format,
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+    ) -> View<'a> {
+        match format {
+            Format::Omise => View::Omise(self.omise.view(crate::format::primary(errors))),
+            Format::Problem => View::Problem(self.problem.view(errors, ctx)),
+            Format::Vipps => View::Problem(self.vipps.view(errors, ctx)),
+            Format::Oney => View::Oney(self.oney.view(errors, ctx)),
+        }
+    }
+}
+
+/// A body in any format as a [`Serialize`] value; see [`Renderer::view`].
+pub enum View<'a> {
+    /// An Omise body.
+    Omise(OmiseView<'a>),
+    /// A problem body, plain or Vipps.
+    Problem(ProblemView<'a>),
+    /// An Oney body.
+    Oney(OneyView<'a>),
+}
+
+impl Serialize for View<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            View::Omise(v) => v.serialize(serializer),
+            View::Problem(v) => v.serialize(serializer),
+            View::Oney(v) => v.serialize(serializer),
+        }
+    }
+}

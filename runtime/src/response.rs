@@ -1,0 +1,97 @@
+//! [`http::Response`] building with each format's exact headers.
+
+use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use http::Response;
+
+use crate::format::{primary, wire_status};
+use crate::{ApiError, Format, Renderer, RequestContext};
+
+/// Room for a typical body, so most responses grow their buffer once.
+const INITIAL_CAPACITY: usize = 256;
+
+impl Renderer {
+    /// The response for `err` in `format`.
+    ///
+    /// Status: the error's status (500 if it is not an error status). Headers:
+    /// `Content-Type: application/json; charset=utf-8` for Omise and Oney;
+    /// `Content-Type: application/problem+json` (no parameters) and `Content-Language`
+    /// (the context's language, `en` by default) for problems.
+    ///
+    /// ```
+    /// use apierror::{ApiError, Format, Renderer, RequestContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[status(404)]
+    ///     #[code("not_found")]
+    ///     #[message("charge was not found")]
+    ///     NotFound,
+    /// }
+    ///
+    /// let res = Renderer::default().response(Format::Problem, &E::NotFound, &RequestContext::new());
+    /// assert_eq!(res.status(), 404);
+    /// assert_eq!(res.headers()["content-type"], "application/problem+json");
+    /// assert_eq!(res.headers()["content-language"], "en");
+    /// ```
+    pub fn response(
+        &self,
+        format: Format,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+    ) -> Response<Vec<u8>> {
+        self.response_all(format, &[err], ctx)
+    }
+
+    /// The response for several errors in one body (see [`Renderer::render_all`]); the
+    /// status is the first error's.
+    pub fn response_all(
+        &self,
+        format: Format,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+    ) -> Response<Vec<u8>> {
+        let mut body = Vec::with_capacity(INITIAL_CAPACITY);
+        self.render_all(format, errors, ctx, &mut body);
+        let mut response = Response::new(body);
+        *response.status_mut() = wire_status(primary(errors));
+        let headers = response.headers_mut();
+        headers.insert(
+            CONTENT_TYPE,
+            HeaderValue::from_static(format.content_type()),
+        );
+        if matches!(format, Format::Problem | Format::Vipps) {
+            // The language was checked to be a language tag, so it is a valid header value;
+            // `en` covers the impossible failure rather than a panic.
+            let language = HeaderValue::from_str(ctx.language())
+                .unwrap_or_else(|_| HeaderValue::from_static("en"));
+            headers.insert(CONTENT_LANGUAGE, language);
+        }
+        response
+    }
+
+    /// The response in the format negotiated from the request's headers, with
+    /// `Vary: Accept` since the body depends on that header.
+    pub fn negotiated_response(
+        &self,
+        request_headers: &HeaderMap,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+    ) -> Response<Vec<u8>> {
+        self.negotiated_response_all(request_headers, &[err], ctx)
+    }
+
+    /// [`Renderer::negotiated_response`] for several errors.
+    pub fn negotiated_response_all(
+        &self,
+        request_headers: &HeaderMap,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+    ) -> Response<Vec<u8>> {
+        let format = self.negotiate_headers(request_headers);
+        let mut response = self.response_all(format, errors, ctx);
+        response
+            .headers_mut()
+            .insert(VARY, HeaderValue::from_static("accept"));
+        response
+    }
+}

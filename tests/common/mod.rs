@@ -1,0 +1,202 @@
+//! Error types and checks shared by the wire-format tests.
+
+#![allow(dead_code)]
+
+use apierror::{ApiError, Format, Renderer, RequestContext};
+
+/// Quotes, backslashes, control characters, non-ASCII and an emoji.
+pub const HOSTILE: &str = "q\"b\\s\n\r\t\u{0}\u{1f}\u{7f}é🦀</script>";
+/// `HOSTILE` as it must appear inside a JSON string.
+pub const HOSTILE_JSON: &str = "q\\\"b\\\\s\\n\\r\\t\\u0000\\u001f\u{7f}é🦀</script>";
+/// Text of a source error that must never reach a 5xx body.
+pub const SECRET: &str = "connection refused to db.internal:5432 (password=hunter2)";
+
+/// Omise charge errors, without a `location` of their own.
+#[derive(Debug, ApiError)]
+pub enum ChargeError {
+    /// An attempt was made to re-use a token.
+    #[status(400)]
+    #[code("used_token")]
+    #[message("token was already used")]
+    UsedToken,
+
+    /// The amount is below the minimum.
+    #[status(400)]
+    #[code("invalid_charge")]
+    #[message("amount must be at least {min} {currency}")]
+    InvalidCharge { min: u64, currency: String },
+
+    /// Something failed on our side.
+    #[status(500)]
+    #[code("internal_error")]
+    #[message("request could not be completed due to an internal error")]
+    Internal(#[source] std::io::Error),
+}
+
+/// An error whose message is its thiserror `Display`, which prints the source.
+#[derive(Debug, thiserror::Error, ApiError)]
+pub enum StoreError {
+    #[error("database failed: {0}")]
+    #[status(503)]
+    #[code("db_down")]
+    Database(#[source] std::io::Error),
+
+    #[error("transfer {0} not found")]
+    #[status(404)]
+    #[code("not_found")]
+    NotFound(String),
+}
+
+/// Vipps ePayment errors.
+#[derive(Debug, ApiError)]
+pub enum PaymentError {
+    #[status(400)]
+    #[code("6080")]
+    #[title("Cannot capture before reservation")]
+    #[message("The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.")]
+    CaptureBeforeReservation,
+
+    #[status(400)]
+    #[code("4040")]
+    #[title("Invalid amount")]
+    #[message("amounts are integers in minor units, got {got}")]
+    InvalidAmount {
+        #[field]
+        field: &'static str,
+        got: String,
+    },
+}
+
+/// Oney service payment errors.
+#[derive(Debug, ApiError)]
+#[api_error(oney, allow_duplicate_codes)]
+pub enum OneyError {
+    #[status(400)]
+    #[code("ERR_01")]
+    #[message("The field is mandatory")]
+    Mandatory {
+        #[field]
+        field: String,
+    },
+
+    #[status(400)]
+    #[code("ERR_02")]
+    #[message("Field size must be less than {max} characters")]
+    TooLong {
+        #[field]
+        field: String,
+        max: u32,
+    },
+
+    #[status(400)]
+    #[code("ERR_04")]
+    #[message("Field value is invalid {value}")]
+    Invalid {
+        #[field]
+        field: String,
+        value: String,
+    },
+
+    #[status(400)]
+    #[code("ERR_05")]
+    #[message("The limits of a business transaction are exceeded")]
+    Limits,
+
+    #[status(500)]
+    #[code("ERR_500")]
+    #[message("Failed to process the request")]
+    Internal(#[source] std::io::Error),
+}
+
+pub fn secret_error() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::ConnectionRefused, SECRET)
+}
+
+/// Renders `errors` in `format` and checks what holds for every body: it is valid UTF-8
+/// JSON, the `Serialize` view writes the very same bytes, and no source text leaks.
+pub fn render(
+    renderer: &Renderer,
+    format: Format,
+    errors: &[&dyn ApiError],
+    ctx: &RequestContext<'_>,
+) -> String {
+    let mut buf = Vec::new();
+    renderer.render_all(format, errors, ctx, &mut buf);
+    let body = String::from_utf8(buf).expect("body is UTF-8");
+    let parsed: serde_json::Value = serde_json::from_str(&body).expect("body is JSON");
+    let view = renderer.view(format, errors, ctx);
+    assert_eq!(
+        serde_json::to_string(&view).unwrap(),
+        body,
+        "view writes the same bytes"
+    );
+    assert_eq!(serde_json::to_value(&view).unwrap(), parsed);
+    assert!(!body.contains("hunter2"), "source text leaked: {body}");
+    body
+}
+
+/// RFC 9457's rules for a problem body sent with HTTP status `http_status`, as assertions.
+pub fn assert_rfc9457(body: &str, http_status: u16) {
+    let value: serde_json::Value = serde_json::from_str(body).expect("problem is JSON");
+    let object = value
+        .as_object()
+        .expect("section 3: a problem is a JSON object");
+    let is_uri_reference = |s: &str| !s.chars().any(|c| c.is_control() || c.is_whitespace());
+    if let Some(ty) = object.get("type") {
+        let ty = ty.as_str().expect("3.1.1: type is a string");
+        assert!(
+            is_uri_reference(ty),
+            "3.1.1: type is a URI reference: {ty:?}"
+        );
+        if ty == "about:blank" {
+            let reason = http::StatusCode::from_u16(http_status)
+                .unwrap()
+                .canonical_reason()
+                .unwrap();
+            assert_eq!(
+                object["title"], reason,
+                "4.2.1: about:blank title is the reason phrase"
+            );
+        }
+    }
+    let status = object.get("status").expect("status present");
+    let status = status.as_u64().expect("3.1.2: status is a JSON number");
+    assert!(
+        (100..=599).contains(&status),
+        "3.1.2: status is an HTTP status"
+    );
+    assert_eq!(
+        status,
+        u64::from(http_status),
+        "3.1.2: status equals the HTTP status"
+    );
+    if let Some(title) = object.get("title") {
+        assert!(title.is_string(), "3.1.3: title is a string");
+    }
+    if let Some(detail) = object.get("detail") {
+        assert!(detail.is_string(), "3.1.4: detail is a string");
+    }
+    if let Some(instance) = object.get("instance") {
+        let instance = instance.as_str().expect("3.1.5: instance is a string");
+        assert!(
+            is_uri_reference(instance),
+            "3.1.5: instance is a URI reference"
+        );
+    }
+}
+
+/// The Vipps `Problem` schema's rules: `type` (a URI), `title`, `status`, `traceId` present.
+pub fn assert_vipps(body: &str) {
+    let value: serde_json::Value = serde_json::from_str(body).unwrap();
+    for required in ["type", "title", "status", "traceId"] {
+        assert!(
+            value.get(required).is_some(),
+            "Vipps Problem requires {required}"
+        );
+    }
+    assert!(value["type"]
+        .as_str()
+        .unwrap()
+        .starts_with("https://httpstatuses.io/"));
+    assert_eq!(value["extraDetails"][0]["name"], "ErrorCode");
+}

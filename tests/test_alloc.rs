@@ -1,0 +1,86 @@
+//! Rendering into a buffer with room allocates nothing.
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+use apierror::{ApiError, Format, Renderer, RequestContext};
+use common::*;
+
+/// Counts allocations per thread, so tests running in parallel do not disturb each other.
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|a| a.set(a.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|a| a.set(a.get() + 1));
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn the_counter_counts() {
+    let count = allocations(|| drop(std::hint::black_box(Vec::<u8>::with_capacity(16))));
+    assert_eq!(count, 1);
+}
+
+#[test]
+fn every_format_renders_without_allocating_into_a_buffer_with_room() {
+    let renderer = Renderer::default();
+    let ctx = RequestContext::new()
+        .with_instance("/v1/payments/1/capture")
+        .unwrap()
+        .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
+        .unwrap()
+        .with_extension("account", "acct_1")
+        .unwrap();
+    let templated = ChargeError::InvalidCharge {
+        min: 2000,
+        currency: HOSTILE.to_owned(),
+    };
+    let field = OneyError::Invalid {
+        field: "purchase.amount".into(),
+        value: "🦀".repeat(1200),
+    };
+    let payment = PaymentError::InvalidAmount {
+        field: "amount.value",
+        got: "1.5".into(),
+    };
+    let errors: [&dyn ApiError; 4] = [&templated, &field, &payment, &ChargeError::UsedToken];
+    let mut buf = Vec::with_capacity(64 * 1024);
+    for format in Format::ALL {
+        for n in 0..=errors.len() {
+            buf.clear();
+            let count = allocations(|| renderer.render_all(format, &errors[..n], &ctx, &mut buf));
+            assert_eq!(count, 0, "{format} with {n} errors allocated");
+        }
+    }
+    let count = allocations(|| {
+        let mut headers = http::HeaderMap::new();
+        let _ = renderer.negotiate_headers(&headers);
+        headers.clear();
+    });
+    assert_eq!(count, 0, "negotiation allocated");
+}
