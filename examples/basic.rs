@@ -1,6 +1,6 @@
-//! The derive in a few lines: `cargo run --example basic`.
+//! One declaration, four wire formats: `cargo run --example basic`.
 
-use apierror::ApiError;
+use apierror::{ApiError, Format, Renderer, RequestContext};
 
 #[derive(Debug, ApiError)]
 #[api_error(location = "https://www.omise.co/api-errors")]
@@ -15,26 +15,42 @@ enum ChargeError {
     #[status(400)]
     #[code("invalid_charge")]
     #[message("amount must be at least {min} {currency}")]
+    #[field("amount")]
     InvalidCharge { min: u64, currency: &'static str },
 }
 
-fn main() {
-    let errors = [
-        ChargeError::UsedToken,
-        ChargeError::InvalidCharge {
-            min: 2000,
-            currency: "thb",
-        },
-    ];
-    for err in &errors {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let err = ChargeError::InvalidCharge {
+        min: 2000,
+        currency: "thb",
+    };
+    println!(
+        "{} {} ({}): {}\n",
+        err.status(),
+        err.code(),
+        err.title(),
+        err.message()
+    );
+
+    // The request context is passed in explicitly; values that could break a header or a
+    // body (CR, LF, control characters) are refused with a typed error.
+    let ctx = RequestContext::new()
+        .with_instance("/charges")?
+        .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")?;
+    let renderer = Renderer::new(Format::Omise);
+    for format in Format::ALL {
+        let response = renderer.response(format, &err, &ctx);
         println!(
-            "{} {} ({}): {}",
-            err.status(),
-            err.code(),
-            err.title(),
-            err.message()
+            "{format}: {} {:?}",
+            response.status(),
+            response.headers()["content-type"]
         );
+        println!("{}\n", String::from_utf8_lossy(response.body()));
     }
+
+    // The format a client asks for, with a server-chosen default.
+    let asked = renderer.negotiate("application/problem+json;q=0.9, text/html");
+    println!("Accept: application/problem+json;q=0.9, text/html -> {asked}");
 
     println!("\ncatalog of {}:", ChargeError::catalog().name);
     for v in ChargeError::catalog().variants {
@@ -43,7 +59,9 @@ fn main() {
             v.status,
             v.code,
             v.title,
-            v.message.unwrap_or("(Display)")
+            v.message.unwrap_or("")
         );
     }
+    let _ = ChargeError::UsedToken;
+    Ok(())
 }
