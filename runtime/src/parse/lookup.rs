@@ -65,7 +65,7 @@ fn lookup_code<E: ApiError>(code: Option<&str>, received: &Received<'_>) -> Look
             typed: None,
         };
     };
-    let candidates: Vec<_> = catalog.find_all(code).collect();
+    let candidates = candidates(catalog, code);
     let meta = best_match(catalog, code, received);
     // The best match first, then the others: a template that fits decides the variant.
     let typed = meta
@@ -79,9 +79,24 @@ fn lookup_code<E: ApiError>(code: Option<&str>, received: &Received<'_>) -> Look
     }
 }
 
-/// The variant of `catalog` with `code` that the received message and field fit best: the
-/// first whose constant field (if any) matches and whose message is the default or has the
-/// template's shape; failing that, the first with the code.
+/// The variants of `catalog` with `code`; where there is none and `code` is as long as an
+/// Oney `error_code` may be, those whose code it is the start of: the Oney format cuts
+/// longer codes, so a received `backend_er` stands for `backend_error`.
+pub fn candidates(catalog: &Catalog, code: &str) -> Vec<&'static VariantMeta> {
+    let exact: Vec<_> = catalog.find_all(code).collect();
+    if !exact.is_empty() || code.chars().count() != crate::oney::CODE_MAX {
+        return exact;
+    }
+    catalog
+        .variants
+        .iter()
+        .filter(|v| v.code.starts_with(code))
+        .collect()
+}
+
+/// The variant of `catalog` with `code` (see [`candidates`]) that the received message and
+/// field fit best: the first whose constant field (if any) matches and whose message is
+/// the default or has the template's shape; failing that, the first with the code.
 ///
 /// ```
 /// use apierror::parse::best_match;
@@ -123,8 +138,9 @@ pub fn best_match(
         };
         field_fits && message_fits
     };
-    catalog
-        .find_all(code)
+    let all = candidates(catalog, code);
+    all.iter()
+        .copied()
         .find(fits)
-        .or_else(|| catalog.find(code))
+        .or_else(|| all.first().copied())
 }

@@ -38,7 +38,7 @@ mod members;
 
 pub use body::{ReceivedBody, ReceivedEntry};
 pub use error::ParseError;
-pub use lookup::{best_match, Lookup};
+pub use lookup::{best_match, candidates, Lookup};
 
 use serde_json::Value;
 
