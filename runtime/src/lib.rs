@@ -19,6 +19,8 @@ mod message;
 mod negotiate;
 pub mod omise;
 pub mod oney;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
 pub mod parse;
 pub mod problem;
 mod received;
