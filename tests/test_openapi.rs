@@ -113,6 +113,10 @@ fn full_document() {
         not_found["examples"]["NotFound"]["value"],
         json!({"type":"about:blank","title":"Not Found","status":404,"detail":"the requested object was not found","code":"not_found"})
     );
+    assert_eq!(
+        doc["paths"]["/charges/{id}"]["get"]["parameters"],
+        json!([{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}])
+    );
     let schema = &doc["components"]["schemas"]["Problem"];
     assert_eq!(schema["type"], "object");
     assert_eq!(

@@ -41,7 +41,11 @@ use std::collections::BTreeMap;
 
 use http::Method;
 use utoipa::openapi::example::ExampleBuilder;
-use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathItem};
+use utoipa::openapi::path::{
+    HttpMethod, OperationBuilder, Parameter, ParameterBuilder, ParameterIn, PathItem,
+};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::Required;
 use utoipa::openapi::{
     ComponentsBuilder, ContentBuilder, InfoBuilder, OpenApi, OpenApiBuilder, PathsBuilder, Ref,
     ResponseBuilder, Responses, ResponsesBuilder,
@@ -138,7 +142,8 @@ impl Operation {
 /// A whole OpenAPI 3.1 document: `title` and `version` in `info`, every operation with its
 /// catalog's error responses in `format`, and the format's schema in `components`.
 ///
-/// Operations on the same path share its path item.
+/// Operations on the same path share its path item. Each `{name}` of a path is declared as
+/// a required string path parameter, as OpenAPI requires.
 pub fn document(
     title: &str,
     version: &str,
@@ -152,6 +157,7 @@ pub fn document(
             continue;
         };
         let operation = OperationBuilder::new()
+            .parameters(Some(path_parameters(op.path)))
             .responses(catalog_responses(op.catalog, renderer, format))
             .build();
         paths = paths.path(op.path, PathItem::new(method, operation));
@@ -164,6 +170,22 @@ pub fn document(
         .paths(paths)
         .components(Some(components))
         .build()
+}
+
+/// The `{name}` segments of `path` as required string path parameters.
+fn path_parameters(path: &str) -> Vec<Parameter> {
+    path.split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}'))
+        .map(|(name, _)| {
+            ParameterBuilder::new()
+                .name(name)
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                .build()
+        })
+        .collect()
 }
 
 fn http_method(method: &Method) -> Option<HttpMethod> {
