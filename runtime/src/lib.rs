@@ -12,12 +12,16 @@
 mod api_error;
 mod catalog;
 mod context;
+mod dynamic;
 mod format;
 pub mod json;
 mod message;
 mod negotiate;
 pub mod omise;
 pub mod oney;
+#[cfg(feature = "utoipa")]
+pub mod openapi;
+pub mod parse;
 pub mod problem;
 mod received;
 mod render;
@@ -27,6 +31,7 @@ mod view;
 pub use api_error::ApiError;
 pub use catalog::{Catalog, Translation, VariantMeta};
 pub use context::{ContextError, RequestContext, MAX_VALUE_LEN};
+pub use dynamic::{placeholders, ArgsError, DynamicError};
 pub use format::{Format, UnknownFormat};
 pub use message::{Message, MessageSink};
 pub use negotiate::{negotiate, negotiate_all};

@@ -1,0 +1,48 @@
+//! Nesting depth, measured before parsing so that a hostile body is refused in one linear
+//! pass without building anything.
+
+/// The deepest nesting of arrays and objects in `json`, scanning bytes and skipping
+/// strings; stops as soon as `max` is exceeded (returning `max + 1`).
+///
+/// Malformed JSON is not judged here: serde_json reports it afterwards.
+pub(crate) fn exceeds(json: &[u8], max: usize) -> bool {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for &b in json {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return true;
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::exceeds;
+
+    #[test]
+    fn counts_nesting_outside_strings() {
+        assert!(!exceeds(br#"{"a":[{"b":1}]}"#, 3));
+        assert!(exceeds(br#"{"a":[{"b":[]}]}"#, 3));
+        assert!(!exceeds(br#"{"a":"[[[[[\"[[["}"#, 1));
+        assert!(exceeds(&[b'['; 200], 128));
+    }
+}

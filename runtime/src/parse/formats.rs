@@ -1,0 +1,134 @@
+//! One reader per wire format: a JSON object in, a [`ReceivedBody`] out.
+
+use serde_json::{Map, Value};
+
+use super::members::{element, Members};
+use super::{ParseError, ReceivedBody, ReceivedEntry};
+use crate::Format;
+
+/// The format an object's members point to, if any.
+pub(crate) fn detect(map: &Map<String, Value>, problem_media_type: bool) -> Option<Format> {
+    let has = |name: &str| map.contains_key(name);
+    if map.get("object").and_then(Value::as_str) == Some("error") {
+        Some(Format::Omise)
+    } else if has("error_list") {
+        Some(Format::Oney)
+    } else if has("extraDetails") {
+        Some(Format::Vipps)
+    } else if problem_media_type || has("type") || has("title") || has("detail") {
+        Some(Format::Problem)
+    } else if has("code") && has("message") {
+        // An Omise-like object without `object`: some proxies strip it.
+        Some(Format::Omise)
+    } else {
+        None
+    }
+}
+
+/// Reads `map` as `format`.
+pub(crate) fn read(format: Format, map: Map<String, Value>) -> Result<ReceivedBody, ParseError> {
+    let mut m = Members::new(map, "");
+    let mut body = ReceivedBody::empty(format);
+    match format {
+        Format::Omise => omise(&mut m, &mut body)?,
+        Format::Problem | Format::Vipps => problem(&mut m, &mut body)?,
+        Format::Oney => oney(&mut m, &mut body)?,
+    }
+    body.extra = m.map;
+    Ok(body)
+}
+
+fn omise(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    if let Some(object) = m.string("object")? {
+        if object != "error" {
+            // Not an error object after all: keep the member, but say what is missing.
+            m.map.insert("object".into(), Value::String(object));
+        }
+    }
+    body.location = m.string("location")?;
+    body.code = Some(
+        m.string("code")?
+            .ok_or_else(|| missing(Format::Omise, "code"))?,
+    );
+    body.message = m.string("message")?;
+    Ok(())
+}
+
+fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    body.problem_type = m.string("type")?;
+    body.title = m.string("title")?;
+    body.status = m.status("status")?;
+    body.message = m.string("detail")?;
+    body.instance = m.string("instance")?;
+    body.code = m.string("code")?;
+    body.trace_id = m.string("traceId")?;
+    if let Some(details) = m.array("extraDetails")? {
+        for (i, value) in details.into_iter().enumerate() {
+            let mut e = element(value, "extraDetails", i)?;
+            let name = e.string("name")?;
+            let reason = e.string("reason")?;
+            if name.as_deref() == Some("ErrorCode") && body.code.is_none() {
+                body.code = reason;
+                continue;
+            }
+            body.entries.push(ReceivedEntry {
+                code: None,
+                field: name,
+                message: reason,
+                extra: e.map,
+            });
+        }
+    }
+    if let Some(errors) = m.array("errors")? {
+        for (i, value) in errors.into_iter().enumerate() {
+            let mut e = element(value, "errors", i)?;
+            body.entries.push(ReceivedEntry {
+                code: e.string("code")?,
+                field: e.string("field")?,
+                message: e.string("detail")?,
+                extra: e.map,
+            });
+        }
+    }
+    Ok(())
+}
+
+fn oney(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    body.language = m.string("language_code")?;
+    let list = m
+        .array("error_list")?
+        .ok_or_else(|| missing(Format::Oney, "error_list"))?;
+    for (i, value) in list.into_iter().enumerate() {
+        let mut wrapper = element(value, "error_list", i)?;
+        let mut error = wrapper
+            .object("error")?
+            .ok_or_else(|| missing(Format::Oney, &wrapper.path_of("error")))?;
+        let code = error
+            .string("error_code")?
+            .ok_or_else(|| missing(Format::Oney, &error.path_of("error_code")))?;
+        let field = error.string("field")?;
+        let message = error.string("error_label")?;
+        let mut extra = error.map;
+        // Members beside `error` in a list entry are kept too, under their own names.
+        extra.extend(wrapper.map);
+        body.entries.push(ReceivedEntry {
+            code: Some(code),
+            field,
+            message,
+            extra,
+        });
+    }
+    if let Some(first) = body.entries.first() {
+        body.code = first.code.clone();
+        body.message = first.message.clone();
+        body.field = first.field.clone();
+    }
+    Ok(())
+}
+
+fn missing(format: Format, member: &str) -> ParseError {
+    ParseError::Missing {
+        format,
+        member: member.to_owned(),
+    }
+}

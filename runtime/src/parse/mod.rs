@@ -1,0 +1,154 @@
+//! Reading error bodies on the client side: any of the wire formats, detected from the
+//! `Content-Type` and the body's shape or named explicitly, into an owned [`ReceivedBody`],
+//! then looked up in a derived type's catalog by code.
+//!
+//! ```
+//! use apierror::parse::{parse, ParseOptions};
+//! use apierror::{ApiError, Format};
+//!
+//! #[derive(Debug, PartialEq, ApiError)]
+//! enum ChargeError {
+//!     #[status(400)]
+//!     #[code("invalid_charge")]
+//!     #[message("amount must be at least {min} {currency}")]
+//!     InvalidCharge { min: u64, currency: String },
+//! }
+//!
+//! let body = br#"{"object":"error","location":"https://www.omise.co/api-errors#invalid-charge","code":"invalid_charge","message":"amount must be at least 2000 thb"}"#;
+//! let received = parse(Some(400), Some("application/json; charset=utf-8"), body, None, &ParseOptions::default())?;
+//! assert_eq!(received.format, Format::Omise);
+//! assert_eq!(received.code.as_deref(), Some("invalid_charge"));
+//!
+//! let found = received.lookup::<ChargeError>();
+//! assert_eq!(found.meta.unwrap().name, "InvalidCharge");
+//! assert_eq!(found.typed, Some(ChargeError::InvalidCharge { min: 2000, currency: "thb".into() }));
+//!
+//! // An HTML page from a proxy is an error, not a panic.
+//! let html = parse(Some(502), Some("text/html"), b"<html>Bad Gateway</html>", None, &ParseOptions::default());
+//! assert_eq!(html, Err(apierror::parse::ParseError::Html));
+//! # Ok::<(), apierror::parse::ParseError>(())
+//! ```
+
+mod body;
+mod depth;
+mod error;
+mod formats;
+mod lookup;
+mod members;
+
+pub use body::{ReceivedBody, ReceivedEntry};
+pub use error::ParseError;
+pub use lookup::{best_match, candidates, Lookup};
+
+use serde_json::Value;
+
+use crate::Format;
+
+/// Limits applied before a body is parsed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// Most bytes read; a larger body is [`ParseError::TooLarge`]. Default 1 MiB: error
+    /// bodies are small, a huge one is a mistake or an attack.
+    pub max_bytes: usize,
+    /// Deepest nesting of arrays and objects; deeper is [`ParseError::TooDeep`]. Default
+    /// 32: the formats nest 4 levels at most. serde_json's own limit (128) stays in force
+    /// above it.
+    pub max_depth: usize,
+}
+
+impl Default for ParseOptions {
+    fn default() -> Self {
+        ParseOptions {
+            max_bytes: 1 << 20,
+            max_depth: 32,
+        }
+    }
+}
+
+/// Reads a received error response: `status` (the HTTP status, if known), `content_type`
+/// (the header's value, if any), the body bytes, and the format if the caller knows it
+/// (`None` detects it from the content type and the body's members).
+///
+/// Plain problem details and the Vipps profile share a media type; `extraDetails` tells
+/// them apart. A named `format` reads the body as that format whatever the content type
+/// says, except an HTML page, which is never an error object.
+pub fn parse(
+    status: Option<u16>,
+    content_type: Option<&str>,
+    body: &[u8],
+    format: Option<Format>,
+    options: &ParseOptions,
+) -> Result<ReceivedBody, ParseError> {
+    if body.len() > options.max_bytes {
+        return Err(ParseError::TooLarge {
+            len: body.len(),
+            max: options.max_bytes,
+        });
+    }
+    let media_type = content_type
+        .map(|ct| {
+            ct.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
+        .unwrap_or_default();
+    let text = core::str::from_utf8(body).map_err(|e| ParseError::InvalidUtf8 {
+        valid_up_to: e.valid_up_to(),
+    })?;
+    let text = text.trim_start_matches('\u{feff}').trim();
+    if media_type == "text/html" || media_type == "application/xhtml+xml" || text.starts_with('<') {
+        return Err(ParseError::Html);
+    }
+    if format.is_none() && !media_type.is_empty() && !is_json(&media_type) {
+        return Err(ParseError::ContentType(
+            content_type.unwrap_or("").to_owned(),
+        ));
+    }
+    if text.is_empty() {
+        return Err(ParseError::Empty);
+    }
+    if depth::exceeds(text.as_bytes(), options.max_depth) {
+        return Err(ParseError::TooDeep {
+            max: options.max_depth,
+        });
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, options))?;
+    let Value::Object(map) = value else {
+        return Err(ParseError::NotAnObject);
+    };
+    let problem = media_type == "application/problem+json";
+    let format = match format {
+        Some(f) => f,
+        None => formats::detect(&map, problem).ok_or(ParseError::UnknownShape)?,
+    };
+    let mut received = formats::read(format, map)?;
+    if status.is_some() {
+        received.status = status;
+    }
+    Ok(received)
+}
+
+fn is_json(media_type: &str) -> bool {
+    media_type == "application/json" || media_type == "text/json" || media_type.ends_with("+json")
+}
+
+fn json_error(e: &serde_json::Error, options: &ParseOptions) -> ParseError {
+    // serde_json's recursion limit (128) is reached only when `max_depth` is set above it.
+    if e.to_string().starts_with("recursion limit exceeded") {
+        return ParseError::TooDeep {
+            max: options.max_depth.min(128),
+        };
+    }
+    ParseError::NotJson {
+        message: e
+            .to_string()
+            .split(" at line ")
+            .next()
+            .unwrap_or("")
+            .to_owned(),
+        line: e.line(),
+        column: e.column(),
+    }
+}

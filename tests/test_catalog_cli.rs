@@ -1,0 +1,251 @@
+//! The catalog command (`cargo run --example catalog`), run in-process through its `cli`
+//! module, plus one smoke test of the real example binary.
+
+#[path = "../examples/catalog_cli/cli/mod.rs"]
+mod cli;
+
+fn run(args: &[&str], stdin: &str) -> cli::Outcome {
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    cli::run(&args, stdin.as_bytes())
+}
+
+fn ok(args: &[&str]) -> String {
+    let out = run(args, "");
+    assert_eq!(out.code, 0, "{args:?}: {}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn list_json_has_every_entry() {
+    let out = ok(&["list", "--json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows.len(), 157);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines[0], "[");
+    assert_eq!(
+        lines[1],
+        r#"{"catalog":"omise","variant":"BackendError","code":"backend_error","status":400,"title":"Backend Error","message":"backend error"},"#
+    );
+    assert!(lines.contains(
+        &r#"{"catalog":"omise_transfer_failure","variant":"InsufficientBalance","code":"insufficient_balance","status":null,"title":"Insufficient Balance","message":"insufficient balance"},"#
+    ), "{out}");
+    assert!(out.contains(r#"{"catalog":"vipps_epayment","variant":"CannotCaptureBeforeReservation","code":"6080","status":400,"title":"Cannot capture before reservation","#));
+    assert!(out.contains(r#"{"catalog":"oney_payment","variant":"FieldTooLong","code":"ERR_02","status":400,"title":"Field Too Long","message":"Field size must be less than {max} characters"},"#));
+    assert_eq!(lines.last(), Some(&"]"));
+}
+
+#[test]
+fn list_table_is_aligned() {
+    let out = ok(&["list"]);
+    let mut lines = out.lines();
+    assert!(lines
+        .next()
+        .unwrap()
+        .starts_with("CATALOG                 CODE                    STATUS  VARIANT"));
+    assert_eq!(out.lines().count(), 158);
+}
+
+#[test]
+fn render_prints_the_full_response_in_each_format() {
+    assert_eq!(
+        ok(&["render", "omise", "omise", "used_token"]),
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 129\r\n\r\n\
+         {\"object\":\"error\",\"location\":\"https://www.omise.co/api-errors#used-token\",\"code\":\"used_token\",\"message\":\"token was already used\"}"
+    );
+    assert_eq!(
+        ok(&["render", "problem", "omise", "not_found", "--instance", "/charges/chrg_1"]),
+        "HTTP/1.1 404 Not Found\r\ncontent-type: application/problem+json\r\ncontent-language: en\r\ncontent-length: 149\r\n\r\n\
+         {\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"the requested object was not found\",\"instance\":\"/charges/chrg_1\",\"code\":\"not_found\"}"
+    );
+    assert_eq!(
+        ok(&["render", "vipps", "vipps_epayment", "6080", "--trace-id", "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01", "--instance", "/v1/payments/1/capture"]),
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-language: en\r\ncontent-length: 374\r\n\r\n\
+         {\"type\":\"https://httpstatuses.io/400\",\"title\":\"Cannot capture before reservation\",\"status\":400,\"detail\":\"The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.\",\"instance\":\"/v1/payments/1/capture\",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"6080\"}],\"traceId\":\"00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01\"}"
+    );
+    assert_eq!(
+        ok(&["render", "oney", "oney_payment", "ERR_02", "--arg", "max=128", "--field", "purchase.external_reference_type", "--lang", "fr"]),
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 174\r\n\r\n\
+         {\"language_code\":\"FR\",\"error_list\":[{\"error\":{\"field\":\"purchase.external_reference_type\",\"error_code\":\"ERR_02\",\"error_label\":\"Field size must be less than 128 characters\"}}]}"
+    );
+}
+
+#[test]
+fn repeated_codes_are_picked_by_number() {
+    let first = ok(&["render", "oney", "oney_payment", "ERR_07"]);
+    let second = ok(&["render", "oney", "oney_payment", "ERR_07#2"]);
+    assert_ne!(first, second);
+    let out = run(&["render", "oney", "oney_payment", "ERR_07#9"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `ERR_07` appears 4 time(s) in `oney_payment`, there is no #9\n"
+    );
+}
+
+#[test]
+fn unknown_names_exit_2_with_suggestions() {
+    let out = run(&["render", "omise", "omise", "used_tokn"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown code `used_tokn` in catalog `omise`; did you mean `used_token`?\n"
+    );
+    let out = run(&["docs", "omse"], "");
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: unknown catalog `omse`; did you mean `omise`?\n"
+    );
+    let out = run(&["render", "omise", "oney_paymnt", "ERR_01"], "");
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .starts_with("error: unknown catalog `oney_paymnt`; did you mean `oney_payment`"),
+        "{}",
+        out.stderr
+    );
+    let out = run(&["render", "omise", "omise", "zzzzzzzzzzzzzzzzzzzzzz"], "");
+    assert_eq!(out.stderr, "error: unknown code `zzzzzzzzzzzzzzzzzzzzzz` in catalog `omise`; run `catalog list` to see every name\n");
+}
+
+#[test]
+fn missing_and_unknown_args_exit_2() {
+    let out = run(&["render", "oney", "oney_payment", "ERR_02"], "");
+    assert_eq!((out.code, out.stdout.as_str()), (2, ""));
+    assert_eq!(out.stderr, "error: `ERR_02` needs argument: max\n");
+    let out = run(
+        &[
+            "render",
+            "oney",
+            "oney_payment",
+            "ERR_02",
+            "--arg",
+            "maxx=1",
+        ],
+        "",
+    );
+    assert_eq!(out.code, 2);
+    assert_eq!(
+        out.stderr,
+        "error: `ERR_02` has no field `maxx`; its fields: field, max\n"
+    );
+    let out = run(&["render", "json", "omise", "used_token"], "");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with("error: `json`: unknown wire format"));
+    let out = run(&["frobnicate"], "");
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.contains("usage: catalog list"));
+}
+
+#[test]
+fn parse_reads_what_render_prints() {
+    for args in [
+        &["render", "omise", "omise", "used_token"][..],
+        &["render", "problem", "omise", "used_token"],
+        &["render", "vipps", "vipps_epayment", "6080"],
+        &[
+            "render",
+            "oney",
+            "oney_payment",
+            "ERR_02",
+            "--arg",
+            "max=128",
+            "--field",
+            "a.b",
+        ],
+    ] {
+        let response = ok(args);
+        let out = run(&["parse"], &response);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        let parsed: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        assert_eq!(parsed["catalog"], args[2], "{response}");
+        assert_eq!(parsed["code"], args[3]);
+        assert_eq!(parsed["received"]["format"], args[1]);
+    }
+    let out = ok_with_stdin(
+        &["parse"],
+        &ok(&[
+            "render",
+            "oney",
+            "oney_payment",
+            "ERR_02",
+            "--arg",
+            "max=128",
+        ]),
+    );
+    assert!(out.starts_with("{\n  \"catalog\": \"oney_payment\",\n  \"variant\": \"FieldTooLong\",\n  \"code\": \"ERR_02\",\n  \"title\": \"Field Too Long\",\n  \"received\": {\n    \"format\": \"oney\",\n    \"status\": 400,"), "{out}");
+}
+
+fn ok_with_stdin(args: &[&str], stdin: &str) -> String {
+    let out = run(args, stdin);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    out.stdout
+}
+
+#[test]
+fn parse_of_bare_bodies_and_unknown_codes() {
+    let out = ok_with_stdin(
+        &["parse"],
+        r#"{"object":"error","location":"x","code":"brand_new","message":"m"}"#,
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(parsed["variant"], serde_json::Value::Null);
+    assert_eq!(parsed["catalog"], serde_json::Value::Null);
+    assert_eq!(parsed["code"], "brand_new");
+    let out = run(&["parse", "--format", "oney"], r#"{"code":"x"}"#);
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (1, "error: oney body has no `error_list` member\n")
+    );
+    let out = run(
+        &["parse"],
+        "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\n\r\n<html></html>",
+    );
+    assert_eq!(
+        (out.code, out.stderr.as_str()),
+        (1, "error: body is an HTML page, not a JSON error object\n")
+    );
+}
+
+/// The real binary, once: arguments, standard input and the exit status travel through.
+#[test]
+fn example_binary_smoke() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let cargo = env!("CARGO");
+    let root = env!("CARGO_MANIFEST_DIR");
+    let out = Command::new(cargo)
+        .args([
+            "run",
+            "-q",
+            "--example",
+            "catalog",
+            "--",
+            "render",
+            "omise",
+            "omise",
+            "used_tokn",
+        ])
+        .current_dir(root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `used_token`?"));
+    let mut child = Command::new(cargo)
+        .args(["run", "-q", "--example", "catalog", "--", "parse"])
+        .current_dir(root)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let body = ok(&["render", "omise", "omise", "used_token"]);
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(body.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"variant\": \"UsedToken\""));
+}
