@@ -53,7 +53,7 @@ use std::task::{Context, Poll};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
-use http::header::{HeaderMap, ACCEPT_LANGUAGE, ALLOW, CONTENT_TYPE, VARY};
+use http::header::{HeaderMap, ACCEPT_LANGUAGE, ALLOW, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
 use http::HeaderValue;
 use tracing::Instrument;
 
@@ -291,7 +291,8 @@ fn render(
 /// describing the old body.
 fn keep_headers(from: &HeaderMap, to: &mut HeaderMap) {
     for (name, value) in from {
-        if !to.contains_key(name) && name != http::header::CONTENT_LENGTH {
+        let describes_body = name == http::header::CONTENT_LENGTH || name == CONTENT_LANGUAGE;
+        if !to.contains_key(name) && !describes_body {
             to.append(name, value.clone());
         }
     }
