@@ -126,6 +126,17 @@
 
 #![forbid(unsafe_code)]
 
+// Lets the derive's `::apierror::…` paths resolve inside this crate, for `web::RejectionError`.
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+extern crate self as apierror;
+
+#[cfg(feature = "actix-web")]
+pub mod actix;
+#[cfg(feature = "axum")]
+pub mod axum;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+pub mod web;
+
 pub use apierror_macros::ApiError;
 pub use apierror_runtime::*;
 
