@@ -17,6 +17,13 @@ pub trait MessageSink {
 
     /// An interpolated value, printed with its `Display` (or the template's format spec).
     fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result;
+
+    /// An interpolated value that is text already (a `String` or `&str` field without a
+    /// format spec): the same as [`MessageSink::value`] of it, without the formatting
+    /// machinery. The derive calls this for fields whose type is plainly text.
+    fn text(&mut self, value: &str) -> fmt::Result {
+        self.value(&value)
+    }
 }
 
 /// Writes a message as plain text into a [`fmt::Formatter`] or any [`fmt::Write`].
@@ -29,6 +36,10 @@ impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
 
     fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
         self.0.write_fmt(format_args!("{value}"))
+    }
+
+    fn text(&mut self, value: &str) -> fmt::Result {
+        self.0.write_str(value)
     }
 }
 
