@@ -272,11 +272,23 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     }
 
     let default = match &variant.template {
+        // One literal: one call, no `?`.
+        Some(pieces) if matches!(pieces.as_slice(), [Piece::Literal(_)]) => {
+            let text = match pieces.first() {
+                Some(Piece::Literal(text)) => text.as_str(),
+                _ => "",
+            };
+            let escaped = json::escape(text);
+            quote!(__out.literal(#text, #escaped))
+        }
+        Some(pieces) if pieces.is_empty() => quote!(::core::result::Result::Ok(())),
+        // Several pieces: one call with a slice of them, which type-checks in time linear in
+        // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
         Some(pieces) => {
             let writes = pieces.iter().map(|piece| match piece {
                 Piece::Literal(text) => {
                     let escaped = json::escape(text);
-                    quote!(__out.literal(#text, #escaped)?;)
+                    quote!(::apierror::__private::Piece::Literal(#text, #escaped))
                 }
                 Piece::Placeholder { arg, spec } => {
                     let field = placeholder_field(variant, arg);
@@ -285,17 +297,17 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
                         // Text is written as is, without the formatting machinery.
                         None if is_text_type(field.ty) => {
                             let ty = field.ty;
-                            quote!(__out.text(<#ty as ::core::convert::AsRef<str>>::as_ref(#binding))?;)
+                            quote!(::apierror::__private::Piece::Text(<#ty as ::core::convert::AsRef<str>>::as_ref(#binding)))
                         }
-                        None => quote!(__out.value(#binding)?;),
+                        None => quote!(::apierror::__private::Piece::Value(#binding)),
                         Some(spec) => {
                             let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
-                            quote!(__out.value(&::core::format_args!(#format, #binding))?;)
+                            quote!(::apierror::__private::Piece::Value(&::core::format_args!(#format, #binding)))
                         }
                     }
                 }
             });
-            quote!({ #(#writes)* ::core::result::Result::Ok(()) })
+            quote!(::apierror::__private::write_pieces(__out, &[#(#writes),*]))
         }
         // Without #[message] the type's Display is the message (thiserror's #[error]).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
