@@ -84,3 +84,28 @@ fn every_format_renders_without_allocating_into_a_buffer_with_room() {
     });
     assert_eq!(count, 0, "negotiation allocated");
 }
+
+#[test]
+fn building_a_response_allocates_the_body_and_the_header_map() {
+    let renderer = Renderer::default();
+    let ctx = RequestContext::new()
+        .with_instance("/v1/payments/1/capture")
+        .unwrap();
+    for format in Format::ALL {
+        let count = allocations(|| {
+            drop(std::hint::black_box(renderer.response(
+                format,
+                &ChargeError::UsedToken,
+                &ctx,
+            )))
+        });
+        println!("{format}: building an http::Response allocated {count} times");
+        // The body's buffer (one, sized for a typical body), the header map's two tables,
+        // and the `Content-Language` value of problem responses.
+        let expected = match format {
+            Format::Omise | Format::Oney => 3,
+            Format::Problem | Format::Vipps => 4,
+        };
+        assert!(count <= expected, "{format}: {count} allocations");
+    }
+}

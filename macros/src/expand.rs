@@ -57,6 +57,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let count = input.variants.len();
     let metas = input.variants.iter().map(|v| variant_meta(input, v));
+    let json_parts = input.variants.iter().map(|v| json_parts(input, v));
 
     let meta_arms = input.variants.iter().enumerate().map(|(index, variant)| {
         let path = variant_path(input, variant);
@@ -88,6 +89,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         #[doc(hidden)]
         const _: () = {
             static __APIERROR_VARIANTS: [::apierror::__private::VariantMeta; #count] = [#(#metas),*];
+            static __APIERROR_JSON: [::apierror::__private::JsonParts; #count] = [#(#json_parts),*];
             static __APIERROR_CATALOG: ::apierror::__private::Catalog = ::apierror::__private::Catalog {
                 name: #type_name,
                 variants: &__APIERROR_VARIANTS,
@@ -112,6 +114,16 @@ fn impl_api_error(input: &Input) -> TokenStream {
                     match #scrutinee {
                         #(#message_arms)*
                     }
+                }
+
+                fn json_parts(
+                    &self,
+                ) -> ::core::option::Option<&'static ::apierror::__private::JsonParts> {
+                    ::apierror::__private::json_parts_of(
+                        &__APIERROR_VARIANTS,
+                        &__APIERROR_JSON,
+                        self.meta(),
+                    )
                 }
 
                 #field_fn
@@ -174,6 +186,46 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     }
 }
 
+/// The escaped static parts of a variant's bodies (the runtime's `JsonParts`).
+fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
+    let code = variant
+        .code(&input.attrs)
+        .map(|c| c.value)
+        .unwrap_or_default();
+    let code_json = json::escape(&code);
+    let title = json::escape(&variant.title());
+    let omise = format!(
+        "{}\",\"code\":\"{}\",\"message\":\"",
+        json::escape(&code.replace('_', "-")),
+        code_json
+    );
+    let message = option_str(static_message(variant).map(|m| json::escape(&m)));
+    quote! {
+        ::apierror::__private::JsonParts {
+            code: #code_json,
+            title: #title,
+            message: #message,
+            omise: #omise,
+        }
+    }
+}
+
+/// The whole message when it is known at compile time: a template without placeholders,
+/// and no field that can override it.
+fn static_message(variant: &Variant) -> Option<String> {
+    if variant.fields.iter().any(|f| f.attrs.message.is_some()) {
+        return None;
+    }
+    let mut message = String::new();
+    for piece in variant.template.as_ref()? {
+        match piece {
+            Piece::Literal(text) => message.push_str(text),
+            Piece::Placeholder { .. } => return None,
+        }
+    }
+    Some(message)
+}
+
 fn option_str(value: Option<String>) -> TokenStream {
     match value {
         Some(value) => quote!(::core::option::Option::Some(#value)),
@@ -220,24 +272,42 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     }
 
     let default = match &variant.template {
+        // One literal: one call, no `?`.
+        Some(pieces) if matches!(pieces.as_slice(), [Piece::Literal(_)]) => {
+            let text = match pieces.first() {
+                Some(Piece::Literal(text)) => text.as_str(),
+                _ => "",
+            };
+            let escaped = json::escape(text);
+            quote!(__out.literal(#text, #escaped))
+        }
+        Some(pieces) if pieces.is_empty() => quote!(::core::result::Result::Ok(())),
+        // Several pieces: one call with a slice of them, which type-checks in time linear in
+        // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
         Some(pieces) => {
             let writes = pieces.iter().map(|piece| match piece {
                 Piece::Literal(text) => {
                     let escaped = json::escape(text);
-                    quote!(__out.literal(#text, #escaped)?;)
+                    quote!(::apierror::__private::Piece::Literal(#text, #escaped))
                 }
                 Piece::Placeholder { arg, spec } => {
-                    let binding = binding(placeholder_field(variant, arg));
+                    let field = placeholder_field(variant, arg);
+                    let binding = binding(field);
                     match spec {
-                        None => quote!(__out.value(#binding)?;),
+                        // Text is written as is, without the formatting machinery.
+                        None if is_text_type(field.ty) => {
+                            let ty = field.ty;
+                            quote!(::apierror::__private::Piece::Text(<#ty as ::core::convert::AsRef<str>>::as_ref(#binding)))
+                        }
+                        None => quote!(::apierror::__private::Piece::Value(#binding)),
                         Some(spec) => {
                             let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
-                            quote!(__out.value(&::core::format_args!(#format, #binding))?;)
+                            quote!(::apierror::__private::Piece::Value(&::core::format_args!(#format, #binding)))
                         }
                     }
                 }
             });
-            quote!({ #(#writes)* ::core::result::Result::Ok(()) })
+            quote!(::apierror::__private::write_pieces(__out, &[#(#writes),*]))
         }
         // Without #[message] the type's Display is the message (thiserror's #[error]).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
@@ -423,6 +493,37 @@ fn from_received(input: &Input) -> TokenStream {
                 _ => ::core::option::Option::None,
             }
         }
+    }
+}
+
+/// Whether `ty` is plainly text, whose `Display` writes its `AsRef<str>` as is: `String`,
+/// `&str`, `Cow<str>`, `Box<str>`, `Rc<str>`, `Arc<str>` (recognized by name, as
+/// [`readable_type`] does).
+fn is_text_type(ty: &Type) -> bool {
+    let is_str =
+        |ty: &Type| matches!(ty, Type::Path(p) if p.qself.is_none() && p.path.is_ident("str"));
+    match ty {
+        Type::Reference(reference) => is_str(&reference.elem),
+        Type::Path(path) if path.qself.is_none() => {
+            let Some(last) = path.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            if name == "String" {
+                return last.arguments.is_none();
+            }
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return false;
+            };
+            let args: Vec<_> = args.args.iter().collect();
+            let is_str_arg = |arg: &syn::GenericArgument| matches!(arg, syn::GenericArgument::Type(t) if is_str(t));
+            match (name.as_str(), args.as_slice()) {
+                ("Cow", [syn::GenericArgument::Lifetime(_), text]) => is_str_arg(text),
+                ("Box" | "Rc" | "Arc", [text]) => is_str_arg(text),
+                _ => false,
+            }
+        }
+        _ => false,
     }
 }
 

@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Catalog, Message, MessageSink, Received, VariantMeta};
+use crate::{Catalog, JsonParts, Message, MessageSink, Received, VariantMeta};
 
 /// An error that knows how it looks on the wire: status, code, title and message.
 ///
@@ -42,6 +42,15 @@ pub trait ApiError {
     /// This is the full message, for logs as well as the wire; wire formats that must not
     /// leak internals call [`ApiError::write_public_message`] instead.
     fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result;
+
+    /// The JSON-escaped static parts of this value's bodies, computed at compile time.
+    ///
+    /// The derive implements this; a hand-written impl keeps the default `None`, and the
+    /// wire formats then escape its `code()`, `title()` and message at run time. Only return
+    /// `Some` with parts that match this value's `code()`, `title()` and public message.
+    fn json_parts(&self) -> Option<&'static JsonParts> {
+        None
+    }
 
     /// The Oney `field`: the element of the request that led to this error.
     fn field(&self) -> Option<&dyn fmt::Display> {

@@ -102,3 +102,43 @@ impl Catalog {
         self.variants.iter().find(|v| v.name == name)
     }
 }
+
+/// The JSON-escaped static parts of one variant's bodies, computed by the derive at compile
+/// time so that the wire formats copy them instead of escaping at run time.
+///
+/// The derive emits one per variant, beside the [`VariantMeta`] table, and returns it from
+/// [`ApiError::json_parts`](crate::ApiError::json_parts). A hand-written `ApiError` returns
+/// `None` there (the default), and is rendered from its `code()`, `title()` and
+/// `write_message` instead: its parts are then known to be its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonParts {
+    /// The code, escaped for the inside of a JSON string.
+    pub code: &'static str,
+    /// The title, escaped.
+    pub title: &'static str,
+    /// The whole message, escaped, when it has no placeholders and no field can override
+    /// it; `None` otherwise (it is then written by `write_public_message`).
+    pub message: Option<&'static str>,
+    /// The rest of an Omise body after the `#` of `location`, up to the message:
+    /// the anchor (the code with `_` turned into `-`), `","code":"`, the code and
+    /// `","message":"`, all escaped.
+    pub omise: &'static str,
+}
+
+/// The entry of `parts` that stands beside `meta` in `variants` (the same index), found from
+/// `meta`'s address: what generated `json_parts` returns. `None` when `meta` is not an entry
+/// of `variants`.
+#[doc(hidden)]
+pub fn json_parts_of(
+    variants: &'static [VariantMeta],
+    parts: &'static [JsonParts],
+    meta: &VariantMeta,
+) -> Option<&'static JsonParts> {
+    let size = core::mem::size_of::<VariantMeta>();
+    let offset = (meta as *const VariantMeta as usize).wrapping_sub(variants.as_ptr() as usize);
+    let index = offset / size;
+    match variants.get(index) {
+        Some(entry) if core::ptr::eq(entry, meta) => parts.get(index),
+        _ => None,
+    }
+}

@@ -29,7 +29,7 @@ mod response;
 mod view;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Translation, VariantMeta};
+pub use catalog::{Catalog, JsonParts, Translation, VariantMeta};
 pub use context::{ContextError, RequestContext, MAX_VALUE_LEN};
 pub use dynamic::{placeholders, ArgsError, DynamicError};
 pub use format::{Format, UnknownFormat};
@@ -44,5 +44,8 @@ pub use render::{Renderer, View, MAX_ACCEPT_LINES};
 /// What generated code reaches through `::apierror::__private`. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::catalog::json_parts_of;
+    pub use crate::message::{write_pieces, Piece};
     pub use crate::received::{position, Rebuild};
+    pub use crate::JsonParts;
 }

@@ -100,14 +100,36 @@ impl OmiseFormat {
     }
 
     /// Appends the body of `err` to `out`.
+    ///
+    /// For a derived error every static part was escaped at compile time
+    /// ([`ApiError::json_parts`]): the body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        match err.meta().location {
-            None => out.extend_from_slice(self.prefix.as_bytes()),
-            Some(location) => {
-                out.extend_from_slice(BODY_START.as_bytes());
+        let meta = err.meta();
+        let prefix = match meta.location {
+            None => self.prefix.as_bytes(),
+            Some(_) => BODY_START.as_bytes(),
+        };
+        if let Some(parts) = err.json_parts() {
+            let message = parts.message.unwrap_or_default();
+            let location = meta.location.map_or(0, |l| l.len() + 1);
+            out.reserve(prefix.len() + location + parts.omise.len() + message.len() + 2);
+            out.extend_from_slice(prefix);
+            if let Some(location) = meta.location {
                 escape_str(out, location);
                 out.push(b'#');
             }
+            out.extend_from_slice(parts.omise.as_bytes());
+            match parts.message {
+                Some(message) => out.extend_from_slice(message.as_bytes()),
+                None => json::write_public_message(out, err, None),
+            }
+            out.extend_from_slice(b"\"}");
+            return;
+        }
+        out.extend_from_slice(prefix);
+        if let Some(location) = meta.location {
+            escape_str(out, location);
+            out.push(b'#');
         }
         let code = err.code();
         escape_anchor(out, code);

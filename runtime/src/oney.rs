@@ -95,6 +95,7 @@ impl OneyFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
+        out.reserve(32 + 128 * errors.len().max(1));
         out.extend_from_slice(b"{\"language_code\":\"");
         out.extend_from_slice(&self.language(ctx));
         out.extend_from_slice(b"\",\"error_list\":[");
@@ -111,15 +112,28 @@ impl OneyFormat {
                 out.extend_from_slice(b"\",");
             }
             out.extend_from_slice(b"\"error_code\":\"");
-            let code = err.code();
-            if code.len() <= CODE_MAX {
-                json::escape_str(out, code);
-            } else {
-                use core::fmt::Write;
-                let _ = LimitedJsonWriter::new(out, CODE_MAX).write_str(code);
+            let parts = err.json_parts();
+            // Escaped text is never shorter than the text: when the escaped form fits the
+            // limit in bytes, the text fits it in chars and is copied whole.
+            match parts {
+                Some(parts) if parts.code.len() <= CODE_MAX => {
+                    out.extend_from_slice(parts.code.as_bytes());
+                }
+                _ => {
+                    let code = err.code();
+                    if code.len() <= CODE_MAX {
+                        json::escape_str(out, code);
+                    } else {
+                        use core::fmt::Write;
+                        let _ = LimitedJsonWriter::new(out, CODE_MAX).write_str(code);
+                    }
+                }
             }
             out.extend_from_slice(b"\",\"error_label\":\"");
-            json::write_public_message(out, *err, Some(LABEL_MAX));
+            match parts.and_then(|p| p.message) {
+                Some(label) if label.len() <= LABEL_MAX => out.extend_from_slice(label.as_bytes()),
+                _ => json::write_public_message(out, *err, Some(LABEL_MAX)),
+            }
             out.extend_from_slice(b"\"}}");
         }
         out.extend_from_slice(b"]}");

@@ -187,19 +187,26 @@ impl ProblemFormat {
         out: &mut Vec<u8>,
     ) {
         let err = primary(errors);
+        let parts = err.json_parts();
         let status = wire_status(err);
+        out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
         match self.kind {
             TypeKind::AboutBlank => {}
-            TypeKind::Code => escape_str(out, err.code()),
+            TypeKind::Code => json::write_code(out, err, parts),
             TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
         }
         out.extend_from_slice(b"\",\"title\":\"");
-        escape_str(out, self.title(err));
+        match (self.kind, parts) {
+            (TypeKind::Code | TypeKind::Status, Some(parts)) => {
+                out.extend_from_slice(parts.title.as_bytes());
+            }
+            _ => escape_str(out, self.title(err)),
+        }
         out.extend_from_slice(b"\",\"status\":");
         out.extend_from_slice(status.as_str().as_bytes());
         out.extend_from_slice(b",\"detail\":\"");
-        json::write_public_message(out, err, None);
+        json::write_message(out, err, parts);
         out.push(b'"');
         if let Some(instance) = ctx.instance() {
             out.extend_from_slice(b",\"instance\":\"");
@@ -209,7 +216,7 @@ impl ProblemFormat {
         match self.profile {
             Profile::Plain => {
                 out.extend_from_slice(b",\"code\":\"");
-                escape_str(out, err.code());
+                json::write_code(out, err, parts);
                 out.push(b'"');
                 if errors.len() > 1 {
                     out.extend_from_slice(b",\"errors\":[");
@@ -217,10 +224,11 @@ impl ProblemFormat {
                         if i > 0 {
                             out.push(b',');
                         }
+                        let e_parts = e.json_parts();
                         out.extend_from_slice(b"{\"code\":\"");
-                        escape_str(out, e.code());
+                        json::write_code(out, *e, e_parts);
                         out.extend_from_slice(b"\",\"detail\":\"");
-                        json::write_public_message(out, *e, None);
+                        json::write_message(out, *e, e_parts);
                         if let Some(field) = e.field() {
                             out.extend_from_slice(b"\",\"field\":\"");
                             json::write_display(out, field, None);
@@ -237,20 +245,21 @@ impl ProblemFormat {
             }
             Profile::Vipps => {
                 out.extend_from_slice(b",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"");
-                escape_str(out, err.code());
+                json::write_code(out, err, parts);
                 out.extend_from_slice(b"\"}");
                 for (i, e) in errors.iter().enumerate() {
                     let field = e.field();
                     if i == 0 && field.is_none() {
                         continue;
                     }
+                    let e_parts = e.json_parts();
                     out.extend_from_slice(b",{\"name\":\"");
                     match field {
                         Some(field) => json::write_display(out, field, None),
-                        None => escape_str(out, e.code()),
+                        None => json::write_code(out, *e, e_parts),
                     }
                     out.extend_from_slice(b"\",\"reason\":\"");
-                    json::write_public_message(out, *e, None);
+                    json::write_message(out, *e, e_parts);
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
