@@ -735,3 +735,47 @@ fn fresh_trace_ids_when_none_or_invalid() {
     );
     assert_omise(&res, 404, "not_found", "the requested object was not found");
 }
+
+#[test]
+fn openapi_document_is_public_and_describes_every_operation() {
+    let base = start(1_000_000);
+    let res = send(
+        "GET",
+        &format!("{base}/openapi.json"),
+        &[("Authorization", "")],
+        None,
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    let doc = res.json();
+    assert_eq!(doc["openapi"], "3.1.0");
+    assert_eq!(doc["info"]["title"], "Omise Transfers (apierror example)");
+    let paths: Vec<&str> = doc["paths"]
+        .as_object()
+        .expect("paths")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        paths,
+        [
+            "/transfers",
+            "/transfers/{id}",
+            "/transfers/{id}/mark_as_paid",
+            "/transfers/{id}/mark_as_sent"
+        ]
+    );
+    let item = &doc["paths"]["/transfers/{id}"];
+    for method in ["get", "patch", "delete"] {
+        assert!(item[method].is_object(), "{method} /transfers/{{id}}");
+    }
+    let not_found = &item["get"]["responses"]["404"]["content"]["application/json; charset=utf-8"];
+    assert_eq!(
+        not_found["examples"]["NotFound"]["value"],
+        serde_json::json!({
+            "object": "error",
+            "location": "https://www.omise.co/api-errors#not-found",
+            "code": "not_found",
+            "message": "the requested object was not found"
+        })
+    );
+}

@@ -14,7 +14,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use apierror::axum::{ApiErrorLayer, Result};
 use apierror::web::Rejection;
-use apierror::{Format, Renderer};
+use apierror::{ApiError, Format, Renderer};
 use apierror_catalog::omise::OmiseError;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
@@ -80,7 +80,40 @@ pub fn app(config: Config) -> Router {
             auth::Credentials::new(&config.secret_key),
             auth::require_key,
         ))
+        // Added after the key check: the API's description is public.
+        .route("/openapi.json", get(openapi))
         .layer(ApiErrorLayer::negotiated(renderer).map_rejections(omise_rejection))
+}
+
+/// The API's OpenAPI 3.1 document: every operation with the Omise errors it answers with,
+/// one named example per error, generated from the catalog.
+async fn openapi() -> Json<utoipa::openapi::OpenApi> {
+    use apierror::openapi::{document, Operation};
+    use http::Method;
+
+    let errors = OmiseError::catalog();
+    let operation = |method: Method, path: &'static str| Operation {
+        method,
+        path,
+        catalog: errors,
+    };
+    let operations = [
+        operation(Method::POST, "/transfers"),
+        operation(Method::GET, "/transfers"),
+        operation(Method::GET, "/transfers/{id}"),
+        operation(Method::PATCH, "/transfers/{id}"),
+        operation(Method::DELETE, "/transfers/{id}"),
+        operation(Method::POST, "/transfers/{id}/mark_as_sent"),
+        operation(Method::POST, "/transfers/{id}/mark_as_paid"),
+    ];
+    let renderer = Renderer::new(Format::Omise);
+    Json(document(
+        "Omise Transfers (apierror example)",
+        "1.0.0",
+        &renderer,
+        Format::Omise,
+        &operations,
+    ))
 }
 
 /// Omise's answer to a request the framework refused: `not_found` for unknown routes and
