@@ -32,9 +32,9 @@ export RUSTC_BOOTSTRAP=1
 
 run() {
   local t=$1
-  mkdir -p "corpus/$t"
+  shift
   echo "== fuzzing $t for ${seconds}s" >&2
-  cargo fuzz run --sanitizer "${SANITIZER:-none}" --release "$t" "corpus/$t" -- \
+  cargo fuzz run --sanitizer "${SANITIZER:-none}" --release "$t" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 "$@"
 }
 
