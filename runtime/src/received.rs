@@ -106,7 +106,7 @@ fn matches<'m>(
         }
         TemplatePiece::Field(name) => {
             let mark = captured.len();
-            let mut try_end = |end: usize, captured: &mut Vec<_>, failed: &mut Failed| {
+            let try_end = |end: usize, captured: &mut Vec<_>, failed: &mut Failed| {
                 captured.push((*name, &text[at..end]));
                 let ok = matches(pieces, i + 1, text, end, captured, failed);
                 if !ok {
