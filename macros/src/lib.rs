@@ -9,6 +9,8 @@ mod attr;
 mod case;
 mod ctxt;
 mod expand;
+#[cfg(test)]
+mod fuzz_tests;
 mod json;
 mod template;
 mod valid;

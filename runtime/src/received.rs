@@ -46,33 +46,105 @@ pub fn capture<'m>(
     message: &'m str,
 ) -> Option<Vec<(&'static str, &'m str)>> {
     let mut captured = Vec::new();
-    matches(pieces, message, &mut captured).then_some(captured)
+    let mut failed = Failed::new(pieces.len(), message.len());
+    matches(pieces, 0, message, 0, &mut captured, &mut failed).then_some(captured)
 }
 
-/// Matches `pieces` against all of `text`, each placeholder taking the shortest text after
-/// which the rest still matches.
-fn matches<'m>(
-    pieces: &[TemplatePiece],
-    text: &'m str,
-    captured: &mut Vec<(&'static str, &'m str)>,
-) -> bool {
-    match pieces.split_first() {
-        None => text.is_empty(),
-        Some((TemplatePiece::Literal(literal), rest)) => text
-            .strip_prefix(literal)
-            .is_some_and(|tail| matches(rest, tail, captured)),
-        Some((TemplatePiece::Field(name), rest)) => {
-            let mark = captured.len();
-            for (end, _) in text.char_indices().chain([(text.len(), ' ')]) {
-                captured.push((name, &text[..end]));
-                if matches(rest, &text[end..], captured) {
-                    return true;
-                }
-                captured.truncate(mark);
-            }
-            false
+/// The (piece, offset) states already known not to match: whether `pieces[i..]` matches
+/// `text[at..]` does not depend on what was captured before, so each state is tried once.
+/// Without this, a hostile message against a template with several placeholders took time
+/// exponential in their number.
+struct Failed {
+    bits: Vec<u64>,
+    stride: usize,
+}
+
+impl Failed {
+    fn new(pieces: usize, len: usize) -> Self {
+        let stride = len + 1;
+        Failed {
+            bits: vec![0; (pieces * stride).div_ceil(64)],
+            stride,
         }
     }
+
+    fn index(&self, piece: usize, at: usize) -> usize {
+        piece * self.stride + at
+    }
+
+    fn contains(&self, piece: usize, at: usize) -> bool {
+        let i = self.index(piece, at);
+        self.bits[i / 64] & (1 << (i % 64)) != 0
+    }
+
+    fn insert(&mut self, piece: usize, at: usize) {
+        let i = self.index(piece, at);
+        self.bits[i / 64] |= 1 << (i % 64);
+    }
+}
+
+/// Matches `pieces[i..]` against all of `text[at..]`, each placeholder taking the shortest
+/// text after which the rest still matches.
+fn matches<'m>(
+    pieces: &[TemplatePiece],
+    i: usize,
+    text: &'m str,
+    at: usize,
+    captured: &mut Vec<(&'static str, &'m str)>,
+    failed: &mut Failed,
+) -> bool {
+    let Some(piece) = pieces.get(i) else {
+        return at == text.len();
+    };
+    if failed.contains(i, at) {
+        return false;
+    }
+    let found = match piece {
+        TemplatePiece::Literal(literal) => {
+            text[at..].starts_with(literal)
+                && matches(pieces, i + 1, text, at + literal.len(), captured, failed)
+        }
+        TemplatePiece::Field(name) => {
+            let mark = captured.len();
+            let try_end = |end: usize, captured: &mut Vec<_>, failed: &mut Failed| {
+                captured.push((*name, &text[at..end]));
+                let ok = matches(pieces, i + 1, text, end, captured, failed);
+                if !ok {
+                    captured.truncate(mark);
+                }
+                ok
+            };
+            match pieces.get(i + 1) {
+                // Last piece: the placeholder takes the rest.
+                None => try_end(text.len(), captured, failed),
+                // Before a literal: only the ends where that literal starts, shortest first.
+                // (Overlapping starts count: `aa` starts twice in `aaa`.)
+                Some(TemplatePiece::Literal(next)) if !next.is_empty() => {
+                    let step = next.chars().next().map_or(1, char::len_utf8);
+                    let mut from = at;
+                    loop {
+                        let Some(found) = text[from..].find(next) else {
+                            break false;
+                        };
+                        let end = from + found;
+                        if try_end(end, captured, failed) {
+                            break true;
+                        }
+                        from = end + step;
+                    }
+                }
+                _ => text[at..]
+                    .char_indices()
+                    .map(|(end, _)| at + end)
+                    .chain([text.len()])
+                    .any(|end| try_end(end, captured, failed)),
+            }
+        }
+    };
+    if !found {
+        failed.insert(i, at);
+    }
+    found
 }
 
 /// The value captured for `name`.
@@ -194,5 +266,38 @@ mod tests {
         assert!(capture(&[], "x").is_none());
         let unicode = [Literal("é"), Field("v"), Literal("ü")];
         assert_eq!(capture(&unicode, "éトüü").unwrap(), [("v", "トü")]);
+        let overlapping = [Field("a"), Literal("aa"), Field("b")];
+        assert_eq!(
+            capture(&overlapping, "xaaa").unwrap(),
+            [("a", "x"), ("b", "a")]
+        );
+        let overlapping = [Field("a"), Literal("aa"), Literal("b")];
+        assert_eq!(capture(&overlapping, "xaaab").unwrap(), [("a", "xa")]);
+        let adjacent = [Field("a"), Field("b"), Literal("!")];
+        assert_eq!(capture(&adjacent, "xy!").unwrap(), [("a", ""), ("b", "xy")]);
+    }
+
+    /// Found by the `received` fuzz target: placeholders that can each take any text made
+    /// matching a message that does not fit take exponential time. Each (piece, offset) is
+    /// now tried once; this finishes at once instead of never.
+    #[test]
+    fn capture_of_a_hostile_message_is_polynomial() {
+        let pieces = [
+            Field("a"),
+            Field("b"),
+            Literal(" "),
+            Field("c"),
+            Field("a"),
+            Literal(" "),
+            Field("b"),
+            Field("c"),
+            Literal("x"),
+        ];
+        let message = " ".repeat(3000);
+        assert!(capture(&pieces, &message).is_none());
+        let message = format!("{}x", " ".repeat(3000));
+        let captured = capture(&pieces, &message).unwrap();
+        assert_eq!(captured[..3], [("a", ""), ("b", ""), ("c", "")]);
+        assert_eq!(captured[5].1.len(), 2998);
     }
 }
