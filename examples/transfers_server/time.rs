@@ -43,7 +43,12 @@ pub fn parse(text: &str) -> Option<i64> {
     if !(1..=12).contains(&m) || !(1..=31).contains(&d) || hh > 23 || mm > 59 || ss > 59 {
         return None;
     }
-    Some(days_from_civil(y, m, d) * 86_400 + hh * 3600 + mm * 60 + ss)
+    let days = days_from_civil(y, m, d);
+    // A day past the end of its month (2024-02-30) would silently roll over: refuse it.
+    if civil_from_days(days) != (y, m, d) {
+        return None;
+    }
+    Some(days * 86_400 + hh * 3600 + mm * 60 + ss)
 }
 
 // Howard Hinnant's civil calendar algorithms (public domain), proleptic Gregorian.
