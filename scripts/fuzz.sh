@@ -10,10 +10,11 @@
 # Crashes land in fuzz/artifacts/<target>/; the corpus grows in fuzz/corpus/<target>/.
 set -euo pipefail
 
-# One line per target. The body-parser target goes here once the parser lands.
+# One line per target (and a [[bin]] in fuzz/Cargo.toml).
 TARGETS=(
   render   # every format, arbitrary context values and template arguments
   received # ApiError::from_received and capture, arbitrary messages and templates
+  parse    # the received-body parser: arbitrary bytes, status, content type, limits
 )
 
 usage() {
