@@ -214,9 +214,9 @@ impl ProblemFormat {
         }
         json::write_message(out, err, parts);
         // The closing quote of `detail` (or `instance`) starts the next member's literal.
-        if let Some(instance) = ctx.instance() {
+        if ctx.instance().is_some() {
             out.extend_from_slice(b"\",\"instance\":\"");
-            escape_str(out, instance);
+            ctx.write_instance_json(out);
         }
         match self.profile {
             Profile::Plain => {
@@ -270,7 +270,7 @@ impl ProblemFormat {
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
-                escape_str(out, ctx.trace_id().unwrap_or(""));
+                ctx.write_trace_id_json(out);
                 out.push(b'"');
             }
         }
