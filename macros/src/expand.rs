@@ -63,6 +63,11 @@ fn impl_api_error(input: &Input) -> TokenStream {
         let path = variant_path(input, variant);
         quote!(#path { .. } => &__APIERROR_VARIANTS[#index],)
     });
+    let parts_arms = input.variants.iter().enumerate().map(|(index, variant)| {
+        let path = variant_path(input, variant);
+        quote!(#path { .. } => ::core::option::Option::Some(&__APIERROR_JSON[#index]),)
+    });
+    let json_rest_fn = json_rest_fn(input);
     let message_arms = input
         .variants
         .iter()
@@ -119,12 +124,12 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 fn json_parts(
                     &self,
                 ) -> ::core::option::Option<&'static ::apierror::__private::JsonParts> {
-                    ::apierror::__private::json_parts_of(
-                        &__APIERROR_VARIANTS,
-                        &__APIERROR_JSON,
-                        self.meta(),
-                    )
+                    match *self {
+                        #(#parts_arms)*
+                    }
                 }
+
+                #json_rest_fn
 
                 #field_fn
 
@@ -199,14 +204,117 @@ fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
         json::escape(&code.replace('_', "-")),
         code_json
     );
-    let message = option_str(static_message(variant).map(|m| json::escape(&m)));
+    let static_message = static_message(variant);
+    let lead = match (&static_message, direct_rest(variant)) {
+        (None, Some((lead, _))) => Some(json::escape(lead)),
+        _ => None,
+    };
+    let omise_lead = format!("{omise}{}", lead.as_deref().unwrap_or_default());
+    let status = variant.status(&input.attrs).unwrap_or_default();
+    let title_head = format!("\",\"title\":\"{title}\",\"status\":{status},\"detail\":\"");
+    let status_head = format!("{status}{title_head}");
+    let message = option_str(static_message.map(|m| json::escape(&m)));
+    let lead = option_str(lead);
+    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     quote! {
         ::apierror::__private::JsonParts {
             code: #code_json,
             title: #title,
             message: #message,
             omise: #omise,
+            lead: #lead,
+            omise_lead: #omise_lead,
+            status_head: #status_head,
+            title_head: #title_head,
+            location: #location,
         }
+    }
+}
+
+/// The pieces of a variant's message that `write_json_rest` writes, after the leading
+/// literal (returned first, empty when the template starts with a placeholder): only for a
+/// template with a placeholder and no field that can override it.
+fn direct_rest<'v>(variant: &'v Variant) -> Option<(&'v str, &'v [Piece])> {
+    if variant.fields.iter().any(|f| f.attrs.message.is_some()) {
+        return None;
+    }
+    let pieces = variant.template.as_ref()?;
+    if !pieces
+        .iter()
+        .any(|p| matches!(p, Piece::Placeholder { .. }))
+    {
+        return None;
+    }
+    match pieces.split_first() {
+        Some((Piece::Literal(lead), rest)) => Some((lead.as_str(), rest)),
+        _ => Some(("", pieces.as_slice())),
+    }
+}
+
+/// `write_json_rest`: for each variant with a direct path ([`direct_rest`]), the pieces
+/// after the lead written straight into the buffer: literals copied escaped at compile
+/// time, text fields escaped, other values printed through the escaping writer.
+fn json_rest_fn(input: &Input) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let (_, rest) = direct_rest(variant)?;
+            let mut used: Vec<&Field> = Vec::new();
+            let writes: Vec<TokenStream> = rest
+                .iter()
+                .map(|piece| match piece {
+                    Piece::Literal(text) => {
+                        let escaped = LitByteStr(json::escape(text));
+                        quote!(__out.extend_from_slice(#escaped);)
+                    }
+                    Piece::Placeholder { arg, spec } => {
+                        let field = placeholder_field(variant, arg);
+                        if !used.iter().any(|u| u.name == field.name) {
+                            used.push(field);
+                        }
+                        let binding = binding(field);
+                        match spec {
+                            None if is_text_type(field.ty) => {
+                                let ty = field.ty;
+                                quote!(::apierror::__private::escape_str(__out, <#ty as ::core::convert::AsRef<str>>::as_ref(#binding));)
+                            }
+                            None => quote!(::apierror::__private::write_json_value(__out, #binding)?;),
+                            Some(spec) => {
+                                let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
+                                quote!(::apierror::__private::write_json_value(__out, &::core::format_args!(#format, #binding))?;)
+                            }
+                        }
+                    }
+                })
+                .collect();
+            let pattern = pattern(input, variant, used);
+            Some(quote!(#pattern => { #(#writes)* ::core::result::Result::Ok(()) }))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(unreachable_patterns)]
+        fn write_json_rest(
+            &self,
+            __out: &mut ::std::vec::Vec<u8>,
+        ) -> ::core::fmt::Result {
+            match self {
+                #(#arms)*
+                _ => ::core::result::Result::Err(::core::fmt::Error),
+            }
+        }
+    }
+}
+
+/// A byte-string literal of `text`.
+struct LitByteStr(String);
+
+impl ToTokens for LitByteStr {
+    fn to_tokens(&self, tokens: &mut TokenStream) {
+        syn::LitByteStr::new(self.0.as_bytes(), Span::call_site()).to_tokens(tokens);
     }
 }
 

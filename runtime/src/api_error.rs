@@ -52,6 +52,19 @@ pub trait ApiError {
         None
     }
 
+    /// Appends the public message, escaped for the inside of a JSON string, after its
+    /// leading literal ([`JsonParts::lead`]), straight into `out`.
+    ///
+    /// The derive implements this for the variants whose parts carry a `lead`; the wire
+    /// formats call it only for those, after copying the lead. The default, and the answer
+    /// for any other value, is `Err`: the caller then drops what it wrote of the message
+    /// and writes it through [`ApiError::write_public_message`] instead.
+    #[doc(hidden)]
+    fn write_json_rest(&self, out: &mut Vec<u8>) -> fmt::Result {
+        let _ = out;
+        Err(fmt::Error)
+    }
+
     /// The Oney `field`: the element of the request that led to this error.
     fn field(&self) -> Option<&dyn fmt::Display> {
         None

@@ -123,6 +123,24 @@ pub struct JsonParts {
     /// the anchor (the code with `_` turned into `-`), `","code":"`, the code and
     /// `","message":"`, all escaped.
     pub omise: &'static str,
+    /// The leading literal of the message template, escaped, when the derive writes the
+    /// rest of this variant's message straight into a buffer
+    /// ([`ApiError::write_json_rest`](crate::ApiError::write_json_rest)): a template with
+    /// placeholders and no field that can override it. Empty when the template starts with
+    /// a placeholder; `None` for every other variant.
+    pub lead: Option<&'static str>,
+    /// [`JsonParts::omise`] followed by [`JsonParts::lead`]: what an Omise body copies after
+    /// the `#` of `location` before the rest of a templated message.
+    pub omise_lead: &'static str,
+    /// The part of a problem body from the status digits of a `type` made of a base and the
+    /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
+    /// variant's own title (escaped) and status.
+    pub status_head: &'static str,
+    /// The part of a problem body after the `type` member's value up to the detail:
+    /// `","title":"…","status":400,"detail":"`, with the variant's own title.
+    pub title_head: &'static str,
+    /// The container's `location = "…"`, as in [`VariantMeta::location`] (not escaped).
+    pub location: Option<&'static str>,
 }
 
 /// The entry of `parts` that stands beside `meta` in `variants` (the same index), found from

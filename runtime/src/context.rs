@@ -92,6 +92,25 @@ pub struct RequestContext<'a> {
     trace_id: Option<Cow<'a, str>>,
     language: Option<Cow<'a, str>>,
     extensions: Vec<(Cow<'a, str>, Cow<'a, str>)>,
+    /// Whether `instance` has no quote or backslash: checked once when it is set, so a JSON
+    /// body copies it instead of escaping it (control characters are refused already).
+    instance_plain: bool,
+    /// The same for `trace_id`.
+    trace_id_plain: bool,
+}
+
+/// Whether `text` needs no JSON escaping, given that it has no control character.
+fn json_plain(text: &str) -> bool {
+    !text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20)
+}
+
+/// Appends `text` for the inside of a JSON string: copied when `plain`, else escaped.
+pub(crate) fn write_json(out: &mut Vec<u8>, text: &str, plain: bool) {
+    if plain {
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        crate::json::escape_str(out, text);
+    }
 }
 
 impl<'a> RequestContext<'a> {
@@ -108,6 +127,7 @@ impl<'a> RequestContext<'a> {
     ) -> Result<Self, ContextError> {
         let instance = instance.into();
         check_token("instance", &instance)?;
+        self.instance_plain = json_plain(&instance);
         self.instance = Some(instance);
         Ok(self)
     }
@@ -121,6 +141,7 @@ impl<'a> RequestContext<'a> {
     ) -> Result<Self, ContextError> {
         let trace_id = trace_id.into();
         check_token("trace id", &trace_id)?;
+        self.trace_id_plain = json_plain(&trace_id);
         self.trace_id = Some(trace_id);
         Ok(self)
     }
@@ -169,6 +190,25 @@ impl<'a> RequestContext<'a> {
     /// The problem `instance`, if set.
     pub fn instance(&self) -> Option<&str> {
         self.instance.as_deref()
+    }
+
+    /// Appends the instance, if set, escaped for the inside of a JSON string; `false` when
+    /// there is none.
+    pub(crate) fn write_instance_json(&self, out: &mut Vec<u8>) -> bool {
+        match &self.instance {
+            Some(instance) => {
+                write_json(out, instance, self.instance_plain);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Appends the trace id (empty when unset) escaped for the inside of a JSON string.
+    pub(crate) fn write_trace_id_json(&self, out: &mut Vec<u8>) {
+        if let Some(trace_id) = &self.trace_id {
+            write_json(out, trace_id, self.trace_id_plain);
+        }
     }
 
     /// The trace id, if set.

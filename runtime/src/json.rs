@@ -285,12 +285,41 @@ pub(crate) fn write_code(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option<&J
 }
 
 /// Writes the public message of `err` escaped, in full: copied from `parts` when it is
-/// static, else written piece by piece.
+/// static; the lead copied and the rest written by the derive's
+/// [`ApiError::write_json_rest`] when it has one; else written piece by piece.
 pub(crate) fn write_message(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option<&JsonParts>) {
-    match parts.and_then(|p| p.message) {
-        Some(message) => out.extend_from_slice(message.as_bytes()),
-        None => write_public_message(out, err, None),
+    match parts {
+        Some(JsonParts {
+            message: Some(message),
+            ..
+        }) => out.extend_from_slice(message.as_bytes()),
+        Some(JsonParts {
+            lead: Some(lead), ..
+        }) => {
+            let mark = out.len();
+            out.extend_from_slice(lead.as_bytes());
+            write_rest(out, err, mark);
+        }
+        _ => write_public_message(out, err, None),
     }
+}
+
+/// Writes the rest of a message whose lead is already in `out` from `mark` on, with
+/// [`ApiError::write_json_rest`]; when that fails, drops everything from `mark` and writes
+/// the whole message through [`write_public_message`] (which falls back to the status's
+/// reason if it fails too).
+pub(crate) fn write_rest(out: &mut Vec<u8>, err: &dyn ApiError, mark: usize) {
+    if err.write_json_rest(out).is_err() {
+        out.truncate(mark);
+        write_public_message(out, err, None);
+    }
+}
+
+/// Appends any `Display` escaped for the inside of a JSON string: what the derive's
+/// `write_json_rest` calls for an interpolated value that is not plainly text.
+#[doc(hidden)]
+pub fn write_json_value(out: &mut Vec<u8>, value: &dyn fmt::Display) -> fmt::Result {
+    fmt::write(&mut JsonWriter(out), format_args!("{value}"))
 }
 
 /// Writes any `Display` escaped, keeping at most `max` characters when given.

@@ -45,6 +45,7 @@ pub use render::{Renderer, View, MAX_ACCEPT_LINES};
 #[doc(hidden)]
 pub mod __private {
     pub use crate::catalog::json_parts_of;
+    pub use crate::json::{escape_str, write_json_value};
     pub use crate::message::{write_pieces, Piece};
     pub use crate::received::{position, Rebuild};
     pub use crate::JsonParts;

@@ -104,28 +104,43 @@ impl OmiseFormat {
     /// For a derived error every static part was escaped at compile time
     /// ([`ApiError::json_parts`]): the body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+        if let Some(parts) = err.json_parts() {
+            let prefix = match parts.location {
+                None => self.prefix.as_bytes(),
+                Some(_) => BODY_START.as_bytes(),
+            };
+            let message = parts.message.unwrap_or_default();
+            let location = parts.location.map_or(0, |l| l.len() + 1);
+            out.reserve(prefix.len() + location + parts.omise_lead.len() + message.len() + 2);
+            out.extend_from_slice(prefix);
+            if let Some(location) = parts.location {
+                escape_str(out, location);
+                out.push(b'#');
+            }
+            match (parts.message, parts.lead) {
+                (Some(message), _) => {
+                    out.extend_from_slice(parts.omise.as_bytes());
+                    out.extend_from_slice(message.as_bytes());
+                }
+                // The head and the message's leading literal in one copy, then the rest.
+                (None, Some(_)) => {
+                    let mark = out.len() + parts.omise.len();
+                    out.extend_from_slice(parts.omise_lead.as_bytes());
+                    json::write_rest(out, err, mark);
+                }
+                (None, None) => {
+                    out.extend_from_slice(parts.omise.as_bytes());
+                    json::write_public_message(out, err, None);
+                }
+            }
+            out.extend_from_slice(b"\"}");
+            return;
+        }
         let meta = err.meta();
         let prefix = match meta.location {
             None => self.prefix.as_bytes(),
             Some(_) => BODY_START.as_bytes(),
         };
-        if let Some(parts) = err.json_parts() {
-            let message = parts.message.unwrap_or_default();
-            let location = meta.location.map_or(0, |l| l.len() + 1);
-            out.reserve(prefix.len() + location + parts.omise.len() + message.len() + 2);
-            out.extend_from_slice(prefix);
-            if let Some(location) = meta.location {
-                escape_str(out, location);
-                out.push(b'#');
-            }
-            out.extend_from_slice(parts.omise.as_bytes());
-            match parts.message {
-                Some(message) => out.extend_from_slice(message.as_bytes()),
-                None => json::write_public_message(out, err, None),
-            }
-            out.extend_from_slice(b"\"}");
-            return;
-        }
         out.extend_from_slice(prefix);
         if let Some(location) = meta.location {
             escape_str(out, location);

@@ -188,34 +188,39 @@ impl ProblemFormat {
     ) {
         let err = primary(errors);
         let parts = err.json_parts();
-        let status = wire_status(err);
         out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
-        match self.kind {
-            TypeKind::AboutBlank => {}
-            TypeKind::Code => json::write_code(out, err, parts),
-            TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
-        }
-        out.extend_from_slice(b"\",\"title\":\"");
         match (self.kind, parts) {
-            (TypeKind::Code | TypeKind::Status, Some(parts)) => {
-                out.extend_from_slice(parts.title.as_bytes());
+            // A derived error's status digits, title and status member, escaped at compile
+            // time, in one copy (its status is always an error status: the wire status).
+            (TypeKind::Status, Some(parts)) => out.extend_from_slice(parts.status_head.as_bytes()),
+            (TypeKind::Code, Some(parts)) => {
+                out.extend_from_slice(parts.code.as_bytes());
+                out.extend_from_slice(parts.title_head.as_bytes());
             }
-            _ => escape_str(out, self.title(err)),
+            _ => {
+                let status = wire_status(err);
+                match self.kind {
+                    TypeKind::AboutBlank => {}
+                    TypeKind::Code => json::write_code(out, err, parts),
+                    TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
+                }
+                out.extend_from_slice(b"\",\"title\":\"");
+                escape_str(out, self.title(err));
+                out.extend_from_slice(b"\",\"status\":");
+                out.extend_from_slice(status.as_str().as_bytes());
+                out.extend_from_slice(b",\"detail\":\"");
+            }
         }
-        out.extend_from_slice(b"\",\"status\":");
-        out.extend_from_slice(status.as_str().as_bytes());
-        out.extend_from_slice(b",\"detail\":\"");
         json::write_message(out, err, parts);
-        out.push(b'"');
-        if let Some(instance) = ctx.instance() {
-            out.extend_from_slice(b",\"instance\":\"");
-            escape_str(out, instance);
-            out.push(b'"');
+        // The closing quote of `detail` (or `instance`) starts the next member's literal.
+        if ctx.instance().is_some() {
+            out.extend_from_slice(b"\",\"instance\":\"");
+            ctx.write_instance_json(out);
         }
         match self.profile {
             Profile::Plain => {
-                out.extend_from_slice(b",\"code\":\"");
+                out.extend_from_slice(b"\",\"code\":\"");
                 json::write_code(out, err, parts);
                 out.push(b'"');
                 if errors.len() > 1 {
@@ -244,7 +249,9 @@ impl ProblemFormat {
                 }
             }
             Profile::Vipps => {
-                out.extend_from_slice(b",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"");
+                out.extend_from_slice(
+                    b"\",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"",
+                );
                 json::write_code(out, err, parts);
                 out.extend_from_slice(b"\"}");
                 for (i, e) in errors.iter().enumerate() {
@@ -263,7 +270,7 @@ impl ProblemFormat {
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
-                escape_str(out, ctx.trace_id().unwrap_or(""));
+                ctx.write_trace_id_json(out);
                 out.push(b'"');
             }
         }
