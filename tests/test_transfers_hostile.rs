@@ -5,9 +5,9 @@
 //! the server serving.
 #![cfg(feature = "axum")]
 
-#[path = "../examples/transfers_server/app.rs"]
-#[allow(dead_code)]
-mod app;
+mod transfers_app;
+
+use transfers_app::{start_app, AUTH};
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -15,8 +15,6 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-/// `Basic base64("skey_test_apierror:")`.
-const AUTH: &str = "Basic c2tleV90ZXN0X2FwaWVycm9yOg==";
 const PROBLEM: &str = "application/problem+json";
 
 /// Text that must never reach any body: framework, library and Rust internals.
@@ -45,28 +43,9 @@ const INTERNALS: &[&str] = &[
 /// in any other error.
 const DIAGNOSTICS: &[&str] = &["Failed to", "expected", "line", "column"];
 
-/// Starts a fresh app with `balance` on `127.0.0.1:0`.
+/// Starts a fresh app with `balance`.
 fn start(balance: i64) -> SocketAddr {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    listener.set_nonblocking(true).expect("nonblocking");
-    let addr = listener.local_addr().expect("local addr");
-    let config = app::Config {
-        balance,
-        ..app::Config::default()
-    };
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app::app(config))
-                .await
-                .expect("serve");
-        });
-    });
-    addr
+    start_app(balance, 0)
 }
 
 /// A response read off the wire.

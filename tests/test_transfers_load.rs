@@ -5,9 +5,9 @@
 //! `cargo test --test test_transfers_load -- --nocapture` prints the figures.
 #![cfg(feature = "axum")]
 
-#[path = "../examples/transfers_server/app.rs"]
-#[allow(dead_code)]
-mod app;
+mod transfers_app;
+
+use transfers_app::{start_app, AUTH};
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -15,36 +15,14 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-/// `Basic base64("skey_test_apierror:")`.
-const AUTH: &str = "Basic c2tleV90ZXN0X2FwaWVycm9yOg==";
 const CLIENTS: usize = 32;
 const REQUESTS: usize = 10_000;
 /// Smallest amount above the fee (3,000 + 210 VAT satang).
 const MIN_AMOUNT: i64 = 3_211;
 
-/// Starts a fresh app with `balance` on `127.0.0.1:0`; returns its base URL.
+/// Starts a fresh app with `balance` on two worker threads; returns its base URL.
 fn start(balance: i64) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    listener.set_nonblocking(true).expect("nonblocking");
-    let addr = listener.local_addr().expect("local addr");
-    let config = app::Config {
-        balance,
-        ..app::Config::default()
-    };
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_multi_thread()
-            .worker_threads(2)
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app::app(config))
-                .await
-                .expect("serve");
-        });
-    });
-    format!("http://{addr}")
+    format!("http://{}", start_app(balance, 2))
 }
 
 fn agent() -> ureq::Agent {

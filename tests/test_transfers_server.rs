@@ -2,39 +2,18 @@
 //! and spoken to over real HTTP with `ureq`.
 #![cfg(feature = "axum")]
 
-#[path = "../examples/transfers_server/app.rs"]
-#[allow(dead_code)]
-mod app;
+mod transfers_app;
+
+use transfers_app::{app, start_app, AUTH};
 
 use serde_json::Value;
 
-/// `Basic base64("skey_test_apierror:")`.
-const AUTH: &str = "Basic c2tleV90ZXN0X2FwaWVycm9yOg==";
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 const PROBLEM: &str = "application/problem+json";
 
-/// Starts a fresh app with `balance` on `127.0.0.1:0`; returns its base URL.
+/// Starts a fresh app with `balance`; returns its base URL.
 fn start(balance: i64) -> String {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
-    listener.set_nonblocking(true).expect("nonblocking");
-    let addr = listener.local_addr().expect("local addr");
-    let config = app::Config {
-        balance,
-        ..app::Config::default()
-    };
-    std::thread::spawn(move || {
-        let runtime = tokio::runtime::Builder::new_current_thread()
-            .enable_all()
-            .build()
-            .expect("runtime");
-        runtime.block_on(async move {
-            let listener = tokio::net::TcpListener::from_std(listener).expect("listener");
-            axum::serve(listener, app::app(config))
-                .await
-                .expect("serve");
-        });
-    });
-    format!("http://{addr}")
+    format!("http://{}", start_app(balance, 0))
 }
 
 /// A response: status, `Content-Type`, body.
