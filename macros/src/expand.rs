@@ -56,22 +56,49 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let type_name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let count = input.variants.len();
-    let metas = input.variants.iter().map(|v| variant_meta(input, v));
-    let json_parts = input.variants.iter().map(|v| json_parts(input, v));
-
-    let meta_arms = input.variants.iter().enumerate().map(|(index, variant)| {
-        let path = variant_path(input, variant);
-        quote!(#path { .. } => &__APIERROR_VARIANTS[#index],)
+    // One `const` item per variant rather than one long array literal: the compiler's
+    // passes over a constant's body (promotion of its `&[…]` slices above all) grow faster
+    // than linearly with the body, so many small bodies compile much faster than one big one.
+    let meta_names: Vec<Ident> = (0..count)
+        .map(|index| format_ident!("__APIERROR_META_{}", index))
+        .collect();
+    let json_names: Vec<Ident> = (0..count)
+        .map(|index| format_ident!("__APIERROR_JSON_{}", index))
+        .collect();
+    let metas = input.variants.iter().zip(&meta_names).map(|(v, name)| {
+        let meta = variant_meta(input, v);
+        quote!(const #name: ::apierror::__private::VariantMeta = #meta;)
     });
-    let parts_arms = input.variants.iter().enumerate().map(|(index, variant)| {
+    let json_parts = input.variants.iter().zip(&json_names).map(|(v, name)| {
+        let parts = json_parts(input, v);
+        quote!(const #name: ::apierror::__private::JsonParts = #parts;)
+    });
+    // `meta` and `json_parts` share one match from variant to position in the tables.
+    let index_arms = input.variants.iter().enumerate().map(|(index, variant)| {
         let path = variant_path(input, variant);
-        quote!(#path { .. } => ::core::option::Option::Some(&__APIERROR_JSON[#index]),)
+        quote!(#path { .. } => #index,)
     });
     let json_rest_fn = json_rest_fn(input);
-    let message_arms = input
+    // Arms for the messages built at run time; one arm reads all the static ones from the
+    // tables (most messages of a real catalog are static).
+    let mut message_arms: Vec<TokenStream> = input
         .variants
         .iter()
-        .map(|variant| message_arm(input, variant));
+        .filter(|variant| static_message(variant).is_none())
+        .map(|variant| message_arm(input, variant))
+        .collect();
+    if message_arms.len() < input.variants.len() {
+        message_arms.push(quote! {
+            _ => {
+                let __index = Self::__apierror_index(self);
+                ::apierror::__private::write_static_message(
+                    __out,
+                    &__APIERROR_VARIANTS[__index],
+                    &__APIERROR_JSON[__index],
+                )
+            }
+        });
+    }
     let field_fn = field_fn(input);
     // An empty enum has no value: `match *self {}` proves it to the compiler.
     let scrutinee = if input.variants.is_empty() {
@@ -79,6 +106,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     } else {
         quote!(self)
     };
+    let index_fn = quote!(Self::__apierror_index(self));
+    let (_, _, own_where_clause) = input.generics.split_for_impl();
     let from_received = from_received(input);
     let bounds = inferred_bounds(input);
     let where_clause = match (where_clause, bounds.is_empty()) {
@@ -93,12 +122,25 @@ fn impl_api_error(input: &Input) -> TokenStream {
     quote! {
         #[doc(hidden)]
         const _: () = {
-            static __APIERROR_VARIANTS: [::apierror::__private::VariantMeta; #count] = [#(#metas),*];
-            static __APIERROR_JSON: [::apierror::__private::JsonParts; #count] = [#(#json_parts),*];
+            #(#metas)*
+            #(#json_parts)*
+            static __APIERROR_VARIANTS: [::apierror::__private::VariantMeta; #count] = [#(#meta_names),*];
+            static __APIERROR_JSON: [::apierror::__private::JsonParts; #count] = [#(#json_names),*];
             static __APIERROR_CATALOG: ::apierror::__private::Catalog = ::apierror::__private::Catalog {
                 name: #type_name,
                 variants: &__APIERROR_VARIANTS,
             };
+
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #own_where_clause {
+                /// The variant's position in the tables above.
+                #[inline]
+                fn __apierror_index(&self) -> usize {
+                    match *self {
+                        #(#index_arms)*
+                    }
+                }
+            }
 
             #[automatically_derived]
             impl #impl_generics ::apierror::__private::ApiError for #ident #ty_generics #where_clause {
@@ -107,9 +149,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
 
                 fn meta(&self) -> &'static ::apierror::__private::VariantMeta {
-                    match *self {
-                        #(#meta_arms)*
-                    }
+                    &__APIERROR_VARIANTS[#index_fn]
                 }
 
                 fn write_message(
@@ -124,9 +164,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 fn json_parts(
                     &self,
                 ) -> ::core::option::Option<&'static ::apierror::__private::JsonParts> {
-                    match *self {
-                        #(#parts_arms)*
-                    }
+                    ::core::option::Option::Some(&__APIERROR_JSON[#index_fn])
                 }
 
                 #json_rest_fn
@@ -572,22 +610,27 @@ fn from_received(input: &Input) -> TokenStream {
                 let member = &field.member;
                 let value = if field.attrs.message.is_some() {
                     let inner = valid::option_inner(field.ty)?;
-                    readable_type(inner).then(|| quote!(__rebuild.message_override::<#inner>()?))?
+                    readable_type(inner).then(|| quote!(__rebuild.message_override::<#inner>()))?
                 } else if !readable_type(field.ty) || field.attrs.source {
                     // A type that received text cannot become: the variant cannot be rebuilt.
                     return None;
                 } else if field.attrs.field.is_some() {
-                    quote!(__rebuild.field()?)
+                    let ty = field.ty;
+                    quote!(__rebuild.field::<#ty>())
                 } else if in_template(field) {
-                    let name = &field.name;
-                    quote!(__rebuild.placeholder(#name)?)
+                    let (ty, name) = (field.ty, &field.name);
+                    quote!(__rebuild.placeholder::<#ty>(#name))
                 } else {
                     // The body does not carry this field.
                     return None;
                 };
                 inits.push(quote!(#member: #value,));
             }
-            Some(quote!(#index => ::core::option::Option::Some(#path { #(#inits)* }),))
+            Some(if inits.is_empty() {
+                quote!(#index => ::core::option::Option::Some(#path {}),)
+            } else {
+                quote!(#index => __rebuild.finish(#path { #(#inits)* }),)
+            })
         });
     quote! {
         fn from_received(

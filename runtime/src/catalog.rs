@@ -142,21 +142,3 @@ pub struct JsonParts {
     /// The container's `location = "…"`, as in [`VariantMeta::location`] (not escaped).
     pub location: Option<&'static str>,
 }
-
-/// The entry of `parts` that stands beside `meta` in `variants` (the same index), found from
-/// `meta`'s address: what generated `json_parts` returns. `None` when `meta` is not an entry
-/// of `variants`.
-#[doc(hidden)]
-pub fn json_parts_of(
-    variants: &'static [VariantMeta],
-    parts: &'static [JsonParts],
-    meta: &VariantMeta,
-) -> Option<&'static JsonParts> {
-    let size = core::mem::size_of::<VariantMeta>();
-    let offset = (meta as *const VariantMeta as usize).wrapping_sub(variants.as_ptr() as usize);
-    let index = offset / size;
-    match variants.get(index) {
-        Some(entry) if core::ptr::eq(entry, meta) => parts.get(index),
-        _ => None,
-    }
-}

@@ -3,6 +3,8 @@
 
 use core::fmt;
 
+use crate::catalog::{JsonParts, VariantMeta};
+use crate::received::TemplatePiece;
 use crate::ApiError;
 
 /// Receives a message as a sequence of literal parts and interpolated values.
@@ -104,4 +106,21 @@ pub fn write_pieces(out: &mut dyn MessageSink, pieces: &[Piece<'_>]) -> fmt::Res
         }
     }
     Ok(())
+}
+
+/// Writes a message known at compile time (a template without placeholders), read from the
+/// variant's tables: the derive's one arm for all such variants, so that `write_message`
+/// holds an arm only for the variants whose message is built at run time.
+#[doc(hidden)]
+pub fn write_static_message(
+    out: &mut dyn MessageSink,
+    meta: &'static VariantMeta,
+    parts: &'static JsonParts,
+) -> fmt::Result {
+    match (meta.pieces, parts.message) {
+        ([], Some(_)) => Ok(()),
+        ([TemplatePiece::Literal(text)], Some(json_escaped)) => out.literal(text, json_escaped),
+        // Not a static message: the derive never sends one here.
+        _ => Err(fmt::Error),
+    }
 }

@@ -7,6 +7,7 @@
 //! an error: the caller still has the code and its metadata.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -190,10 +191,16 @@ from_str_text!(
 );
 
 /// Reads the fields of one variant back from a received body; used by generated code.
+///
+/// Each read returns the value itself, or the type's default while it records the failure;
+/// [`Rebuild::finish`] then keeps the rebuilt variant only if every read succeeded. The
+/// generated arms are thus plain struct expressions without a `?` per field, which keeps the
+/// derive cheap to compile in an enum of many variants.
 pub struct Rebuild<'m, 'r> {
     meta: &'m VariantMeta,
     received: Received<'r>,
     captured: Option<Vec<(&'static str, &'r str)>>,
+    failed: Cell<bool>,
 }
 
 impl<'m, 'r> Rebuild<'m, 'r> {
@@ -211,30 +218,49 @@ impl<'m, 'r> Rebuild<'m, 'r> {
             meta,
             received: *received,
             captured,
+            failed: Cell::new(false),
         }
     }
 
     /// The value of the template placeholder `name`.
-    pub fn placeholder<T: FromWireText>(&self, name: &str) -> Option<T> {
-        let captured = self.captured.as_ref()?;
-        let text = captured.iter().find(|(n, _)| *n == name)?.1;
-        T::from_wire_text(text)
+    pub fn placeholder<T: FromWireText + Default>(&self, name: &str) -> T {
+        let text = self
+            .captured
+            .as_ref()
+            .and_then(|captured| captured.iter().find(|(n, _)| *n == name));
+        self.read(text.and_then(|(_, text)| T::from_wire_text(text)))
     }
 
     /// The Oney `field`.
-    pub fn field<T: FromWireText>(&self) -> Option<T> {
-        T::from_wire_text(self.received.field?)
+    pub fn field<T: FromWireText + Default>(&self) -> T {
+        self.read(self.received.field.and_then(T::from_wire_text))
     }
 
-    /// A `#[message]` override: `Some(None)` where the received message is the default (or
-    /// absent), `Some(Some(text))` where it is another.
-    pub fn message_override<T: FromWireText>(&self) -> Option<Option<T>> {
+    /// A `#[message]` override: `None` where the received message is the default (or
+    /// absent), `Some(text)` where it is another.
+    pub fn message_override<T: FromWireText>(&self) -> Option<T> {
         match self.received.message {
             Some(message) if self.meta.message != Some(message) => {
-                Some(Some(T::from_wire_text(message)?))
+                let value = T::from_wire_text(message);
+                if value.is_none() {
+                    self.failed.set(true);
+                }
+                value
             }
-            _ => Some(None),
+            _ => None,
         }
+    }
+
+    /// `value` if every read that built it succeeded.
+    pub fn finish<V>(&self, value: V) -> Option<V> {
+        (!self.failed.get()).then_some(value)
+    }
+
+    fn read<T: Default>(&self, value: Option<T>) -> T {
+        value.unwrap_or_else(|| {
+            self.failed.set(true);
+            T::default()
+        })
     }
 }
 
