@@ -56,6 +56,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let type_name = ident.to_string();
     let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
     let count = input.variants.len();
+    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     // One `const` item per variant rather than one long array literal: the compiler's
     // passes over a constant's body (promotion of its `&[…]` slices above all) grow faster
     // than linearly with the body, so many small bodies compile much faster than one big one.
@@ -67,11 +68,11 @@ fn impl_api_error(input: &Input) -> TokenStream {
         .collect();
     let metas = input.variants.iter().zip(&meta_names).map(|(v, name)| {
         let meta = variant_meta(input, v);
-        quote!(const #name: ::apierror::__private::VariantMeta = #meta;)
+        quote!(const #name: __a::VariantMeta = #meta;)
     });
     let json_parts = input.variants.iter().zip(&json_names).map(|(v, name)| {
         let parts = json_parts(input, v);
-        quote!(const #name: ::apierror::__private::JsonParts = #parts;)
+        quote!(const #name: __a::JsonParts = #parts;)
     });
     // `meta` and `json_parts` share one match from variant to position in the tables.
     let index_arms = input.variants.iter().enumerate().map(|(index, variant)| {
@@ -91,7 +92,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         message_arms.push(quote! {
             _ => {
                 let __index = Self::__apierror_index(self);
-                ::apierror::__private::write_static_message(
+                __a::write_static_message(
                     __out,
                     &__APIERROR_VARIANTS[__index],
                     &__APIERROR_JSON[__index],
@@ -122,11 +123,15 @@ fn impl_api_error(input: &Input) -> TokenStream {
     quote! {
         #[doc(hidden)]
         const _: () = {
+            // One short name for the runtime's items: the paths below repeat per variant.
+            use ::apierror::__private as __a;
+
+            const __APIERROR_LOCATION: __a::Option<&str> = #location;
             #(#metas)*
             #(#json_parts)*
-            static __APIERROR_VARIANTS: [::apierror::__private::VariantMeta; #count] = [#(#meta_names),*];
-            static __APIERROR_JSON: [::apierror::__private::JsonParts; #count] = [#(#json_names),*];
-            static __APIERROR_CATALOG: ::apierror::__private::Catalog = ::apierror::__private::Catalog {
+            static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];
+            static __APIERROR_JSON: [__a::JsonParts; #count] = [#(#json_names),*];
+            static __APIERROR_CATALOG: __a::Catalog = __a::Catalog {
                 name: #type_name,
                 variants: &__APIERROR_VARIANTS,
             };
@@ -143,18 +148,18 @@ fn impl_api_error(input: &Input) -> TokenStream {
             }
 
             #[automatically_derived]
-            impl #impl_generics ::apierror::__private::ApiError for #ident #ty_generics #where_clause {
-                fn catalog() -> &'static ::apierror::__private::Catalog {
+            impl #impl_generics __a::ApiError for #ident #ty_generics #where_clause {
+                fn catalog() -> &'static __a::Catalog {
                     &__APIERROR_CATALOG
                 }
 
-                fn meta(&self) -> &'static ::apierror::__private::VariantMeta {
+                fn meta(&self) -> &'static __a::VariantMeta {
                     &__APIERROR_VARIANTS[#index_fn]
                 }
 
                 fn write_message(
                     &self,
-                    __out: &mut dyn ::apierror::__private::MessageSink,
+                    __out: &mut dyn __a::MessageSink,
                 ) -> ::core::fmt::Result {
                     match #scrutinee {
                         #(#message_arms)*
@@ -163,8 +168,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
 
                 fn json_parts(
                     &self,
-                ) -> ::core::option::Option<&'static ::apierror::__private::JsonParts> {
-                    ::core::option::Option::Some(&__APIERROR_JSON[#index_fn])
+                ) -> __a::Option<&'static __a::JsonParts> {
+                    __a::Some(&__APIERROR_JSON[#index_fn])
                 }
 
                 #json_rest_fn
@@ -199,21 +204,22 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     let title = variant.title();
     let message = option_str(variant.attrs.message.as_ref().map(LitStr::value));
     let description = &variant.attrs.doc;
-    let translations = variant.attrs.translations.iter().map(|(lang, text)| {
-        quote!(::apierror::__private::Translation { lang: #lang, description: #text })
-    });
+    let translations = variant
+        .attrs
+        .translations
+        .iter()
+        .map(|(lang, text)| quote!(__a::Translation { lang: #lang, description: #text }));
     let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
     let fields = variant.fields.iter().map(|f| &f.name);
     let pieces = variant.template.iter().flatten().map(|piece| match piece {
-        Piece::Literal(text) => quote!(::apierror::__private::TemplatePiece::Literal(#text)),
+        Piece::Literal(text) => quote!(__a::TemplatePiece::Literal(#text)),
         Piece::Placeholder { arg, .. } => {
             let name = arg_name(arg);
-            quote!(::apierror::__private::TemplatePiece::Field(#name))
+            quote!(__a::TemplatePiece::Field(#name))
         }
     });
-    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     quote! {
-        ::apierror::__private::VariantMeta {
+        __a::VariantMeta {
             name: #name,
             status: #status,
             code: #code,
@@ -224,7 +230,7 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             field: #field,
             fields: &[#(#fields),*],
             pieces: &[#(#pieces),*],
-            location: #location,
+            location: __APIERROR_LOCATION,
         }
     }
 }
@@ -249,22 +255,17 @@ fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     };
     let omise_lead = format!("{omise}{}", lead.as_deref().unwrap_or_default());
     let status = variant.status(&input.attrs).unwrap_or_default();
-    let title_head = format!("\",\"title\":\"{title}\",\"status\":{status},\"detail\":\"");
-    let status_head = format!("{status}{title_head}");
+    let status_head = format!("{status}\",\"title\":\"{title}\",\"status\":{status},\"detail\":\"");
     let message = option_str(static_message.map(|m| json::escape(&m)));
     let lead = option_str(lead);
-    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     quote! {
-        ::apierror::__private::JsonParts {
+        __a::JsonParts {
             code: #code_json,
-            title: #title,
             message: #message,
-            omise: #omise,
             lead: #lead,
             omise_lead: #omise_lead,
             status_head: #status_head,
-            title_head: #title_head,
-            location: #location,
+            location: __APIERROR_LOCATION,
         }
     }
 }
@@ -315,19 +316,19 @@ fn json_rest_fn(input: &Input) -> TokenStream {
                         match spec {
                             None if is_text_type(field.ty) => {
                                 let ty = field.ty;
-                                quote!(::apierror::__private::escape_str(__out, <#ty as ::core::convert::AsRef<str>>::as_ref(#binding));)
+                                quote!(__a::escape_str(__out, __a::as_str::<#ty>(#binding));)
                             }
-                            None => quote!(::apierror::__private::write_json_value(__out, #binding)?;),
+                            None => quote!(__a::write_json_value(__out, #binding)?;),
                             Some(spec) => {
                                 let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
-                                quote!(::apierror::__private::write_json_value(__out, &::core::format_args!(#format, #binding))?;)
+                                quote!(__a::write_json_value(__out, &::core::format_args!(#format, #binding))?;)
                             }
                         }
                     }
                 })
                 .collect();
             let pattern = pattern(input, variant, used);
-            Some(quote!(#pattern => { #(#writes)* ::core::result::Result::Ok(()) }))
+            Some(quote!(#pattern => { #(#writes)* __a::Ok(()) }))
         })
         .collect();
     if arms.is_empty() {
@@ -341,7 +342,7 @@ fn json_rest_fn(input: &Input) -> TokenStream {
         ) -> ::core::fmt::Result {
             match self {
                 #(#arms)*
-                _ => ::core::result::Result::Err(::core::fmt::Error),
+                _ => __a::Err(::core::fmt::Error),
             }
         }
     }
@@ -374,8 +375,8 @@ fn static_message(variant: &Variant) -> Option<String> {
 
 fn option_str(value: Option<String>) -> TokenStream {
     match value {
-        Some(value) => quote!(::core::option::Option::Some(#value)),
-        None => quote!(::core::option::Option::None),
+        Some(value) => quote!(__a::Some(#value)),
+        None => quote!(__a::None),
     }
 }
 
@@ -427,14 +428,14 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
             let escaped = json::escape(text);
             quote!(__out.literal(#text, #escaped))
         }
-        Some(pieces) if pieces.is_empty() => quote!(::core::result::Result::Ok(())),
+        Some(pieces) if pieces.is_empty() => quote!(__a::Ok(())),
         // Several pieces: one call with a slice of them, which type-checks in time linear in
         // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
         Some(pieces) => {
             let writes = pieces.iter().map(|piece| match piece {
                 Piece::Literal(text) => {
                     let escaped = json::escape(text);
-                    quote!(::apierror::__private::Piece::Literal(#text, #escaped))
+                    quote!(__a::Piece::Literal(#text, #escaped))
                 }
                 Piece::Placeholder { arg, spec } => {
                     let field = placeholder_field(variant, arg);
@@ -443,17 +444,17 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
                         // Text is written as is, without the formatting machinery.
                         None if is_text_type(field.ty) => {
                             let ty = field.ty;
-                            quote!(::apierror::__private::Piece::Text(<#ty as ::core::convert::AsRef<str>>::as_ref(#binding)))
+                            quote!(__a::Piece::Text(__a::as_str::<#ty>(#binding)))
                         }
-                        None => quote!(::apierror::__private::Piece::Value(#binding)),
+                        None => quote!(__a::Piece::Value(#binding)),
                         Some(spec) => {
                             let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
-                            quote!(::apierror::__private::Piece::Value(&::core::format_args!(#format, #binding)))
+                            quote!(__a::Piece::Value(&::core::format_args!(#format, #binding)))
                         }
                     }
                 }
             });
-            quote!(::apierror::__private::write_pieces(__out, &[#(#writes),*]))
+            quote!(__a::write_pieces(__out, &[#(#writes),*]))
         }
         // Without #[message] the type's Display is the message (thiserror's #[error]).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
@@ -463,8 +464,8 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
             let binding = binding(field);
             quote! {
                 match #binding {
-                    ::core::option::Option::Some(__message) => __out.value(__message),
-                    ::core::option::Option::None => #default,
+                    __a::Some(__message) => __out.value(__message),
+                    __a::None => #default,
                 }
             }
         }
@@ -500,22 +501,22 @@ fn field_fn(input: &Input) -> TokenStream {
     let arms = input.variants.iter().map(|variant| {
         if let Some(constant) = &variant.attrs.field {
             let pattern = pattern(input, variant, []);
-            return quote!(#pattern => ::core::option::Option::Some(&#constant),);
+            return quote!(#pattern => __a::Some(&#constant),);
         }
         match variant.fields.iter().find(|f| f.attrs.field.is_some()) {
             Some(field) => {
                 let binding = binding(field);
                 let pattern = pattern(input, variant, [field]);
-                quote!(#pattern => ::core::option::Option::Some(#binding),)
+                quote!(#pattern => __a::Some(#binding),)
             }
             None => {
                 let pattern = pattern(input, variant, []);
-                quote!(#pattern => ::core::option::Option::None,)
+                quote!(#pattern => __a::None,)
             }
         }
     });
     quote! {
-        fn field(&self) -> ::core::option::Option<&dyn ::core::fmt::Display> {
+        fn field(&self) -> __a::Option<&dyn ::core::fmt::Display> {
             match self {
                 #(#arms)*
             }
@@ -627,21 +628,21 @@ fn from_received(input: &Input) -> TokenStream {
                 inits.push(quote!(#member: #value,));
             }
             Some(if inits.is_empty() {
-                quote!(#index => ::core::option::Option::Some(#path {}),)
+                quote!(#index => __a::Some(#path {}),)
             } else {
                 quote!(#index => __rebuild.finish(#path { #(#inits)* }),)
             })
         });
     quote! {
         fn from_received(
-            meta: &::apierror::__private::VariantMeta,
-            received: &::apierror::__private::Received<'_>,
-        ) -> ::core::option::Option<Self> {
-            let __rebuild = ::apierror::__private::Rebuild::new(meta, received);
+            meta: &__a::VariantMeta,
+            received: &__a::Received<'_>,
+        ) -> __a::Option<Self> {
+            let __rebuild = __a::Rebuild::new(meta, received);
             let _ = &__rebuild;
-            match ::apierror::__private::position(&__APIERROR_VARIANTS, meta)? {
+            match __a::position(&__APIERROR_VARIANTS, meta)? {
                 #(#arms)*
-                _ => ::core::option::Option::None,
+                _ => __a::None,
             }
         }
     }

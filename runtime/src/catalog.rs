@@ -114,31 +114,42 @@ impl Catalog {
 pub struct JsonParts {
     /// The code, escaped for the inside of a JSON string.
     pub code: &'static str,
-    /// The title, escaped.
-    pub title: &'static str,
     /// The whole message, escaped, when it has no placeholders and no field can override
     /// it; `None` otherwise (it is then written by `write_public_message`).
     pub message: Option<&'static str>,
-    /// The rest of an Omise body after the `#` of `location`, up to the message:
-    /// the anchor (the code with `_` turned into `-`), `","code":"`, the code and
-    /// `","message":"`, all escaped.
-    pub omise: &'static str,
     /// The leading literal of the message template, escaped, when the derive writes the
     /// rest of this variant's message straight into a buffer
     /// ([`ApiError::write_json_rest`](crate::ApiError::write_json_rest)): a template with
     /// placeholders and no field that can override it. Empty when the template starts with
     /// a placeholder; `None` for every other variant.
     pub lead: Option<&'static str>,
-    /// [`JsonParts::omise`] followed by [`JsonParts::lead`]: what an Omise body copies after
-    /// the `#` of `location` before the rest of a templated message.
+    /// The rest of an Omise body after the `#` of `location`, up to the message, all
+    /// escaped: the anchor (the code with `_` turned into `-`), `","code":"`, the code,
+    /// `","message":"`, then [`JsonParts::lead`] when there is one, so that a templated
+    /// message's head is copied in one piece too.
     pub omise_lead: &'static str,
     /// The part of a problem body from the status digits of a `type` made of a base and the
     /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
     /// variant's own title (escaped) and status.
     pub status_head: &'static str,
-    /// The part of a problem body after the `type` member's value up to the detail:
-    /// `","title":"…","status":400,"detail":"`, with the variant's own title.
-    pub title_head: &'static str,
     /// The container's `location = "…"`, as in [`VariantMeta::location`] (not escaped).
     pub location: Option<&'static str>,
+}
+
+impl JsonParts {
+    /// [`JsonParts::omise_lead`] without the lead: the Omise head up to `","message":"`.
+    pub fn omise(&self) -> &'static str {
+        let lead = self.lead.map_or(0, str::len);
+        let omise_lead = self.omise_lead;
+        omise_lead
+            .get(..omise_lead.len().saturating_sub(lead))
+            .unwrap_or(omise_lead)
+    }
+
+    /// The part of a problem body after the `type` member's value up to the detail:
+    /// `","title":"…","status":400,"detail":"`, i.e. [`JsonParts::status_head`] after its
+    /// three status digits.
+    pub fn title_head(&self) -> &'static str {
+        self.status_head.get(3..).unwrap_or_default()
+    }
 }

@@ -48,4 +48,13 @@ pub mod __private {
     pub use crate::message::{write_pieces, write_static_message, Piece};
     pub use crate::received::{position, Rebuild};
     pub use crate::JsonParts;
+    pub use core::option::Option::{self, None, Some};
+    pub use core::result::Result::{Err, Ok};
+
+    /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
+    /// compiler has nothing to infer.
+    #[inline]
+    pub fn as_str<T: AsRef<str> + ?Sized>(value: &T) -> &str {
+        value.as_ref()
+    }
 }

@@ -117,21 +117,16 @@ impl OmiseFormat {
                 escape_str(out, location);
                 out.push(b'#');
             }
+            // `omise_lead` is the head up to the message, with the message's leading literal
+            // when the derive writes the rest of it.
+            out.extend_from_slice(parts.omise_lead.as_bytes());
             match (parts.message, parts.lead) {
-                (Some(message), _) => {
-                    out.extend_from_slice(parts.omise.as_bytes());
-                    out.extend_from_slice(message.as_bytes());
-                }
-                // The head and the message's leading literal in one copy, then the rest.
-                (None, Some(_)) => {
-                    let mark = out.len() + parts.omise.len();
-                    out.extend_from_slice(parts.omise_lead.as_bytes());
+                (Some(message), _) => out.extend_from_slice(message.as_bytes()),
+                (None, Some(lead)) => {
+                    let mark = out.len().saturating_sub(lead.len());
                     json::write_rest(out, err, mark);
                 }
-                (None, None) => {
-                    out.extend_from_slice(parts.omise.as_bytes());
-                    json::write_public_message(out, err, None);
-                }
+                (None, None) => json::write_public_message(out, err, None),
             }
             out.extend_from_slice(b"\"}");
             return;

@@ -196,7 +196,7 @@ impl ProblemFormat {
             (TypeKind::Status, Some(parts)) => out.extend_from_slice(parts.status_head.as_bytes()),
             (TypeKind::Code, Some(parts)) => {
                 out.extend_from_slice(parts.code.as_bytes());
-                out.extend_from_slice(parts.title_head.as_bytes());
+                out.extend_from_slice(parts.title_head().as_bytes());
             }
             _ => {
                 let status = wire_status(err);
