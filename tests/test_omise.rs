@@ -74,6 +74,21 @@ fn configured_location_and_type_location() {
         body,
         r#"{"object":"error","location":"https://docs.opn.ooo/api-errors#used-token","code":"used_token","message":"token was already used"}"#
     );
+    // A templated message under the configured base: the derived head (built for the
+    // default base) has its base replaced and keeps the message's leading literal.
+    let templated = ChargeError::InvalidCharge {
+        min: 2000,
+        currency: "thb".to_owned(),
+    };
+    assert_eq!(
+        render(
+            &renderer,
+            Format::Omise,
+            &[&templated],
+            &RequestContext::new()
+        ),
+        r#"{"object":"error","location":"https://docs.opn.ooo/api-errors#invalid-charge","code":"invalid_charge","message":"amount must be at least 2000 thb"}"#
+    );
 
     // A type's own #[api_error(location = "…")] names its reference pages and wins.
     #[derive(Debug, ApiError)]
@@ -93,6 +108,28 @@ fn configured_location_and_type_location() {
     assert_eq!(
         body,
         r#"{"object":"error","location":"https://example.com/errors#not-found","code":"not_found","message":"not found"}"#
+    );
+
+    // A type's own location is escaped at compile time like any other part of the body.
+    #[derive(Debug, ApiError)]
+    #[api_error(location = "https://example.com/\"errors\"")]
+    enum Quoted {
+        #[status(404)]
+        #[code("not_found")]
+        #[message("{what} not found")]
+        NotFound { what: String },
+    }
+    let body = render(
+        &renderer,
+        Format::Omise,
+        &[&Quoted::NotFound {
+            what: "page".to_owned(),
+        }],
+        &RequestContext::new(),
+    );
+    assert_eq!(
+        body,
+        r##"{"object":"error","location":"https://example.com/\"errors\"#not-found","code":"not_found","message":"page not found"}"##
     );
     assert!(OmiseFormat::new().with_location("https://x\r\n").is_err());
 }

@@ -235,6 +235,10 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     }
 }
 
+/// The runtime's `omise::DEFAULT_LOCATION`, which the Omise heads are built for when the
+/// type declares no `location` (a runtime test holds the two equal).
+const OMISE_DEFAULT_LOCATION: &str = "https://www.omise.co/api-errors";
+
 /// The escaped static parts of a variant's bodies (the runtime's `JsonParts`).
 fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     let code = variant
@@ -243,37 +247,63 @@ fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
         .unwrap_or_default();
     let code_json = json::escape(&code);
     let title = json::escape(&variant.title());
-    let omise = format!(
-        "{}\",\"code\":\"{}\",\"message\":\"",
+    let static_message = static_message(variant).map(|m| json::escape(&m));
+    let direct = direct_rest(variant);
+    let lead = direct.map(|direct| json::escape(direct.lead));
+    // The head of an Omise body, for the type's own location or else the runtime's default
+    // base (`OmiseFormat` swaps the base when it has another), with as much of the message
+    // as is known: all of a static one and the closing `"}` (the whole body), or a
+    // template's lead.
+    let base = input
+        .attrs
+        .location
+        .as_ref()
+        .map_or_else(|| OMISE_DEFAULT_LOCATION.to_owned(), LitStr::value);
+    let mut omise_head = format!(
+        "{{\"object\":\"error\",\"location\":\"{}#{}\",\"code\":\"{}\",\"message\":\"",
+        json::escape(&base),
         json::escape(&code.replace('_', "-")),
-        code_json
+        code_json,
     );
-    let static_message = static_message(variant);
-    let lead = match (&static_message, direct_rest(variant)) {
-        (None, Some((lead, _))) => Some(json::escape(lead)),
-        _ => None,
-    };
-    let omise_lead = format!("{omise}{}", lead.as_deref().unwrap_or_default());
+    match (&static_message, &lead) {
+        (Some(message), _) => {
+            omise_head.push_str(message);
+            omise_head.push_str("\"}");
+        }
+        (None, Some(lead)) => omise_head.push_str(lead),
+        (None, None) => {}
+    }
     let status = variant.status(&input.attrs).unwrap_or_default();
     let status_head = format!("{status}\",\"title\":\"{title}\",\"status\":{status},\"detail\":\"");
-    let message = option_str(static_message.map(|m| json::escape(&m)));
+    let message = option_str(static_message);
     let lead = option_str(lead);
     quote! {
         __a::JsonParts {
             code: #code_json,
             message: #message,
             lead: #lead,
-            omise_lead: #omise_lead,
+            omise_head: #omise_head,
             status_head: #status_head,
             location: __APIERROR_LOCATION,
         }
     }
 }
 
-/// The pieces of a variant's message that `write_json_rest` writes, after the leading
-/// literal (returned first, empty when the template starts with a placeholder): only for a
-/// template with a placeholder and no field that can override it.
-fn direct_rest<'v>(variant: &'v Variant) -> Option<(&'v str, &'v [Piece])> {
+/// A template that the JSON formats write without the formatting machinery: its leading
+/// literal is copied from [`JsonParts`] and `write_json_rest` writes the `rest`.
+#[derive(Clone, Copy)]
+struct DirectRest<'v> {
+    /// The literal before the first placeholder (empty when the template starts with one).
+    lead: &'v str,
+    /// The pieces from the first placeholder on. Literals among them are copied with a
+    /// length known at compile time, which is cheaper than any copy of a length read from a
+    /// table.
+    rest: &'v [Piece],
+}
+
+/// The [`DirectRest`] of a variant: only for a template with a placeholder and no field
+/// that can override it.
+fn direct_rest<'v>(variant: &'v Variant) -> Option<DirectRest<'v>> {
     if variant.fields.iter().any(|f| f.attrs.message.is_some()) {
         return None;
     }
@@ -284,21 +314,22 @@ fn direct_rest<'v>(variant: &'v Variant) -> Option<(&'v str, &'v [Piece])> {
     {
         return None;
     }
-    match pieces.split_first() {
-        Some((Piece::Literal(lead), rest)) => Some((lead.as_str(), rest)),
-        _ => Some(("", pieces.as_slice())),
-    }
+    let (lead, rest) = match pieces.split_first() {
+        Some((Piece::Literal(lead), rest)) => (lead.as_str(), rest),
+        _ => ("", pieces.as_slice()),
+    };
+    Some(DirectRest { lead, rest })
 }
 
-/// `write_json_rest`: for each variant with a direct path ([`direct_rest`]), the pieces
-/// after the lead written straight into the buffer: literals copied escaped at compile
+/// `write_json_rest`: for each variant with a direct path ([`direct_rest`]), the rest of
+/// its template written straight into the buffer: literals copied escaped at compile
 /// time, text fields escaped, other values printed through the escaping writer.
 fn json_rest_fn(input: &Input) -> TokenStream {
     let arms: Vec<TokenStream> = input
         .variants
         .iter()
         .filter_map(|variant| {
-            let (_, rest) = direct_rest(variant)?;
+            let rest = direct_rest(variant)?.rest;
             let mut used: Vec<&Field> = Vec::new();
             let writes: Vec<TokenStream> = rest
                 .iter()

@@ -123,11 +123,12 @@ pub struct JsonParts {
     /// placeholders and no field that can override it. Empty when the template starts with
     /// a placeholder; `None` for every other variant.
     pub lead: Option<&'static str>,
-    /// The rest of an Omise body after the `#` of `location`, up to the message, all
-    /// escaped: the anchor (the code with `_` turned into `-`), `","code":"`, the code,
-    /// `","message":"`, then [`JsonParts::lead`] when there is one, so that a templated
-    /// message's head is copied in one piece too.
-    pub omise_lead: &'static str,
+    /// The head of an Omise body, all escaped: `{"object":"error","location":"…#…",
+    /// "code":"…","message":"`, then as much of the message as is known: all of a static
+    /// message and the closing `"}` (the whole body), or a template's [`JsonParts::lead`].
+    /// The location is the type's own, or else
+    /// [`omise::DEFAULT_LOCATION`](crate::omise::DEFAULT_LOCATION).
+    pub omise_head: &'static str,
     /// The part of a problem body from the status digits of a `type` made of a base and the
     /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
     /// variant's own title (escaped) and status.
@@ -137,15 +138,6 @@ pub struct JsonParts {
 }
 
 impl JsonParts {
-    /// [`JsonParts::omise_lead`] without the lead: the Omise head up to `","message":"`.
-    pub fn omise(&self) -> &'static str {
-        let lead = self.lead.map_or(0, str::len);
-        let omise_lead = self.omise_lead;
-        omise_lead
-            .get(..omise_lead.len().saturating_sub(lead))
-            .unwrap_or(omise_lead)
-    }
-
     /// The part of a problem body after the `type` member's value up to the detail:
     /// `","title":"…","status":400,"detail":"`, i.e. [`JsonParts::status_head`] after its
     /// three status digits.

@@ -24,6 +24,12 @@ pub const DEFAULT_LOCATION: &str = "https://www.omise.co/api-errors";
 
 const BODY_START: &str = "{\"object\":\"error\",\"location\":\"";
 
+/// [`BODY_START`], the escaped [`DEFAULT_LOCATION`] and `#`: how every derived head
+/// ([`JsonParts::omise_head`](crate::JsonParts::omise_head)) of a type without its own
+/// location starts.
+const DEFAULT_PREFIX: &str =
+    "{\"object\":\"error\",\"location\":\"https://www.omise.co/api-errors#";
+
 /// Options of the Omise format: the base URL of `location`.
 ///
 /// `location` is the base, `#`, and the code with `_` turned into `-`. An error type's own
@@ -54,6 +60,8 @@ pub struct OmiseFormat {
     /// `{"object":"error","location":"` + the escaped base + `#`, built once when the base
     /// is set so a render copies it in one piece.
     prefix: String,
+    /// Whether the base is [`DEFAULT_LOCATION`], which derived heads are built for.
+    default_base: bool,
 }
 
 impl Default for OmiseFormat {
@@ -83,6 +91,7 @@ impl OmiseFormat {
             location: base.to_owned(),
             // Escaping keeps UTF-8 valid; the fallback is never taken.
             prefix: String::from_utf8(prefix).unwrap_or_default(),
+            default_base: base == DEFAULT_LOCATION,
         }
     }
 
@@ -105,23 +114,24 @@ impl OmiseFormat {
     /// ([`ApiError::json_parts`]): the body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         if let Some(parts) = err.json_parts() {
-            let prefix = match parts.location {
-                None => self.prefix.as_bytes(),
-                Some(_) => BODY_START.as_bytes(),
+            // The derive built the whole head for the type's own location, or else for the
+            // default base; another base of this format replaces the default one.
+            let (prefix, head) = match (parts.location, self.default_base) {
+                (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
+                    Some(rest) => (self.prefix.as_str(), rest),
+                    None => return self.render_piecewise(err, out),
+                },
+                _ => ("", parts.omise_head),
             };
-            let message = parts.message.unwrap_or_default();
-            let location = parts.location.map_or(0, |l| l.len() + 1);
-            out.reserve(prefix.len() + location + parts.omise_lead.len() + message.len() + 2);
-            out.extend_from_slice(prefix);
-            if let Some(location) = parts.location {
-                escape_str(out, location);
-                out.push(b'#');
+            out.reserve(prefix.len() + head.len() + parts.message.map_or(2, |_| 0));
+            if !prefix.is_empty() {
+                out.extend_from_slice(prefix.as_bytes());
             }
-            // `omise_lead` is the head up to the message, with the message's leading literal
-            // when the derive writes the rest of it.
-            out.extend_from_slice(parts.omise_lead.as_bytes());
+            out.extend_from_slice(head.as_bytes());
             match (parts.message, parts.lead) {
-                (Some(message), _) => out.extend_from_slice(message.as_bytes()),
+                // A static message: the head was the whole body.
+                (Some(_), _) => return,
+                // The head ends with the message's lead; the derive writes the rest.
                 (None, Some(lead)) => {
                     let mark = out.len().saturating_sub(lead.len());
                     json::write_rest(out, err, mark);
@@ -131,6 +141,12 @@ impl OmiseFormat {
             out.extend_from_slice(b"\"}");
             return;
         }
+        self.render_piecewise(err, out);
+    }
+
+    /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
+    /// `ApiError`, which has no [`JsonParts`](crate::JsonParts).
+    fn render_piecewise(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         let meta = err.meta();
         let prefix = match meta.location {
             None => self.prefix.as_bytes(),
@@ -194,5 +210,26 @@ impl fmt::Display for Location<'_> {
             f.write_str(part.1)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_prefix_is_the_body_start_and_the_default_base() {
+        assert_eq!(
+            DEFAULT_PREFIX,
+            format!("{BODY_START}{DEFAULT_LOCATION}#"),
+            "the derive builds its heads for this prefix"
+        );
+        assert!(OmiseFormat::new().default_base);
+        assert!(
+            !OmiseFormat::new()
+                .with_location("https://docs.opn.ooo/api-errors")
+                .unwrap()
+                .default_base
+        );
     }
 }
