@@ -335,8 +335,8 @@ fn json_rest_fn(input: &Input) -> TokenStream {
                 .iter()
                 .map(|piece| match piece {
                     Piece::Literal(text) => {
-                        let escaped = LitByteStr(json::escape(text));
-                        quote!(__out.extend_from_slice(#escaped);)
+                        let escaped = json::escape(text);
+                        quote!(__a::raw(__out, #escaped);)
                     }
                     Piece::Placeholder { arg, spec } => {
                         let field = placeholder_field(variant, arg);
@@ -349,17 +349,17 @@ fn json_rest_fn(input: &Input) -> TokenStream {
                                 let ty = field.ty;
                                 quote!(__a::escape_str(__out, __a::as_str::<#ty>(#binding));)
                             }
-                            None => quote!(__a::write_json_value(__out, #binding)?;),
+                            None => quote!(__a::json_value(__out, #binding, &mut __ok);),
                             Some(spec) => {
                                 let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
-                                quote!(__a::write_json_value(__out, &::core::format_args!(#format, #binding))?;)
+                                quote!(__a::json_value(__out, &::core::format_args!(#format, #binding), &mut __ok);)
                             }
                         }
                     }
                 })
                 .collect();
             let pattern = pattern(input, variant, used);
-            Some(quote!(#pattern => { #(#writes)* __a::Ok(()) }))
+            Some(quote!(#pattern => { #(#writes)* }))
         })
         .collect();
     if arms.is_empty() {
@@ -371,20 +371,15 @@ fn json_rest_fn(input: &Input) -> TokenStream {
             &self,
             __out: &mut ::std::vec::Vec<u8>,
         ) -> ::core::fmt::Result {
+            // A failing value clears `__ok` rather than returning through `?`: plain calls
+            // type-check faster, in a body with an arm per templated variant.
+            let mut __ok = true;
             match self {
                 #(#arms)*
-                _ => __a::Err(::core::fmt::Error),
+                _ => __ok = false,
             }
+            __a::result(__ok)
         }
-    }
-}
-
-/// A byte-string literal of `text`.
-struct LitByteStr(String);
-
-impl ToTokens for LitByteStr {
-    fn to_tokens(&self, tokens: &mut TokenStream) {
-        syn::LitByteStr::new(self.0.as_bytes(), Span::call_site()).to_tokens(tokens);
     }
 }
 

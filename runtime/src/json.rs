@@ -316,10 +316,36 @@ pub(crate) fn write_rest(out: &mut Vec<u8>, err: &dyn ApiError, mark: usize) {
 }
 
 /// Appends any `Display` escaped for the inside of a JSON string: what the derive's
-/// `write_json_rest` calls for an interpolated value that is not plainly text.
-#[doc(hidden)]
-pub fn write_json_value(out: &mut Vec<u8>, value: &dyn fmt::Display) -> fmt::Result {
+/// `write_json_rest` writes an interpolated value that is not plainly text with.
+pub(crate) fn write_json_value(out: &mut Vec<u8>, value: &dyn fmt::Display) -> fmt::Result {
     fmt::write(&mut JsonWriter(out), format_args!("{value}"))
+}
+
+/// [`write_json_value`] for generated code: a failure clears `ok` instead of returning.
+#[doc(hidden)]
+#[inline]
+pub fn json_value(out: &mut Vec<u8>, value: &dyn fmt::Display, ok: &mut bool) {
+    if write_json_value(out, value).is_err() {
+        *ok = false;
+    }
+}
+
+/// Appends text escaped at compile time, for generated code.
+#[doc(hidden)]
+#[inline]
+pub fn raw(out: &mut Vec<u8>, escaped: &'static str) {
+    out.extend_from_slice(escaped.as_bytes());
+}
+
+/// `Ok(())` when `ok`, for generated code.
+#[doc(hidden)]
+#[inline]
+pub fn result(ok: bool) -> fmt::Result {
+    if ok {
+        Ok(())
+    } else {
+        Err(fmt::Error)
+    }
 }
 
 /// Writes any `Display` escaped, keeping at most `max` characters when given.

@@ -44,7 +44,7 @@ pub use render::{Renderer, View, MAX_ACCEPT_LINES};
 /// What generated code reaches through `::apierror::__private`. Not public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::json::{escape_str, write_json_value};
+    pub use crate::json::{escape_str, json_value, raw, result};
     pub use crate::message::{write_pieces, write_static_message, Piece};
     pub use crate::received::{position, Rebuild};
     pub use crate::JsonParts;
