@@ -61,9 +61,14 @@ impl Renderer {
         );
         if matches!(format, Format::Problem | Format::Vipps) {
             // The language was checked to be a language tag, so it is a valid header value;
-            // `en` covers the impossible failure rather than a panic.
-            let language = HeaderValue::from_str(ctx.language())
-                .unwrap_or_else(|_| HeaderValue::from_static("en"));
+            // `en` covers the impossible failure rather than a panic. The default `en` is a
+            // static value: no allocation.
+            let language = match ctx.language() {
+                "en" => HeaderValue::from_static("en"),
+                other => {
+                    HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en"))
+                }
+            };
             headers.insert(CONTENT_LANGUAGE, language);
         }
         response
