@@ -206,7 +206,7 @@ impl<'b> LimitedJsonWriter<'b> {
                 Some(escaped) => self.out.extend_from_slice(escaped.as_bytes()),
                 None => escape_str(self.out, text),
             }
-            self.remaining -= text.chars().count();
+            self.remaining -= char_count(text);
             return;
         }
         match text.char_indices().nth(self.remaining) {
@@ -219,10 +219,16 @@ impl<'b> LimitedJsonWriter<'b> {
             // Multi-byte chars, but few enough: all fit.
             None => {
                 escape_str(self.out, text);
-                self.remaining -= text.chars().count();
+                self.remaining -= char_count(text);
             }
         }
     }
+}
+
+/// The number of chars of `text`: a count of the bytes that start a char, which for the
+/// short pieces of a message is faster than `chars().count()` (made for long text).
+fn char_count(text: &str) -> usize {
+    text.bytes().filter(|&b| (b & 0xC0) != 0x80).count()
 }
 
 impl fmt::Write for LimitedJsonWriter<'_> {
