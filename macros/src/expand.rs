@@ -80,6 +80,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         quote!(#path { .. } => #index,)
     });
     let json_rest_fn = json_rest_fn(input);
+    let index_fn = quote!(Self::__apierror_index(self));
     // Arms for the messages built at run time; one arm reads all the static ones from the
     // tables (most messages of a real catalog are static).
     let mut message_arms: Vec<TokenStream> = input
@@ -91,7 +92,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
     if message_arms.len() < input.variants.len() {
         message_arms.push(quote! {
             _ => {
-                let __index = Self::__apierror_index(self);
+                let __index = #index_fn;
                 __a::write_static_message(
                     __out,
                     &__APIERROR_VARIANTS[__index],
@@ -107,7 +108,6 @@ fn impl_api_error(input: &Input) -> TokenStream {
     } else {
         quote!(self)
     };
-    let index_fn = quote!(Self::__apierror_index(self));
     let (_, _, own_where_clause) = input.generics.split_for_impl();
     let from_received = from_received(input);
     let bounds = inferred_bounds(input);

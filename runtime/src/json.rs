@@ -322,16 +322,12 @@ pub(crate) fn write_rest(out: &mut Vec<u8>, err: &dyn ApiError, mark: usize) {
 }
 
 /// Appends any `Display` escaped for the inside of a JSON string: what the derive's
-/// `write_json_rest` writes an interpolated value that is not plainly text with.
-pub(crate) fn write_json_value(out: &mut Vec<u8>, value: &dyn fmt::Display) -> fmt::Result {
-    fmt::write(&mut JsonWriter(out), format_args!("{value}"))
-}
-
-/// [`write_json_value`] for generated code: a failure clears `ok` instead of returning.
+/// `write_json_rest` writes an interpolated value that is not plainly text with. A failure
+/// clears `ok` instead of returning, so the generated arms need no `?`.
 #[doc(hidden)]
 #[inline]
 pub fn json_value(out: &mut Vec<u8>, value: &dyn fmt::Display, ok: &mut bool) {
-    if write_json_value(out, value).is_err() {
+    if fmt::write(&mut JsonWriter(out), format_args!("{value}")).is_err() {
         *ok = false;
     }
 }
