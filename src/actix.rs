@@ -48,7 +48,7 @@ use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
 
 use crate::web::{self as shared, Pending, Rejection, RejectionMapper, WireError};
-use crate::{negotiate_all, ApiError, Format, Renderer, RequestContext, MAX_ACCEPT_LINES};
+use crate::{ApiError, Format, Renderer, RequestContext};
 
 /// A handler's error: any [`ApiError`] made into a response.
 ///
@@ -165,16 +165,11 @@ impl ErrorConfig {
         if let Some(format) = self.fixed {
             return format;
         }
-        let lines: Vec<&str> = req
-            .headers()
-            .get_all(actix_web::http::header::ACCEPT)
-            .filter_map(|v| v.to_str().ok())
-            .take(MAX_ACCEPT_LINES)
-            .collect();
-        if lines.is_empty() {
-            return self.renderer.default_format();
-        }
-        negotiate_all(&lines, self.renderer.offers())
+        self.renderer.negotiate_lines(
+            req.headers()
+                .get_all(actix_web::http::header::ACCEPT)
+                .filter_map(|v| v.to_str().ok()),
+        )
     }
 }
 

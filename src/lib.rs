@@ -86,8 +86,9 @@
 //!
 //! ## Wire formats
 //!
-//! A [`Renderer`] holds the options of every format ([`OmiseFormat`], [`ProblemFormat`] for
-//! plain RFC 9457 and the Vipps ePayment profile, [`OneyFormat`]) and writes any error into a
+//! A [`Renderer`] holds the options of every format ([`format::OmiseFormat`],
+//! [`format::ProblemFormat`] for plain RFC 9457 and the Vipps ePayment profile,
+//! [`format::OneyFormat`]) and writes any error into a
 //! caller's buffer, or builds an `http::Response` with the exact headers. The format is
 //! the server's choice or negotiated from `Accept`; per-request values travel in a
 //! validated [`RequestContext`].
@@ -125,6 +126,7 @@
 //! ```
 
 #![forbid(unsafe_code)]
+#![warn(missing_docs)]
 
 // Lets the derive's `::apierror::…` paths resolve inside this crate, for `web::RejectionError`.
 #[cfg(any(feature = "axum", feature = "actix-web"))]
@@ -134,17 +136,25 @@ extern crate self as apierror;
 pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
+mod integrations;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod web;
 
 pub use apierror_macros::ApiError;
-pub use apierror_runtime::*;
+#[cfg(feature = "utoipa")]
+#[doc(inline)]
+pub use apierror_runtime::openapi;
+#[doc(inline)]
+pub use apierror_runtime::{
+    format, parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Message,
+    MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
+};
 
-/// What generated code reaches, through `::apierror::__private::…` only. Not public API.
+/// What generated code reaches, through `::apierror::__private::…` only. Not public API:
+/// names may change in any release.
 #[doc(hidden)]
 pub mod __private {
-    pub use apierror_runtime::__private::*;
-    pub use apierror_runtime::{
-        capture, ApiError, Catalog, MessageSink, Received, TemplatePiece, Translation, VariantMeta,
-    };
+    pub use apierror_runtime::private::*;
+
+    pub use crate::__framework_impls as framework_impls;
 }

@@ -1,7 +1,8 @@
 //! An instance or trace id with a quote or backslash is escaped in problem bodies (the
 //! context copies them unescaped only when they need no escaping).
 
-use apierror::{ApiError, ProblemFormat, RequestContext};
+use apierror::format::ProblemFormat;
+use apierror::{ApiError, RequestContext};
 
 #[derive(Debug, ApiError)]
 #[status(400)]

@@ -3,7 +3,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use apierror::{ApiError, MessageSink, Received, TemplatePiece, Translation, VariantMeta};
+use apierror::parse::{Received, TemplatePiece};
+use apierror::{ApiError, MessageSink, Translation, VariantMeta};
 
 #[derive(Debug, ApiError)]
 #[api_error(location = "https://www.omise.co/api-errors")]

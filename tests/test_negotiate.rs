@@ -1,6 +1,10 @@
 //! Choosing a format from `Accept`.
 
-use apierror::{negotiate, negotiate_all, Format, Renderer};
+use apierror::{Format, Renderer};
+
+fn negotiate(accept: &str, offers: &[Format]) -> Format {
+    Format::negotiate(accept, offers)
+}
 use http::header::{HeaderMap, HeaderValue, ACCEPT};
 
 const OFFERS: [Format; 2] = [Format::Problem, Format::Omise];
@@ -101,7 +105,7 @@ fn parameters_other_than_q_are_ignored() {
 #[test]
 fn several_header_lines() {
     assert_eq!(
-        negotiate_all(&["text/html", "application/json"], &OFFERS),
+        Format::negotiate_lines(["text/html", "application/json"], &OFFERS),
         Format::Omise
     );
     let renderer = Renderer::new(Format::Oney);

@@ -2,7 +2,8 @@
 
 mod common;
 
-use apierror::{ApiError, Format, OmiseFormat, Renderer, RequestContext};
+use apierror::format::OmiseFormat;
+use apierror::{ApiError, Format, Renderer, RequestContext};
 use common::*;
 
 fn omise(errors: &[&dyn ApiError]) -> String {

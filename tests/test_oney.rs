@@ -2,7 +2,8 @@
 
 mod common;
 
-use apierror::{ApiError, Format, OneyFormat, Renderer, RequestContext};
+use apierror::format::OneyFormat;
+use apierror::{ApiError, Format, Renderer, RequestContext};
 use common::*;
 
 fn oney(errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> String {

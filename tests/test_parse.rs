@@ -1,17 +1,16 @@
 //! Client side: bodies rendered by the server side are read back to the same catalog entry,
 //! and malformed bodies give typed errors.
 
-use apierror::parse::{best_match, parse, ParseError, ParseOptions, ReceivedBody};
-use apierror::{
-    placeholders, ApiError, Catalog, DynamicError, Format, Renderer, RequestContext, VariantMeta,
-};
+use apierror::format::OneyFormat;
+use apierror::parse::{parse, ParseError, ParseOptions, ReceivedBody};
+use apierror::{ApiError, Catalog, DynamicError, Format, Renderer, RequestContext, VariantMeta};
 use apierror_catalog::{
     omise::OmiseError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
 };
 
 /// Sample arguments for every placeholder of `meta`, and a field where the variant takes one.
 fn sample(meta: &'static VariantMeta) -> DynamicError {
-    let mut args: Vec<(&str, String)> = placeholders(meta).map(|p| (p, "7".to_owned())).collect();
+    let mut args: Vec<(&str, String)> = meta.placeholders().map(|p| (p, "7".to_owned())).collect();
     if meta.field.is_none()
         && meta.fields.contains(&"field")
         && !args.iter().any(|(n, _)| *n == "field")
@@ -56,14 +55,14 @@ fn every_entry_of_every_catalog_round_trips_in_every_format() {
                 assert_eq!(received.format, format, "{what}");
                 // The Oney format cuts codes to 10 characters; lookup finds them by prefix.
                 let sent: String = match format {
-                    Format::Oney => meta.code.chars().take(apierror::oney::CODE_MAX).collect(),
+                    Format::Oney => meta.code.chars().take(OneyFormat::CODE_MAX).collect(),
                     _ => meta.code.to_owned(),
                 };
                 assert_eq!(received.code.as_deref(), Some(&*sent), "{what}");
                 assert_eq!(received.status, Some(response.status().as_u16()), "{what}");
                 assert_eq!(received.status, Some(meta.status), "{what}");
                 assert_eq!(received.message.as_deref(), Some(&*message), "{what}");
-                let found = best_match(catalog, &sent, &received.received()).unwrap();
+                let found = received.best_match(catalog).unwrap();
                 assert_eq!(found.name, meta.name, "{what}");
                 assert_eq!(found.code, meta.code, "{what}");
                 checked += 1;

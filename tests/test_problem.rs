@@ -2,7 +2,8 @@
 
 mod common;
 
-use apierror::{ApiError, Format, ProblemFormat, Profile, Renderer, RequestContext};
+use apierror::format::{ProblemFormat, Profile};
+use apierror::{ApiError, Format, Renderer, RequestContext};
 use common::*;
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";

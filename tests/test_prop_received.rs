@@ -3,7 +3,8 @@
 //! very value that was rendered, wherever the body carries every field; and no received
 //! message ever rebuilds a value that renders another message.
 
-use apierror::{ApiError, Format, Received, Renderer, RequestContext};
+use apierror::parse::Received;
+use apierror::{ApiError, Format, Renderer, RequestContext};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
 use serde_json::Value;

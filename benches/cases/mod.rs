@@ -7,10 +7,11 @@
 
 #![allow(dead_code)]
 
-use apierror::json::escape_str;
-use apierror::{
-    ApiError, Format, OmiseFormat, OneyFormat, ProblemFormat, Renderer, RequestContext,
-};
+// The runtime's own escaping (not public API), so that the floor differs from apierror's
+// path only in what is copied.
+use apierror::__private::escape_str;
+use apierror::format::{OmiseFormat, OneyFormat, ProblemFormat};
+use apierror::{ApiError, Format, Renderer, RequestContext};
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE};
 use http::{Response, StatusCode};
 use serde::Serialize;

@@ -6,7 +6,8 @@
 
 #![no_main]
 
-use apierror::{capture, ApiError, Received, TemplatePiece};
+use apierror::parse::{capture, Received, TemplatePiece};
+use apierror::ApiError;
 use apierror_fuzz::{message, FuzzError};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;

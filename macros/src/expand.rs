@@ -120,6 +120,9 @@ fn impl_api_error(input: &Input) -> TokenStream {
         (None, false) => quote!(where #(#bounds,)*),
     };
 
+    // The predicates of the impl's where clause, each followed by a comma.
+    let own_predicates = own_where_clause.iter().flat_map(|w| &w.predicates);
+    let framework_predicates = quote!(#(#own_predicates,)* #(#bounds,)*);
     quote! {
         #[doc(hidden)]
         const _: () = {
@@ -178,6 +181,10 @@ fn impl_api_error(input: &Input) -> TokenStream {
 
                 #from_received
             }
+
+            // The framework traits of the integrations enabled in the facade (none without
+            // them): a handler can then return this type itself.
+            __a::framework_impls! { [#impl_generics] [#ident #ty_generics] [#framework_predicates] }
         };
     }
 }
@@ -235,11 +242,9 @@ fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     }
 }
 
-/// The runtime's `omise::DEFAULT_LOCATION`, which the Omise heads are built for when the
-/// type declares no `location` (a runtime test holds the two equal).
-const OMISE_DEFAULT_LOCATION: &str = "https://www.omise.co/api-errors";
-
-/// The escaped static parts of a variant's bodies (the runtime's `JsonParts`).
+/// The escaped static parts of a variant's bodies (the runtime's `JsonParts`). The heads
+/// are built by the runtime's `head!` macro from escaped literals, so their static bytes
+/// are written once, in the runtime, for this path and the formats' generic one.
 fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     let code = variant
         .code(&input.attrs)
@@ -254,27 +259,20 @@ fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     // base (`OmiseFormat` swaps the base when it has another), with as much of the message
     // as is known: all of a static one and the closing `"}` (the whole body), or a
     // template's lead.
-    let base = input
-        .attrs
-        .location
-        .as_ref()
-        .map_or_else(|| OMISE_DEFAULT_LOCATION.to_owned(), LitStr::value);
-    let mut omise_head = format!(
-        "{{\"object\":\"error\",\"location\":\"{}#{}\",\"code\":\"{}\",\"message\":\"",
-        json::escape(&base),
-        json::escape(&code.replace('_', "-")),
-        code_json,
-    );
-    match (&static_message, &lead) {
-        (Some(message), _) => {
-            omise_head.push_str(message);
-            omise_head.push_str("\"}");
+    let base = match &input.attrs.location {
+        Some(location) => json::escape(&location.value()).into_token_stream(),
+        None => quote!(default),
+    };
+    let anchor = json::escape(&code.replace('_', "-"));
+    let omise_head = match (&static_message, &lead) {
+        (Some(message), _) => quote!(__a::head!(omise_body #base #anchor #code_json #message)),
+        (None, Some(lead)) => {
+            quote!(::core::concat!(__a::head!(omise #base #anchor #code_json), #lead))
         }
-        (None, Some(lead)) => omise_head.push_str(lead),
-        (None, None) => {}
-    }
-    let status = variant.status(&input.attrs).unwrap_or_default();
-    let status_head = format!("{status}\",\"title\":\"{title}\",\"status\":{status},\"detail\":\"");
+        (None, None) => quote!(__a::head!(omise #base #anchor #code_json)),
+    };
+    let status = variant.status(&input.attrs).unwrap_or_default().to_string();
+    let status_head = quote!(__a::head!(problem_status_head #status #title));
     let message = option_str(static_message);
     let lead = option_str(lead);
     quote! {

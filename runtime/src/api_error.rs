@@ -4,7 +4,9 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::{Catalog, JsonParts, Message, MessageSink, Received, VariantMeta};
+use crate::parse::Received;
+use crate::parts::JsonParts;
+use crate::{Catalog, Message, MessageSink, VariantMeta};
 
 /// An error that knows how it looks on the wire: status, code, title and message.
 ///
@@ -46,14 +48,15 @@ pub trait ApiError {
     /// The JSON-escaped static parts of this value's bodies, computed at compile time.
     ///
     /// The derive implements this; a hand-written impl keeps the default `None`, and the
-    /// wire formats then escape its `code()`, `title()` and message at run time. Only return
-    /// `Some` with parts that match this value's `code()`, `title()` and public message.
+    /// wire formats then escape its `code()`, `title()` and message at run time. Not public
+    /// API: the type it returns is the derive's cache.
+    #[doc(hidden)]
     fn json_parts(&self) -> Option<&'static JsonParts> {
         None
     }
 
     /// Appends the public message, escaped for the inside of a JSON string, after its
-    /// leading literal ([`JsonParts::lead`]), straight into `out`.
+    /// leading literal (`JsonParts::lead`), straight into `out`.
     ///
     /// The derive implements this for the variants whose parts carry a `lead`; the wire
     /// formats call it only for those, after copying the lead. The default, and the answer
@@ -74,7 +77,8 @@ pub trait ApiError {
     /// received body carries, where every field can be read back; `None` otherwise.
     ///
     /// ```
-    /// use apierror::{ApiError, Received};
+    /// use apierror::parse::Received;
+    /// use apierror::ApiError;
     ///
     /// #[derive(Debug, PartialEq, ApiError)]
     /// enum ChargeError {

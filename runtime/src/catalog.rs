@@ -2,8 +2,6 @@
 
 use http::StatusCode;
 
-use crate::TemplatePiece;
-
 /// Everything known at compile time about one error variant.
 ///
 /// The derive builds one of these per variant as a `static`, so reading it costs nothing
@@ -51,6 +49,33 @@ impl VariantMeta {
         self.status >= 500
     }
 
+    /// The placeholder names of the message template, each once, in order.
+    ///
+    /// ```
+    /// #[derive(apierror::ApiError)]
+    /// #[status(400)]
+    /// #[code("invalid_charge")]
+    /// #[message("{currency}: at least {min} {currency}")]
+    /// struct InvalidCharge { min: u64, currency: String }
+    ///
+    /// use apierror::ApiError;
+    /// let meta = InvalidCharge::catalog().variants[0];
+    /// assert_eq!(meta.placeholders().collect::<Vec<_>>(), ["currency", "min"]);
+    /// ```
+    pub fn placeholders(&self) -> impl Iterator<Item = &'static str> {
+        let pieces = self.pieces;
+        pieces
+            .iter()
+            .enumerate()
+            .filter_map(move |(i, piece)| match piece {
+                TemplatePiece::Field(name) => {
+                    let first = !pieces[..i].contains(piece);
+                    first.then_some(*name)
+                }
+                TemplatePiece::Literal(_) => None,
+            })
+    }
+
     /// The description in `lang` (an ISO 639-1 code such as `"ja"`), falling back to English.
     pub fn description_in(&self, lang: &str) -> &'static str {
         self.translations
@@ -82,7 +107,7 @@ impl Catalog {
     /// The first variant with this code.
     ///
     /// ```
-    /// # use apierror_runtime::{Catalog, VariantMeta};
+    /// # use apierror::{Catalog, VariantMeta};
     /// # static V: [VariantMeta; 0] = [];
     /// # let catalog = Catalog { name: "Empty", variants: &V };
     /// assert!(catalog.find("used_token").is_none());
@@ -103,45 +128,13 @@ impl Catalog {
     }
 }
 
-/// The JSON-escaped static parts of one variant's bodies, computed by the derive at compile
-/// time so that the wire formats copy them instead of escaping at run time.
-///
-/// The derive emits one per variant, beside the [`VariantMeta`] table, and returns it from
-/// [`ApiError::json_parts`](crate::ApiError::json_parts). A hand-written `ApiError` returns
-/// `None` there (the default), and is rendered from its `code()`, `title()` and
-/// `write_message` instead: its parts are then known to be its own.
+/// A piece of a message template, kept in [`VariantMeta::pieces`](crate::VariantMeta::pieces)
+/// so that reference pages can show it and a received message can be matched against it
+/// ([`parse::capture`](crate::parse::capture)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct JsonParts {
-    /// The code, escaped for the inside of a JSON string.
-    pub code: &'static str,
-    /// The whole message, escaped, when it has no placeholders and no field can override
-    /// it; `None` otherwise (it is then written by `write_public_message`).
-    pub message: Option<&'static str>,
-    /// The leading literal of the message template, escaped, when the derive writes the
-    /// rest of this variant's message straight into a buffer
-    /// ([`ApiError::write_json_rest`](crate::ApiError::write_json_rest)): a template with
-    /// placeholders and no field that can override it. Empty when the template starts with
-    /// a placeholder; `None` for every other variant.
-    pub lead: Option<&'static str>,
-    /// The head of an Omise body, all escaped: `{"object":"error","location":"…#…",
-    /// "code":"…","message":"`, then as much of the message as is known: all of a static
-    /// message and the closing `"}` (the whole body), or a template's [`JsonParts::lead`].
-    /// The location is the type's own, or else
-    /// [`omise::DEFAULT_LOCATION`](crate::omise::DEFAULT_LOCATION).
-    pub omise_head: &'static str,
-    /// The part of a problem body from the status digits of a `type` made of a base and the
-    /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
-    /// variant's own title (escaped) and status.
-    pub status_head: &'static str,
-    /// The container's `location = "…"`, as in [`VariantMeta::location`] (not escaped).
-    pub location: Option<&'static str>,
-}
-
-impl JsonParts {
-    /// The part of a problem body after the `type` member's value up to the detail:
-    /// `","title":"…","status":400,"detail":"`, i.e. [`JsonParts::status_head`] after its
-    /// three status digits.
-    pub fn title_head(&self) -> &'static str {
-        self.status_head.get(3..).unwrap_or_default()
-    }
+pub enum TemplatePiece {
+    /// Literal text.
+    Literal(&'static str),
+    /// A placeholder: the field's name (`"min"`, or `"0"` in a tuple variant).
+    Field(&'static str),
 }

@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-/// Why a context value (or a format option) was refused.
+/// Why a context value was refused.
 ///
 /// Every value that reaches a header or a body is checked when it is set, so that a CR, LF
 /// or other control character can never be written raw into a response.
@@ -54,7 +54,7 @@ pub enum ContextError {
 
 /// Most a context value may hold, in bytes: far above any real path or trace id, low enough
 /// to keep a hostile value from bloating every error body.
-pub const MAX_VALUE_LEN: usize = 2048;
+const MAX_VALUE_LEN: usize = 2048;
 
 /// Member names the problem formats write themselves; an extension may not reuse them.
 const RESERVED: &[&str] = &[
@@ -92,25 +92,17 @@ pub struct RequestContext<'a> {
     trace_id: Option<Cow<'a, str>>,
     language: Option<Cow<'a, str>>,
     extensions: Vec<(Cow<'a, str>, Cow<'a, str>)>,
-    /// Whether `instance` has no quote or backslash: checked once when it is set, so a JSON
-    /// body copies it instead of escaping it (control characters are refused already).
+    /// Whether `instance` has no quote or backslash: checked once when it is set, so a
+    /// format may copy it into a quoted string as is (control characters are refused
+    /// already).
     instance_plain: bool,
     /// The same for `trace_id`.
     trace_id_plain: bool,
 }
 
-/// Whether `text` needs no JSON escaping, given that it has no control character.
-fn json_plain(text: &str) -> bool {
-    !text.bytes().any(|b| b == b'"' || b == b'\\' || b < 0x20)
-}
-
-/// Appends `text` for the inside of a JSON string: copied when `plain`, else escaped.
-pub(crate) fn write_json(out: &mut Vec<u8>, text: &str, plain: bool) {
-    if plain {
-        out.extend_from_slice(text.as_bytes());
-    } else {
-        crate::json::escape_str(out, text);
-    }
+/// Whether `text` has no quote or backslash, given that it has no control character.
+fn has_no_quote(text: &str) -> bool {
+    !text.bytes().any(|b| b == b'"' || b == b'\\')
 }
 
 impl<'a> RequestContext<'a> {
@@ -127,7 +119,7 @@ impl<'a> RequestContext<'a> {
     ) -> Result<Self, ContextError> {
         let instance = instance.into();
         check_token("instance", &instance)?;
-        self.instance_plain = json_plain(&instance);
+        self.instance_plain = has_no_quote(&instance);
         self.instance = Some(instance);
         Ok(self)
     }
@@ -141,7 +133,7 @@ impl<'a> RequestContext<'a> {
     ) -> Result<Self, ContextError> {
         let trace_id = trace_id.into();
         check_token("trace id", &trace_id)?;
-        self.trace_id_plain = json_plain(&trace_id);
+        self.trace_id_plain = has_no_quote(&trace_id);
         self.trace_id = Some(trace_id);
         Ok(self)
     }
@@ -192,23 +184,15 @@ impl<'a> RequestContext<'a> {
         self.instance.as_deref()
     }
 
-    /// Appends the instance, if set, escaped for the inside of a JSON string; `false` when
-    /// there is none.
-    pub(crate) fn write_instance_json(&self, out: &mut Vec<u8>) -> bool {
-        match &self.instance {
-            Some(instance) => {
-                write_json(out, instance, self.instance_plain);
-                true
-            }
-            None => false,
-        }
+    /// The instance, if set, and whether it has no quote or backslash (no control
+    /// character ever gets in): a format copies such a value into a quoted string as is.
+    pub(crate) fn instance_with_quoting(&self) -> Option<(&str, bool)> {
+        self.instance.as_deref().map(|i| (i, self.instance_plain))
     }
 
-    /// Appends the trace id (empty when unset) escaped for the inside of a JSON string.
-    pub(crate) fn write_trace_id_json(&self, out: &mut Vec<u8>) {
-        if let Some(trace_id) = &self.trace_id {
-            write_json(out, trace_id, self.trace_id_plain);
-        }
+    /// The trace id, if set, and whether it has no quote or backslash.
+    pub(crate) fn trace_id_with_quoting(&self) -> Option<(&str, bool)> {
+        self.trace_id.as_deref().map(|t| (t, self.trace_id_plain))
     }
 
     /// The trace id, if set.
@@ -252,7 +236,7 @@ fn check_len(what: &'static str, value: &str) -> Result<(), ContextError> {
 
 /// A non-empty value with no control characters and no whitespace: safe in a header and a
 /// URI reference.
-pub(crate) fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
+fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
     if value.is_empty() {
         return Err(ContextError::Empty { what });
     }

@@ -3,7 +3,8 @@
 
 use core::fmt;
 
-use crate::{ApiError, Catalog, MessageSink, TemplatePiece, VariantMeta};
+use crate::catalog::TemplatePiece;
+use crate::{ApiError, Catalog, MessageSink, VariantMeta};
 
 /// Why a [`DynamicError`] could not be built from its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -113,7 +114,8 @@ impl DynamicError {
             kept.retain(|(n, _)| *n != name);
             kept.push((name, value));
         }
-        let missing: Vec<&'static str> = placeholders(meta)
+        let missing: Vec<&'static str> = meta
+            .placeholders()
             .filter(|p| !kept.iter().any(|(n, _)| n == p))
             .collect();
         if !missing.is_empty() {
@@ -134,20 +136,6 @@ impl DynamicError {
     }
 }
 
-/// The placeholder names of `meta`'s template, each once, in order.
-pub fn placeholders(meta: &'static VariantMeta) -> impl Iterator<Item = &'static str> {
-    meta.pieces
-        .iter()
-        .enumerate()
-        .filter_map(|(i, piece)| match piece {
-            TemplatePiece::Field(name) => {
-                let first = !meta.pieces[..i].contains(piece);
-                first.then_some(*name)
-            }
-            TemplatePiece::Literal(_) => None,
-        })
-}
-
 impl ApiError for DynamicError {
     fn catalog() -> &'static Catalog {
         &EMPTY
@@ -160,7 +148,7 @@ impl ApiError for DynamicError {
     fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
         // `field` is the Oney field, never the message override, unless the variant has a
         // field of that name.
-        let is_override = |n: &str| n == "message" && !placeholders(self.meta).any(|p| p == n);
+        let is_override = |n: &str| n == "message" && !self.meta.placeholders().any(|p| p == n);
         if let Some((_, text)) = self.args.iter().find(|(n, _)| is_override(n)) {
             return out.value(text);
         }

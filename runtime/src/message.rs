@@ -3,8 +3,8 @@
 
 use core::fmt;
 
-use crate::catalog::{JsonParts, VariantMeta};
-use crate::received::TemplatePiece;
+use crate::catalog::{TemplatePiece, VariantMeta};
+use crate::parts::JsonParts;
 use crate::ApiError;
 
 /// Receives a message as a sequence of literal parts and interpolated values.

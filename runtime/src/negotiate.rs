@@ -8,28 +8,53 @@
 
 use crate::Format;
 
-/// Picks a format for `accept` among `offers`, the server's formats in order of preference.
-///
-/// The first offer is the default: it is returned when nothing offered is acceptable (or
-/// `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
-/// `application/json`, `Problem` and `Vipps` share `application/problem+json`: offer the
-/// one the server prefers first.
-///
-/// ```
-/// use apierror::{negotiate, Format};
-///
-/// let offers = [Format::Problem, Format::Omise];
-/// assert_eq!(negotiate("application/json", &offers), Format::Omise);
-/// assert_eq!(negotiate("application/json;q=0.5, application/problem+json", &offers), Format::Problem);
-/// assert_eq!(negotiate("*/*", &offers), Format::Problem);
-/// assert_eq!(negotiate("text/html", &offers), Format::Problem); // falls back, never fails
-/// ```
-pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
-    negotiate_all(&[accept], offers)
+/// Most `Accept` header lines read; further lines are ignored, so a request with thousands
+/// of them costs no more than one with sixteen.
+const MAX_ACCEPT_LINES: usize = 16;
+
+impl Format {
+    /// Picks a format for the `Accept` value `accept` among `offers`, the server's formats
+    /// in order of preference.
+    ///
+    /// The first offer is the default: it is returned when nothing offered is acceptable
+    /// (or `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
+    /// `application/json`, `Problem` and `Vipps` share `application/problem+json`: offer
+    /// the one the server prefers first.
+    ///
+    /// ```
+    /// use apierror::Format;
+    ///
+    /// let offers = [Format::Problem, Format::Omise];
+    /// assert_eq!(Format::negotiate("application/json", &offers), Format::Omise);
+    /// assert_eq!(Format::negotiate("application/json;q=0.5, application/problem+json", &offers), Format::Problem);
+    /// assert_eq!(Format::negotiate("*/*", &offers), Format::Problem);
+    /// assert_eq!(Format::negotiate("text/html", &offers), Format::Problem); // falls back, never fails
+    /// ```
+    pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
+        negotiate_all(&[accept], offers)
+    }
+
+    /// Like [`Format::negotiate`] over a request's `Accept` header lines, read as one
+    /// comma-joined list. At most 16 lines are read; without any line, the default.
+    ///
+    /// This is what a framework adapter calls with its own header type's values.
+    pub fn negotiate_lines<'h>(
+        lines: impl IntoIterator<Item = &'h str>,
+        offers: &[Format],
+    ) -> Format {
+        // Lines are gathered on the stack: negotiation allocates nothing.
+        let mut kept = [""; MAX_ACCEPT_LINES];
+        let mut count = 0;
+        for line in lines.into_iter().take(MAX_ACCEPT_LINES) {
+            kept[count] = line;
+            count += 1;
+        }
+        negotiate_all(&kept[..count], offers)
+    }
 }
 
-/// Like [`negotiate`] over several `Accept` header lines, read as one comma-joined list.
-pub fn negotiate_all(accept: &[&str], offers: &[Format]) -> Format {
+/// [`Format::negotiate`] over several `Accept` header lines.
+fn negotiate_all(accept: &[&str], offers: &[Format]) -> Format {
     let default = offers.first().copied().unwrap_or(Format::Problem);
     let mut best: Option<(u16, Format)> = None;
     for &offer in offers {

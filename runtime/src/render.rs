@@ -3,15 +3,8 @@
 use http::header::{HeaderMap, ACCEPT};
 use serde::ser::{Serialize, Serializer};
 
-use crate::negotiate::negotiate_all;
-use crate::{
-    ApiError, Format, OmiseFormat, OmiseView, OneyFormat, OneyView, ProblemFormat, ProblemView,
-    RequestContext,
-};
-
-/// Most `Accept` header lines read by [`Renderer::negotiate_headers`]; further lines are
-/// ignored.
-pub const MAX_ACCEPT_LINES: usize = 16;
+use crate::format::{primary, OmiseFormat, OneyFormat, ProblemFormat};
+use crate::{ApiError, Format, RequestContext};
 
 /// Every format's options, and the formats the server offers (the first being the default).
 ///
@@ -121,31 +114,26 @@ impl Renderer {
         self.offers.first().copied().unwrap_or(Format::Problem)
     }
 
-    /// The format for an `Accept` header value; see [`negotiate`](crate::negotiate).
+    /// The format for an `Accept` header value; see [`Format::negotiate`].
     pub fn negotiate(&self, accept: &str) -> Format {
-        negotiate_all(&[accept], &self.offers)
+        Format::negotiate(accept, &self.offers)
     }
 
-    /// The format for a request's headers: every `Accept` line is read (up to
-    /// [`MAX_ACCEPT_LINES`]; lines that are not visible ASCII are skipped); without one, the
-    /// default.
+    /// The format for a request's `Accept` lines, as a framework's own header type gives
+    /// them; see [`Format::negotiate_lines`].
+    pub fn negotiate_lines<'h>(&self, lines: impl IntoIterator<Item = &'h str>) -> Format {
+        Format::negotiate_lines(lines, &self.offers)
+    }
+
+    /// The format for a request's headers: every `Accept` line is read (up to 16; lines
+    /// that are not visible ASCII are skipped); without one, the default.
     pub fn negotiate_headers(&self, headers: &HeaderMap) -> Format {
-        // Lines are gathered on the stack: negotiation allocates nothing.
-        let mut lines = [""; MAX_ACCEPT_LINES];
-        let mut count = 0;
-        for value in headers.get_all(ACCEPT) {
-            if count == MAX_ACCEPT_LINES {
-                break;
-            }
-            if let Ok(line) = value.to_str() {
-                lines[count] = line;
-                count += 1;
-            }
-        }
-        if count == 0 {
-            return self.default_format();
-        }
-        negotiate_all(&lines[..count], &self.offers)
+        self.negotiate_lines(
+            headers
+                .get_all(ACCEPT)
+                .iter()
+                .filter_map(|value| value.to_str().ok()),
+        )
     }
 
     /// Appends the body of `err` in `format` to `out`.
@@ -162,7 +150,7 @@ impl Renderer {
     }
 
     /// Appends one body for several errors to `out`. Oney lists them all; the problem
-    /// formats describe the first and list the others (see [`crate::problem`]); Omise has
+    /// formats describe the first and list the others (see [`ProblemFormat`]); Omise has
     /// no list form and renders the first. An empty list renders a 500.
     pub fn render_all(
         &self,
@@ -172,7 +160,7 @@ impl Renderer {
         out: &mut Vec<u8>,
     ) {
         match format {
-            Format::Omise => self.omise.render(crate::format::primary(errors), out),
+            Format::Omise => self.omise.render(primary(errors), out),
             Format::Problem => self.problem.render_all(errors, ctx, out),
             Format::Vipps => self.vipps.render_all(errors, ctx, out),
             Format::Oney => self.oney.render_all(errors, ctx, out),
@@ -187,31 +175,36 @@ impl Renderer {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> View<'a> {
-        match format {
-            Format::Omise => View::Omise(self.omise.view(crate::format::primary(errors))),
-            Format::Problem => View::Problem(self.problem.view(errors, ctx)),
-            Format::Vipps => View::Problem(self.vipps.view(errors, ctx)),
-            Format::Oney => View::Oney(self.oney.view(errors, ctx)),
+        View {
+            renderer: self,
+            format,
+            errors,
+            ctx,
         }
     }
 }
 
 /// A body in any format as a [`Serialize`] value; see [`Renderer::view`].
-pub enum View<'a> {
-    /// An Omise body.
-    Omise(OmiseView<'a>),
-    /// A problem body, plain or Vipps.
-    Problem(ProblemView<'a>),
-    /// An Oney body.
-    Oney(OneyView<'a>),
+pub struct View<'a> {
+    renderer: &'a Renderer,
+    format: Format,
+    errors: &'a [&'a dyn ApiError],
+    ctx: &'a RequestContext<'a>,
 }
 
 impl Serialize for View<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            View::Omise(v) => v.serialize(serializer),
-            View::Problem(v) => v.serialize(serializer),
-            View::Oney(v) => v.serialize(serializer),
+        let View {
+            renderer,
+            format,
+            errors,
+            ctx,
+        } = *self;
+        match format {
+            Format::Omise => renderer.omise.view(primary(errors)).serialize(serializer),
+            Format::Problem => renderer.problem.view(errors, ctx).serialize(serializer),
+            Format::Vipps => renderer.vipps.view(errors, ctx).serialize(serializer),
+            Format::Oney => renderer.oney.view(errors, ctx).serialize(serializer),
         }
     }
 }

@@ -1,8 +1,9 @@
 //! `parse [--format F]`: a received response read back and looked up in every shipped
 //! catalog.
 
+use apierror::parse::capture;
 use apierror::parse::{self as wire, ParseOptions, ReceivedBody};
-use apierror::{capture, Format, VariantMeta};
+use apierror::{Format, VariantMeta};
 use serde::Serialize;
 
 use super::{args, catalogs, http_text, Failure};
@@ -54,11 +55,11 @@ pub fn run(rest: &[String], stdin: &[u8]) -> Result<String, Failure> {
 /// catalogs of the detected format's provider first, then those whose template fits the
 /// received message, then catalog order.
 pub fn identify(received: &ReceivedBody) -> Option<(&'static str, &'static VariantMeta)> {
-    let code = received.code.as_deref()?;
+    received.code.as_ref()?;
     let message = received.message.as_deref();
     let mut found: Vec<(bool, bool, &'static str, &'static VariantMeta)> = Vec::new();
     for (name, catalog) in apierror_catalog::all() {
-        let Some(meta) = wire::best_match(catalog, code, &received.received()) else {
+        let Some(meta) = received.best_match(catalog) else {
             continue;
         };
         let native = catalogs::native_format(name) == received.format;

@@ -53,7 +53,7 @@ use utoipa::openapi::{
 
 pub use schemas::{schema, schema_name};
 
-use crate::{placeholders, ApiError, Catalog, DynamicError, Format, Renderer, RequestContext};
+use crate::{ApiError, Catalog, DynamicError, Format, Renderer, RequestContext};
 
 /// The responses of `E`: see [`catalog_responses`].
 pub fn responses<E: ApiError>(renderer: &Renderer, format: Format) -> Responses {
@@ -74,7 +74,7 @@ pub fn catalog_responses(catalog: &Catalog, renderer: &Renderer, format: Format)
     for (status, variants) in by_status {
         let mut examples = Vec::new();
         for meta in variants {
-            let args = placeholders(meta).map(|p| (p, format!("{{{p}}}")));
+            let args = meta.placeholders().map(|p| (p, format!("{{{p}}}")));
             // Every placeholder has an argument, so this never fails; a variant that could
             // not be built would only lose its example.
             let Ok(err) = DynamicError::new(meta, args) else {

@@ -3,6 +3,7 @@
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 
+use crate::format::OneyFormat;
 use crate::Format;
 
 /// The component name of `format`'s body schema.
@@ -117,15 +118,15 @@ fn oney() -> Schema {
     let error = ObjectBuilder::new()
         .property(
             "field",
-            string("The request field at fault.").max_length(Some(crate::oney::FIELD_MAX)),
+            string("The request field at fault.").max_length(Some(OneyFormat::FIELD_MAX)),
         )
         .property(
             "error_code",
-            string("The error code.").max_length(Some(crate::oney::CODE_MAX)),
+            string("The error code.").max_length(Some(OneyFormat::CODE_MAX)),
         )
         .property(
             "error_label",
-            string("The error's label.").max_length(Some(crate::oney::LABEL_MAX)),
+            string("The error's label.").max_length(Some(OneyFormat::LABEL_MAX)),
         )
         .required("error_code")
         .required("error_label");

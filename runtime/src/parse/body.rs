@@ -3,7 +3,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::{Format, Received};
+use super::Received;
+use crate::Format;
 
 /// An error response read back on the client side, whatever its format.
 ///
@@ -56,6 +57,9 @@ pub struct ReceivedEntry {
     pub message: Option<String>,
     /// The entry's other members.
     pub extra: Map<String, Value>,
+    /// The format of the body the entry came from: how its code is looked up.
+    #[serde(skip)]
+    pub(crate) format: Option<Format>,
 }
 
 fn format_name<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::Error> {

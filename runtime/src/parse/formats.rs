@@ -76,6 +76,7 @@ fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
                 field: name,
                 message: reason,
                 extra: e.map,
+                format: Some(Format::Vipps),
             });
         }
     }
@@ -87,6 +88,7 @@ fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
                 field: e.string("field")?,
                 message: e.string("detail")?,
                 extra: e.map,
+                format: Some(Format::Problem),
             });
         }
     }
@@ -116,6 +118,7 @@ fn oney(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
             field,
             message,
             extra,
+            format: Some(Format::Oney),
         });
     }
     if let Some(first) = body.entries.first() {

@@ -1,7 +1,8 @@
 //! Looking a received code up in a derived type's catalog.
 
-use super::{ReceivedBody, ReceivedEntry};
-use crate::{capture, ApiError, Catalog, Received, VariantMeta};
+use super::{capture, ReceivedBody, ReceivedEntry};
+use crate::parse::Received;
+use crate::{format, ApiError, Catalog, Format, VariantMeta};
 
 /// What a catalog knows of a received code; see [`ReceivedBody::lookup`].
 #[derive(Debug, Clone, PartialEq)]
@@ -9,7 +10,8 @@ pub struct Lookup<E> {
     /// Every variant with the code, in declaration order: empty for an unknown code, more
     /// than one where the type allows duplicate codes.
     pub candidates: Vec<&'static VariantMeta>,
-    /// The candidate the received message and field fit best (see [`best_match`]).
+    /// The candidate the received message and field fit best (see
+    /// [`ReceivedBody::best_match`]).
     pub meta: Option<&'static VariantMeta>,
     /// The typed value, where [`ApiError::from_received`] can rebuild one.
     pub typed: Option<E>,
@@ -45,18 +47,58 @@ impl ReceivedBody {
     /// assert_eq!(received.code.as_deref(), Some("brand_new_code"));
     /// ```
     pub fn lookup<E: ApiError>(&self) -> Lookup<E> {
-        lookup_code(self.code.as_deref(), &self.received())
+        lookup_code(Some(self.format), self.code.as_deref(), &self.received())
+    }
+
+    /// The variant of `catalog` the body's code names that its message and field fit best:
+    /// the first whose constant field (if any) matches and whose message is the default or
+    /// has the template's shape; failing that, the first with the code. In an Oney body,
+    /// whose format cuts codes to `OneyFormat::CODE_MAX` characters, a code of exactly that
+    /// length also names the variants whose code starts with it.
+    ///
+    /// ```
+    /// use apierror::parse::{parse, ParseOptions};
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[api_error(allow_duplicate_codes)]
+    /// enum E {
+    ///     #[status(400)]
+    ///     #[code("ERR_07")]
+    ///     #[message("Unknown merchant")]
+    ///     UnknownMerchant,
+    ///     #[status(400)]
+    ///     #[code("ERR_07")]
+    ///     #[message("Unknown business transaction {code}")]
+    ///     UnknownTransaction { code: String },
+    /// }
+    ///
+    /// let body = br#"{"language_code":"EN","error_list":[{"error":{"error_code":"ERR_07","error_label":"Unknown business transaction X1"}}]}"#;
+    /// let received = parse(Some(400), None, body, None, &ParseOptions::default()).unwrap();
+    /// assert_eq!(received.best_match(E::catalog()).unwrap().name, "UnknownTransaction");
+    /// ```
+    pub fn best_match(&self, catalog: &Catalog) -> Option<&'static VariantMeta> {
+        best_match(
+            catalog,
+            Some(self.format),
+            self.code.as_deref()?,
+            &self.received(),
+        )
     }
 }
 
 impl ReceivedEntry {
     /// Looks this list entry's code up in `E`'s catalog; see [`ReceivedBody::lookup`].
     pub fn lookup<E: ApiError>(&self) -> Lookup<E> {
-        lookup_code(self.code.as_deref(), &self.received())
+        lookup_code(self.format, self.code.as_deref(), &self.received())
     }
 }
 
-fn lookup_code<E: ApiError>(code: Option<&str>, received: &Received<'_>) -> Lookup<E> {
+fn lookup_code<E: ApiError>(
+    format: Option<Format>,
+    code: Option<&str>,
+    received: &Received<'_>,
+) -> Lookup<E> {
     let catalog = E::catalog();
     let Some(code) = code else {
         return Lookup {
@@ -65,8 +107,8 @@ fn lookup_code<E: ApiError>(code: Option<&str>, received: &Received<'_>) -> Look
             typed: None,
         };
     };
-    let candidates = candidates(catalog, code);
-    let meta = best_match(catalog, code, received);
+    let candidates = candidates(catalog, format, code);
+    let meta = best_match(catalog, format, code, received);
     // The best match first, then the others: a template that fits decides the variant.
     let typed = meta
         .into_iter()
@@ -79,48 +121,23 @@ fn lookup_code<E: ApiError>(code: Option<&str>, received: &Received<'_>) -> Look
     }
 }
 
-/// The variants of `catalog` with `code`; where there is none and `code` is as long as an
-/// Oney `error_code` may be, those whose code it is the start of: the Oney format cuts
-/// longer codes, so a received `backend_er` stands for `backend_error`.
-pub fn candidates(catalog: &Catalog, code: &str) -> Vec<&'static VariantMeta> {
+/// The variants of `catalog` with `code`; where there is none and the body is an Oney one,
+/// those whose code it may be the cut start of.
+fn candidates(catalog: &Catalog, format: Option<Format>, code: &str) -> Vec<&'static VariantMeta> {
     let exact: Vec<_> = catalog.find_all(code).collect();
-    if !exact.is_empty() || code.chars().count() != crate::oney::CODE_MAX {
+    if !exact.is_empty() || format != Some(Format::Oney) {
         return exact;
     }
     catalog
         .variants
         .iter()
-        .filter(|v| v.code.starts_with(code))
+        .filter(|v| format::code_may_be_cut(code, v.code))
         .collect()
 }
 
-/// The variant of `catalog` with `code` (see [`candidates`]) that the received message and
-/// field fit best: the first whose constant field (if any) matches and whose message is
-/// the default or has the template's shape; failing that, the first with the code.
-///
-/// ```
-/// use apierror::parse::best_match;
-/// use apierror::{ApiError, Received};
-///
-/// #[derive(Debug, ApiError)]
-/// #[api_error(allow_duplicate_codes)]
-/// enum E {
-///     #[status(400)]
-///     #[code("ERR_07")]
-///     #[message("Unknown merchant")]
-///     UnknownMerchant,
-///     #[status(400)]
-///     #[code("ERR_07")]
-///     #[message("Unknown business transaction {code}")]
-///     UnknownTransaction { code: String },
-/// }
-///
-/// let received = Received { message: Some("Unknown business transaction X1"), field: None };
-/// let meta = best_match(E::catalog(), "ERR_07", &received).unwrap();
-/// assert_eq!(meta.name, "UnknownTransaction");
-/// ```
-pub fn best_match(
+fn best_match(
     catalog: &Catalog,
+    format: Option<Format>,
     code: &str,
     received: &Received<'_>,
 ) -> Option<&'static VariantMeta> {
@@ -138,7 +155,7 @@ pub fn best_match(
         };
         field_fits && message_fits
     };
-    let all = candidates(catalog, code);
+    let all = candidates(catalog, format, code);
     all.iter()
         .copied()
         .find(fits)

@@ -35,10 +35,14 @@ mod error;
 mod formats;
 mod lookup;
 mod members;
+pub(crate) mod rebuild;
 
 pub use body::{ReceivedBody, ReceivedEntry};
 pub use error::ParseError;
-pub use lookup::{best_match, candidates, Lookup};
+pub use lookup::Lookup;
+pub use rebuild::{capture, Received};
+
+pub use crate::catalog::TemplatePiece;
 
 use serde_json::Value;
 

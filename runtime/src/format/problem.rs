@@ -27,14 +27,13 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::context::{check_token, ContextError};
-use crate::format::{primary, wire_status};
-use crate::json::{self, escape_str};
-use crate::view::{Collect, PublicMessage};
+use crate::format::json::{self, escape_str};
+use crate::format::view::{Collect, PublicMessage};
+use crate::format::{check_url, primary, wire_status, OptionError};
 use crate::{ApiError, RequestContext};
 
 /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
-pub const VIPPS_TYPE_BASE: &str = "https://httpstatuses.io/";
+const VIPPS_TYPE_BASE: &str = "https://httpstatuses.io/";
 
 /// How the problem `type` member is made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -62,7 +61,8 @@ pub enum Profile {
 /// Options of the problem format: how `type` is made and which profile.
 ///
 /// ```
-/// use apierror::{ApiError, ProblemFormat, RequestContext};
+/// use apierror::format::ProblemFormat;
+/// use apierror::{ApiError, RequestContext};
 ///
 /// #[derive(Debug, ApiError)]
 /// enum E {
@@ -97,6 +97,9 @@ impl Default for ProblemFormat {
 }
 
 impl ProblemFormat {
+    /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
+    pub const VIPPS_TYPE_BASE: &'static str = VIPPS_TYPE_BASE;
+
     /// Plain RFC 9457 with `type` `about:blank`.
     pub fn new() -> Self {
         Self::default()
@@ -113,14 +116,14 @@ impl ProblemFormat {
     }
 
     /// `type` = `base` followed by the error's code (no control characters or whitespace).
-    pub fn with_code_base(self, base: &str) -> Result<Self, ContextError> {
-        check_token("type base", base)?;
+    pub fn with_code_base(self, base: &str) -> Result<Self, OptionError> {
+        check_url("type base", base)?;
         Ok(Self::build(TypeKind::Code, base, self.profile))
     }
 
     /// `type` = `base` followed by the status (no control characters or whitespace).
-    pub fn with_status_base(self, base: &str) -> Result<Self, ContextError> {
-        check_token("type base", base)?;
+    pub fn with_status_base(self, base: &str) -> Result<Self, OptionError> {
+        check_url("type base", base)?;
         Ok(Self::build(TypeKind::Status, base, self.profile))
     }
 
@@ -205,18 +208,18 @@ impl ProblemFormat {
                     TypeKind::Code => json::write_code(out, err, parts),
                     TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
                 }
-                out.extend_from_slice(b"\",\"title\":\"");
+                out.extend_from_slice(crate::head!(problem_title).as_bytes());
                 escape_str(out, self.title(err));
-                out.extend_from_slice(b"\",\"status\":");
+                out.extend_from_slice(crate::head!(problem_status).as_bytes());
                 out.extend_from_slice(status.as_str().as_bytes());
-                out.extend_from_slice(b",\"detail\":\"");
+                out.extend_from_slice(crate::head!(problem_detail).as_bytes());
             }
         }
         json::write_message(out, err, parts);
         // The closing quote of `detail` (or `instance`) starts the next member's literal.
-        if ctx.instance().is_some() {
+        if let Some((instance, plain)) = ctx.instance_with_quoting() {
             out.extend_from_slice(b"\",\"instance\":\"");
-            ctx.write_instance_json(out);
+            json::write_known(out, instance, plain);
         }
         match self.profile {
             Profile::Plain => {
@@ -270,7 +273,9 @@ impl ProblemFormat {
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
-                ctx.write_trace_id_json(out);
+                if let Some((trace_id, plain)) = ctx.trace_id_with_quoting() {
+                    json::write_known(out, trace_id, plain);
+                }
                 out.push(b'"');
             }
         }
@@ -289,7 +294,7 @@ impl ProblemFormat {
         &'a self,
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
-    ) -> ProblemView<'a> {
+    ) -> impl Serialize + 'a {
         ProblemView {
             format: self,
             errors,
@@ -299,7 +304,7 @@ impl ProblemFormat {
 }
 
 /// The problem body as a [`Serialize`] value; see [`ProblemFormat::view`].
-pub struct ProblemView<'a> {
+pub(crate) struct ProblemView<'a> {
     format: &'a ProblemFormat,
     errors: &'a [&'a dyn ApiError],
     ctx: &'a RequestContext<'a>,

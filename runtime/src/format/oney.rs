@@ -11,17 +11,24 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
-use crate::format::primary;
-use crate::json::{self, LimitedJsonWriter};
-use crate::view::{Collect, Limited, PublicMessage};
+use crate::format::json::{self, LimitedJsonWriter};
+use crate::format::view::{Collect, Limited, PublicMessage};
+use crate::format::{primary, OptionError};
 use crate::{ApiError, RequestContext};
 
 /// Most characters of `field`.
-pub const FIELD_MAX: usize = 100;
+const FIELD_MAX: usize = 100;
 /// Most characters of `error_code`.
-pub const CODE_MAX: usize = 10;
+const CODE_MAX: usize = 10;
 /// Most characters of `error_label`.
-pub const LABEL_MAX: usize = 1000;
+const LABEL_MAX: usize = 1000;
+
+/// Whether `received`, an Oney `error_code`, may stand for the longer code `full`: this
+/// format cuts codes to [`CODE_MAX`] characters, so a received `backend_er` stands for
+/// `backend_error`. Only a code of exactly the limit can have been cut.
+pub(crate) fn code_may_be_cut(received: &str, full: &str) -> bool {
+    received.chars().count() == CODE_MAX && full.starts_with(received)
+}
 
 /// Options of the Oney format: the `language_code` used when the context's language is not
 /// a two-letter ISO 639-1 code.
@@ -30,7 +37,8 @@ pub const LABEL_MAX: usize = 1000;
 /// `PT`), as Oney's own example writes `EN`.
 ///
 /// ```
-/// use apierror::{ApiError, OneyFormat, RequestContext};
+/// use apierror::format::OneyFormat;
+/// use apierror::{ApiError, RequestContext};
 ///
 /// #[derive(Debug, ApiError)]
 /// #[api_error(oney)]
@@ -63,18 +71,25 @@ impl Default for OneyFormat {
 }
 
 impl OneyFormat {
+    /// Most characters of `field`.
+    pub const FIELD_MAX: usize = FIELD_MAX;
+    /// Most characters of `error_code`.
+    pub const CODE_MAX: usize = CODE_MAX;
+    /// Most characters of `error_label`.
+    pub const LABEL_MAX: usize = LABEL_MAX;
+
     /// The format with `EN` as the fallback language code.
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Sets the fallback language code: two ASCII letters, written in upper case.
-    pub fn with_default_language(self, code: &str) -> Result<Self, crate::ContextError> {
+    pub fn with_default_language(self, code: &str) -> Result<Self, OptionError> {
         match code.as_bytes() {
             [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => Ok(OneyFormat {
                 default_language: [a.to_ascii_uppercase(), b.to_ascii_uppercase()],
             }),
-            _ => Err(crate::ContextError::Language),
+            _ => Err(OptionError::Language),
         }
     }
 
@@ -144,7 +159,7 @@ impl OneyFormat {
         &'a self,
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
-    ) -> OneyView<'a> {
+    ) -> impl Serialize + 'a {
         OneyView {
             language: self.language(ctx),
             errors,
@@ -153,7 +168,7 @@ impl OneyFormat {
 }
 
 /// The Oney body as a [`Serialize`] value; see [`OneyFormat::view`].
-pub struct OneyView<'a> {
+pub(crate) struct OneyView<'a> {
     language: [u8; 2],
     errors: &'a [&'a dyn ApiError],
 }

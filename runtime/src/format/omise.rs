@@ -14,21 +14,24 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
-use crate::context::{check_token, ContextError};
-use crate::json::{self, escape_anchor, escape_str};
-use crate::view::{Collect, PublicMessage};
+use crate::format::json::{self, escape_anchor, escape_str};
+use crate::format::view::{Collect, PublicMessage};
+use crate::format::{check_url, OptionError};
 use crate::ApiError;
 
-/// The default base of `location`: Omise's error reference.
-pub const DEFAULT_LOCATION: &str = "https://www.omise.co/api-errors";
+/// The default base of `location`: Omise's error reference. The derive builds the heads of
+/// types without a `location` of their own for this base (`JsonParts::omise_head`).
+const DEFAULT_LOCATION: &str = crate::head!(omise_default_location);
 
-const BODY_START: &str = "{\"object\":\"error\",\"location\":\"";
+const BODY_START: &str = crate::head!(omise_start);
 
-/// [`BODY_START`], the escaped [`DEFAULT_LOCATION`] and `#`: how every derived head
-/// ([`JsonParts::omise_head`](crate::JsonParts::omise_head)) of a type without its own
-/// location starts.
-const DEFAULT_PREFIX: &str =
-    "{\"object\":\"error\",\"location\":\"https://www.omise.co/api-errors#";
+/// [`BODY_START`], the escaped [`DEFAULT_LOCATION`] and `#`: how every derived head of a
+/// type without its own location starts.
+const DEFAULT_PREFIX: &str = concat!(
+    crate::head!(omise_start),
+    crate::head!(omise_default_location),
+    "#"
+);
 
 /// Options of the Omise format: the base URL of `location`.
 ///
@@ -37,7 +40,8 @@ const DEFAULT_PREFIX: &str =
 /// reference pages; this base serves types that declare none.
 ///
 /// ```
-/// use apierror::{ApiError, OmiseFormat};
+/// use apierror::format::OmiseFormat;
+/// use apierror::ApiError;
 ///
 /// #[derive(Debug, ApiError)]
 /// enum E {
@@ -76,9 +80,12 @@ impl OmiseFormat {
         Self::default()
     }
 
+    /// The default base of `location`: Omise's error reference.
+    pub const DEFAULT_LOCATION: &'static str = DEFAULT_LOCATION;
+
     /// Sets the base URL of `location` (no control characters or whitespace).
-    pub fn with_location(self, base: &str) -> Result<Self, ContextError> {
-        check_token("location", base)?;
+    pub fn with_location(self, base: &str) -> Result<Self, OptionError> {
+        check_url("location", base)?;
         Ok(Self::build(base))
     }
 
@@ -138,14 +145,14 @@ impl OmiseFormat {
                 }
                 (None, None) => json::write_public_message(out, err, None),
             }
-            out.extend_from_slice(b"\"}");
+            out.extend_from_slice(crate::head!(omise_end).as_bytes());
             return;
         }
         self.render_piecewise(err, out);
     }
 
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
-    /// `ApiError`, which has no [`JsonParts`](crate::JsonParts).
+    /// `ApiError`, which has no `JsonParts`.
     fn render_piecewise(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         let meta = err.meta();
         let prefix = match meta.location {
@@ -159,21 +166,21 @@ impl OmiseFormat {
         }
         let code = err.code();
         escape_anchor(out, code);
-        out.extend_from_slice(b"\",\"code\":\"");
+        out.extend_from_slice(crate::head!(omise_code).as_bytes());
         escape_str(out, code);
-        out.extend_from_slice(b"\",\"message\":\"");
+        out.extend_from_slice(crate::head!(omise_message).as_bytes());
         json::write_public_message(out, err, None);
-        out.extend_from_slice(b"\"}");
+        out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
-    pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> OmiseView<'a> {
+    pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> impl Serialize + 'a {
         OmiseView { format: self, err }
     }
 }
 
 /// The Omise body as a [`Serialize`] value; see [`OmiseFormat::view`].
-pub struct OmiseView<'a> {
+pub(crate) struct OmiseView<'a> {
     format: &'a OmiseFormat,
     err: &'a dyn ApiError,
 }

@@ -1,4 +1,6 @@
-//! Rebuilding a typed variant from a body received on the client side.
+//! Rebuilding a typed variant from a body received on the client side: [`capture`] reads a
+//! message against a variant's template, and generated code reads fields through
+//! [`Rebuild`].
 //!
 //! The derive generates [`ApiError::from_received`](crate::ApiError::from_received): for the
 //! variant a code names, it reads each field back from what the body carries: a placeholder
@@ -11,17 +13,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::VariantMeta;
-
-/// A piece of a message template, kept in [`VariantMeta::pieces`](crate::VariantMeta::pieces)
-/// so that a received message can be matched against it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TemplatePiece {
-    /// Literal text.
-    Literal(&'static str),
-    /// A placeholder: the field's name (`"min"`, or `"0"` in a tuple variant).
-    Field(&'static str),
-}
+use crate::catalog::{TemplatePiece, VariantMeta};
 
 /// What a received error body carries that a variant's fields can be read back from.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -36,7 +28,7 @@ pub struct Received<'a> {
 /// message does not have the template's shape.
 ///
 /// ```
-/// use apierror::{capture, TemplatePiece::{Field, Literal}};
+/// use apierror::parse::{capture, TemplatePiece::{Field, Literal}};
 /// let pieces = [Literal("amount must be at least "), Field("min"), Literal(" "), Field("currency")];
 /// let captured = capture(&pieces, "amount must be at least 2000 thb").unwrap();
 /// assert_eq!(captured, [("min", "2000"), ("currency", "thb")]);
@@ -148,7 +140,6 @@ fn matches<'m>(
     found
 }
 
-/// The value captured for `name`.
 /// The position of `meta` in `variants`: the same entry, or one with the same name (a copy).
 pub fn position(variants: &[VariantMeta], meta: &VariantMeta) -> Option<usize> {
     variants

@@ -1,5 +1,21 @@
-//! The wire formats by name, and what every format shares: the status sent and the error
-//! rendered when a caller passes none.
+//! The wire formats: [`Format`] names them, and each has one file here with its options,
+//! its writer and its `Serialize` view.
+//!
+//! | format | file | body |
+//! |---|---|---|
+//! | [`Format::Omise`] | `omise.rs` ([`OmiseFormat`]) | `{"object":"error","location":…,"code":…,"message":…}` |
+//! | [`Format::Problem`], [`Format::Vipps`] | `problem.rs` ([`ProblemFormat`]) | RFC 9457, plain or the Vipps ePayment profile |
+//! | [`Format::Oney`] | `oney.rs` ([`OneyFormat`]) | `{"language_code":…,"error_list":[…]}` |
+//!
+//! What every format shares lives here: the names and media types, the status a body is
+//! sent with, the error rendered when a caller passes none, and [`OptionError`] for options
+//! that cannot be used. `heads.rs` holds the static bytes a body starts with, which the
+//! derive's pre-escaped path and the formats' generic path both use; `json.rs` the escaping
+//! every format writes with.
+//!
+//! Adding a format: a new file here with its options type and `render_all`/`view`, a
+//! variant of [`Format`], and the match arms the compiler then points at (the renderer,
+//! the parser, the OpenAPI schema). Formats never import each other.
 
 use core::fmt;
 use core::str::FromStr;
@@ -7,6 +23,55 @@ use core::str::FromStr;
 use http::StatusCode;
 
 use crate::{ApiError, MessageSink, VariantMeta};
+
+pub(crate) mod heads;
+pub(crate) mod json;
+mod omise;
+mod oney;
+mod problem;
+pub(crate) mod view;
+
+pub use omise::OmiseFormat;
+pub use oney::OneyFormat;
+pub use problem::{ProblemFormat, Profile, TypeKind};
+
+pub(crate) use oney::code_may_be_cut;
+
+/// Why a format option was refused: a base URL that could not be written safely into a
+/// body, or a language code Oney cannot carry.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum OptionError {
+    /// The URL is empty, too long, or holds whitespace or a control character.
+    #[error("{what} must be a non-empty URL of at most {max} bytes without whitespace or control characters")]
+    Url {
+        /// Which option: `location`, `type base`.
+        what: &'static str,
+        /// The most bytes allowed.
+        max: usize,
+    },
+    /// Oney's `language_code` must be two ASCII letters (ISO 639-1).
+    #[error("an Oney language code is two ASCII letters, such as `EN`")]
+    Language,
+}
+
+/// Most bytes of a base URL option: far above any real one.
+const MAX_URL_LEN: usize = 2048;
+
+/// Checks a base URL option: it is copied into every body, so it must be non-empty and
+/// free of whitespace and control characters.
+pub(crate) fn check_url(what: &'static str, url: &str) -> Result<(), OptionError> {
+    let bad = url.is_empty()
+        || url.len() > MAX_URL_LEN
+        || url.chars().any(|c| c.is_whitespace() || c.is_control());
+    if bad {
+        Err(OptionError::Url {
+            what,
+            max: MAX_URL_LEN,
+        })
+    } else {
+        Ok(())
+    }
+}
 
 /// One of the wire formats an error can be rendered in.
 ///
@@ -111,7 +176,9 @@ static NO_ERRORS: VariantMeta = VariantMeta {
     translations: &[],
     field: None,
     fields: &[],
-    pieces: &[crate::TemplatePiece::Literal("Internal Server Error")],
+    pieces: &[crate::catalog::TemplatePiece::Literal(
+        "Internal Server Error",
+    )],
     location: None,
 };
 

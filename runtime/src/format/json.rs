@@ -7,7 +7,8 @@
 
 use core::fmt;
 
-use crate::{ApiError, JsonParts, MessageSink};
+use crate::parts::JsonParts;
+use crate::{ApiError, MessageSink};
 
 /// For each byte: 0 when it is copied as is, otherwise the letter after the backslash
 /// (`u` for the `\u00XX` form).
@@ -34,12 +35,6 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 ///
 /// Runs of bytes that need no escaping are found eight bytes at a time and copied with one
 /// `extend_from_slice`, so plain text costs about a `memcpy`.
-///
-/// ```
-/// let mut buf = Vec::new();
-/// apierror_runtime::json::escape_str(&mut buf, "a \"quoted\"\nline");
-/// assert_eq!(buf, br#"a \"quoted\"\nline"#);
-/// ```
 pub fn escape_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -98,6 +93,16 @@ fn clean_prefix(bytes: &[u8]) -> usize {
     i
 }
 
+/// Appends `text` for the inside of a JSON string: copied when `plain` (the caller knows it
+/// has no quote, backslash or control character), else escaped.
+pub(crate) fn write_known(out: &mut Vec<u8>, text: &str, plain: bool) {
+    if plain {
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        escape_str(out, text);
+    }
+}
+
 /// Appends `text` escaped, with every `_` turned into `-`: the Omise `location` anchor.
 pub(crate) fn escape_anchor(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
@@ -120,14 +125,7 @@ pub(crate) fn escape_anchor(out: &mut Vec<u8>, text: &str) {
 /// A [`fmt::Write`] that escapes everything written through it into a JSON string.
 ///
 /// Used to print any `Display` value inside a JSON string without an intermediate `String`.
-///
-/// ```
-/// use core::fmt::Write;
-/// let mut buf = Vec::new();
-/// write!(apierror_runtime::json::JsonWriter(&mut buf), "{}\t{}", 1, "\"x\"").unwrap();
-/// assert_eq!(buf, br#"1\t\"x\""#);
-/// ```
-pub struct JsonWriter<'b>(pub &'b mut Vec<u8>);
+pub(crate) struct JsonWriter<'b>(pub &'b mut Vec<u8>);
 
 impl fmt::Write for JsonWriter<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
@@ -140,7 +138,7 @@ impl fmt::Write for JsonWriter<'_> {
 ///
 /// Literal parts of the template were escaped at compile time and are copied as is; only
 /// interpolated values are escaped at run time.
-pub struct JsonSink<'b>(pub &'b mut Vec<u8>);
+pub(crate) struct JsonSink<'b>(pub &'b mut Vec<u8>);
 
 impl MessageSink for JsonSink<'_> {
     fn literal(&mut self, _text: &'static str, json_escaped: &'static str) -> fmt::Result {
@@ -163,16 +161,7 @@ impl MessageSink for JsonSink<'_> {
 ///
 /// Oney limits `field` to 100 and `error_label` to 1000 characters; a longer value is cut,
 /// never an error and never a panic.
-///
-/// ```
-/// use core::fmt::Write;
-/// let mut buf = Vec::new();
-/// let mut w = apierror_runtime::json::LimitedJsonWriter::new(&mut buf, 3);
-/// w.write_str("é\"ab").unwrap();
-/// assert!(w.truncated());
-/// assert_eq!(buf, "é\\\"a".as_bytes());
-/// ```
-pub struct LimitedJsonWriter<'b> {
+pub(crate) struct LimitedJsonWriter<'b> {
     out: &'b mut Vec<u8>,
     remaining: usize,
     truncated: bool,
@@ -189,6 +178,7 @@ impl<'b> LimitedJsonWriter<'b> {
     }
 
     /// Whether some text was dropped.
+    #[cfg(test)]
     pub fn truncated(&self) -> bool {
         self.truncated
     }
@@ -424,6 +414,14 @@ mod tests {
         // Bytes just around the tested ones are copied as is.
         let near = "\u{20}!#[]^\u{7f}\u{21}\u{23}\u{5b}\u{5d}abcdefgh";
         assert_eq!(esc(near), near);
+    }
+
+    #[test]
+    fn json_writer_escapes_what_display_prints() {
+        use fmt::Write;
+        let mut buf = Vec::new();
+        write!(JsonWriter(&mut buf), "{}\t{}", 1, "\"x\"").unwrap();
+        assert_eq!(buf, br#"1\t\"x\""#);
     }
 
     #[test]

@@ -1,0 +1,46 @@
+//! [`JsonParts`]: the escaped static parts of a derived variant's bodies, which the derive
+//! builds at compile time (with the heads of `format/heads.rs`) and the formats copy.
+//! Not public: a cache between the derive and the formats, reached through `private`.
+
+/// The JSON-escaped static parts of one variant's bodies, computed by the derive at compile
+/// time so that the wire formats copy them instead of escaping at run time.
+///
+/// The derive emits one per variant, beside the `VariantMeta` table, and returns it from
+/// `ApiError::json_parts`. A hand-written `ApiError` returns
+/// `None` there (the default), and is rendered from its `code()`, `title()` and
+/// `write_message` instead: its parts are then known to be its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct JsonParts {
+    /// The code, escaped for the inside of a JSON string.
+    pub code: &'static str,
+    /// The whole message, escaped, when it has no placeholders and no field can override
+    /// it; `None` otherwise (it is then written by `write_public_message`).
+    pub message: Option<&'static str>,
+    /// The leading literal of the message template, escaped, when the derive writes the
+    /// rest of this variant's message straight into a buffer
+    /// (`ApiError::write_json_rest`): a template with
+    /// placeholders and no field that can override it. Empty when the template starts with
+    /// a placeholder; `None` for every other variant.
+    pub lead: Option<&'static str>,
+    /// The head of an Omise body, all escaped: `{"object":"error","location":"…#…",
+    /// "code":"…","message":"`, then as much of the message as is known: all of a static
+    /// message and the closing `"}` (the whole body), or a template's [`JsonParts::lead`].
+    /// The location is the type's own, or else
+    /// the Omise format's default base.
+    pub omise_head: &'static str,
+    /// The part of a problem body from the status digits of a `type` made of a base and the
+    /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
+    /// variant's own title (escaped) and status.
+    pub status_head: &'static str,
+    /// The container's `location = "…"`, as in `VariantMeta::location` (not escaped).
+    pub location: Option<&'static str>,
+}
+
+impl JsonParts {
+    /// The part of a problem body after the `type` member's value up to the detail:
+    /// `","title":"…","status":400,"detail":"`, i.e. [`JsonParts::status_head`] after its
+    /// three status digits.
+    pub fn title_head(&self) -> &'static str {
+        self.status_head.get(3..).unwrap_or_default()
+    }
+}

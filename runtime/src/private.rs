@@ -1,0 +1,22 @@
+//! The one door generated code goes through (`::apierror::__private::…`), and the helpers
+//! the facade's integrations share with the runtime. Nothing here is public API: names may
+//! change in any release.
+
+pub use core::option::Option::{self, None, Some};
+pub use core::result::Result::{Err, Ok};
+
+pub use crate::api_error::ApiError;
+pub use crate::catalog::{Catalog, TemplatePiece, Translation, VariantMeta};
+pub use crate::format::json::{escape_str, json_value, raw, result};
+pub use crate::head;
+pub use crate::message::{write_pieces, write_static_message, MessageSink, Piece};
+pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
+pub use crate::parse::Received;
+pub use crate::parts::JsonParts;
+
+/// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
+/// compiler has nothing to infer.
+#[inline]
+pub fn as_str<T: AsRef<str> + ?Sized>(value: &T) -> &str {
+    value.as_ref()
+}
