@@ -100,7 +100,7 @@ pub fn decode<E: ApiError>(
                 response.language.clone_from(&received.language);
             }
             response.meta = found.meta;
-            response.body = Some(received);
+            response.body = Some(*received);
             if let Some(error) = found.typed {
                 return Decoded::Typed { error, response };
             }
@@ -120,7 +120,7 @@ const TRACEPARENT: &str = "traceparent";
 /// What could be read of a body.
 enum Read {
     /// A body in one of the wire formats.
-    Body(ReceivedBody),
+    Body(Box<ReceivedBody>),
     /// A JSON object of an API gateway's own, e.g. Azure API Management's
     /// `{"statusCode": 401, "message": "Access denied due to invalid subscription key…"}`.
     Gateway { message: Option<String> },
@@ -141,7 +141,7 @@ fn read(content_type: Option<&str>, body: &[u8], limits: &ParseOptions) -> Read 
     };
     let text = text.trim_start_matches('\u{feff}').trim();
     if let Some(received) = fast::omise(text) {
-        return Read::Body(received);
+        return Read::Body(Box::new(received));
     }
     if text.is_empty()
         || is_html(&media_type, text)
@@ -163,7 +163,7 @@ fn read(content_type: Option<&str>, body: &[u8], limits: &ParseOptions) -> Read 
     let problem = media_type == "application/problem+json";
     match formats::detect(&map, problem) {
         Some(format) => match formats::read(format, map, Mode::Lenient) {
-            Ok(received) => Read::Body(received),
+            Ok(received) => Read::Body(Box::new(received)),
             // Lenient readers report no error; this arm only keeps the types honest.
             Err(_) => Read::Nothing,
         },
