@@ -69,6 +69,51 @@ pub fn decode<E: ApiError>(
     body: &[u8],
     options: &DecodeOptions,
 ) -> Decoded<E> {
+    let mut response = read_response(status, headers, body, options);
+    if let Some(received) = &response.body {
+        let found = received.lookup::<E>();
+        response.meta = found.meta;
+        if let Some(error) = found.typed {
+            return Decoded::Typed { error, response };
+        }
+    }
+    keep_raw(&mut response, body, options);
+    Decoded::Unrecognised(response)
+}
+
+/// Reads an HTTP error response leniently without looking it up in any catalog: what
+/// [`decode`] does before the lookup, for tools that search several catalogs. The raw copy
+/// of the body is kept whenever no wire format could read it.
+///
+/// ```
+/// use apierror::parse::{decode_response, DecodeOptions};
+/// use apierror::Format;
+///
+/// let body = br#"{"type":"https://httpstatuses.io/400","title":"Invalid amount","status":"400","extraDetails":[{"name":"ErrorCode","reason":"4040"}],}"#;
+/// let response = decode_response(400, &http::HeaderMap::new(), body, &DecodeOptions::default());
+/// assert_eq!(response.format, Some(Format::Vipps));
+/// assert_eq!(response.code.as_deref(), Some("4040"));
+/// ```
+pub fn decode_response(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+    options: &DecodeOptions,
+) -> ErrorResponse {
+    let mut response = read_response(status, headers, body, options);
+    if response.body.is_none() {
+        keep_raw(&mut response, body, options);
+    }
+    response
+}
+
+/// The facts of a response and its body as read, without a raw copy.
+fn read_response(
+    status: u16,
+    headers: &HeaderMap,
+    body: &[u8],
+    options: &DecodeOptions,
+) -> ErrorResponse {
     let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
     let content_type = header(CONTENT_TYPE.as_str());
     let mut response = ErrorResponse {
@@ -89,7 +134,6 @@ pub fn decode<E: ApiError>(
         Read::Body(mut received) => {
             // As `parse` does: the HTTP status is the one that counts.
             received.status = Some(status);
-            let found = received.lookup::<E>();
             response.format = Some(received.format);
             response.code.clone_from(&received.code);
             response.message.clone_from(&received.message);
@@ -99,19 +143,19 @@ pub fn decode<E: ApiError>(
             if response.language.is_none() {
                 response.language.clone_from(&received.language);
             }
-            response.meta = found.meta;
             response.body = Some(*received);
-            if let Some(error) = found.typed {
-                return Decoded::Typed { error, response };
-            }
         }
         Read::Gateway { message } => response.message = message,
         Read::Nothing => {}
     }
+    response
+}
+
+/// Keeps the first bytes of the body in `response`.
+fn keep_raw(response: &mut ErrorResponse, body: &[u8], options: &DecodeOptions) {
     let kept = body.len().min(options.max_raw_bytes);
     response.raw = body[..kept].to_vec();
     response.raw_truncated = kept < body.len();
-    Decoded::Unrecognised(response)
 }
 
 /// The W3C trace context header.

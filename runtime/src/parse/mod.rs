@@ -61,7 +61,7 @@ mod repair;
 pub use body::{ReceivedBody, ReceivedEntry};
 pub use decoded::{Decoded, ErrorResponse, RetryAfter};
 pub use error::ParseError;
-pub use lenient::{decode, DecodeOptions};
+pub use lenient::{decode, decode_response, DecodeOptions};
 pub use lookup::Lookup;
 pub use rebuild::{capture, Received};
 
