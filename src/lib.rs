@@ -137,8 +137,12 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod integrations;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod web;
+#[cfg(feature = "wiremock")]
+pub mod wiremock;
 
 pub use apierror_macros::ApiError;
 #[cfg(feature = "utoipa")]
