@@ -81,7 +81,7 @@ impl ResponseExt for reqwest::Response {
             response.raw_truncated |= cut;
         }
         Err(ApiFailure {
-            kind: Kind::Api(decoded),
+            kind: Kind::Api(Box::new(decoded)),
         })
     }
 }
@@ -111,7 +111,8 @@ pub struct ApiFailure<E> {
 
 #[derive(Debug)]
 enum Kind<E> {
-    Api(Decoded<E>),
+    // Boxed: a decoded response is large, and failures travel through `Result`s.
+    Api(Box<Decoded<E>>),
     Transport {
         status: StatusCode,
         source: reqwest::Error,
@@ -136,7 +137,7 @@ impl<E> ApiFailure<E> {
     /// The typed error, where the body's code is in `E`'s catalog.
     pub fn into_typed(self) -> Option<E> {
         match self.kind {
-            Kind::Api(decoded) => decoded.into_typed(),
+            Kind::Api(decoded) => (*decoded).into_typed(),
             Kind::Transport { .. } => None,
         }
     }
