@@ -314,7 +314,7 @@ fn oney_bodies() {
         json,
     );
     assert_eq!(decoded, oney_err_02("EN", json!({}), &decoded));
-    assert_eq!(entries(&decoded), [err_02.clone()]);
+    assert_eq!(entries(&decoded), std::slice::from_ref(&err_02));
 
     let decoded = decode_file::<PaymentError>(
         include_bytes!("fixtures/received/oney-flat-entries.json"),
