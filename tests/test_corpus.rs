@@ -239,10 +239,11 @@ fn gateway_answers_are_unrecognised_with_their_message() {
     );
 }
 
-/// The entries of a decoded Oney body as (code, field, message, extra) tuples.
-fn entries(
-    decoded: &Decoded<PaymentError>,
-) -> Vec<(Option<String>, Option<String>, Option<String>, Value)> {
+/// An entry of a list as (code, field, message, extra members).
+type Entry = (Option<String>, Option<String>, Option<String>, Value);
+
+/// The entries of a decoded Oney body.
+fn entries(decoded: &Decoded<PaymentError>) -> Vec<Entry> {
     decoded
         .response()
         .body
