@@ -37,7 +37,7 @@ async fn every_call_against_the_transfers_server() {
     assert_eq!(client.retrieve(&created.id).await.unwrap(), updated);
     let list = client.list().await.unwrap();
     assert_eq!(list.total, 1);
-    assert_eq!(list.data, [updated.clone()]);
+    assert_eq!(list.data, std::slice::from_ref(&updated));
     let destroyed = client.destroy(&created.id).await.unwrap();
     assert!(destroyed.deleted);
 
