@@ -144,12 +144,12 @@ impl<E> ApiFailure<E> {
 
     /// The error's code, if the body carried one (known to the catalog or not).
     pub fn code(&self) -> Option<&str> {
-        self.received()?.code.as_deref()
+        self.received()?.code()
     }
 
     /// The error's message, if the body carried one.
     pub fn message(&self) -> Option<&str> {
-        self.received()?.message.as_deref()
+        self.received()?.message()
     }
 
     /// The `Retry-After` header, when valid.

@@ -31,15 +31,13 @@ fn decode_file<E: ApiError>(
 fn nothing(status: u16, content_type: Option<&str>) -> ErrorResponse {
     ErrorResponse {
         status,
-        format: None,
-        code: None,
-        message: None,
         trace_id: None,
         retry_after: None,
         content_type: content_type.map(str::to_owned),
         language: None,
         meta: None,
         body: None,
+        gateway_message: None,
         raw: Vec::new(),
         raw_truncated: false,
     }
@@ -93,9 +91,6 @@ fn omise_typed(
     body.message = some(message);
     body.extra = object(extra);
     let mut response = nothing(status, Some(content_type));
-    response.format = Some(Format::Omise);
-    response.code = some(code);
-    response.message = some(message);
     response.meta = OmiseError::catalog().find(code);
     response.body = Some(body);
     Decoded::Typed { error, response }
@@ -162,9 +157,6 @@ fn vipps_bodies() {
     body.code = some("6080");
     body.trace_id = some(TRACE);
     let mut response = nothing(400, Some("application/problem+json"));
-    response.format = Some(Format::Vipps);
-    response.code = some("6080");
-    response.message = some(detail);
     response.trace_id = some(TRACE);
     response.language = some("en");
     response.meta = EpaymentError::catalog().find("6080");
@@ -194,9 +186,6 @@ fn vipps_bodies() {
     body.code = some("4040");
     body.trace_id = some(trace);
     let mut response = nothing(400, Some("application/problem+json; charset=utf-8"));
-    response.format = Some(Format::Vipps);
-    response.code = some("4040");
-    response.message = some(detail);
     response.trace_id = some(trace);
     response.meta = EpaymentError::catalog().find("4040");
     response.body = Some(body);
@@ -217,7 +206,7 @@ fn vipps_bodies() {
 fn gateway_answers_are_unrecognised_with_their_message() {
     let file = include_bytes!("fixtures/received/vipps-apim-401.json");
     let mut response = nothing(401, Some("application/json"));
-    response.message = some("Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.");
+    response.gateway_message = some("Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.");
     response.raw = file.to_vec();
     assert_eq!(
         decode_file::<EpaymentError>(file, 401, &[("content-type", "application/json")]),
@@ -226,7 +215,7 @@ fn gateway_answers_are_unrecognised_with_their_message() {
 
     let file = include_bytes!("fixtures/received/vipps-apim-429.json");
     let mut response = nothing(429, Some("application/json"));
-    response.message = some("Rate limit is exceeded. Try again in 7 seconds.");
+    response.gateway_message = some("Rate limit is exceeded. Try again in 7 seconds.");
     response.retry_after = Some(RetryAfter::Delay(Duration::from_secs(7)));
     response.raw = file.to_vec();
     assert_eq!(
@@ -278,9 +267,6 @@ fn oney_err_02(
     body.extra = object(extra);
     body.entries = decoded.response().body.as_ref().unwrap().entries.clone();
     let mut response = nothing(400, Some("application/json"));
-    response.format = Some(Format::Oney);
-    response.code = some("ERR_02");
-    response.message = some(label);
     response.language = some(language);
     response.meta = PaymentError::catalog().find("ERR_02");
     response.body = Some(body);
@@ -351,9 +337,6 @@ fn oney_bodies() {
     body.field = some("customer.customer_address.email");
     body.entries = decoded.response().body.as_ref().unwrap().entries.clone();
     let mut response = nothing(400, Some("application/json"));
-    response.format = Some(Format::Oney);
-    response.code = some("ERR_01");
-    response.message = some("The field is mandatory");
     response.language = some("FR");
     response.meta = PaymentError::catalog().find("ERR_01");
     response.body = Some(body);
@@ -377,9 +360,6 @@ fn problem_bodies() {
     body.instance = some("/charges");
     body.code = some("used_token");
     let mut response = nothing(400, Some("application/problem+json; charset=utf-8"));
-    response.format = Some(Format::Problem);
-    response.code = some("used_token");
-    response.message = some("token was already used");
     response.meta = OmiseError::catalog().find("used_token");
     response.body = Some(body);
     assert_eq!(
@@ -398,7 +378,6 @@ fn problem_bodies() {
     let mut body = empty_body(Format::Problem, 403);
     body.problem_type = some("https://example.com/probs/out-of-credit");
     let mut response = nothing(403, Some("application/problem+json"));
-    response.format = Some(Format::Problem);
     response.body = Some(body);
     response.raw = file.to_vec();
     assert_eq!(

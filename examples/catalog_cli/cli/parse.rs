@@ -47,7 +47,7 @@ impl<'a> Unrecognised<'a> {
         Unrecognised {
             status: response.status,
             content_type: response.content_type.as_deref(),
-            message: response.message.as_deref(),
+            message: response.message(),
             trace_id: response.trace_id.as_deref(),
             retry_after_seconds: response
                 .retry_after

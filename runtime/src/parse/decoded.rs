@@ -54,15 +54,6 @@ impl<E> Decoded<E> {
 pub struct ErrorResponse {
     /// The HTTP status.
     pub status: u16,
-    /// The wire format the body was read as; `None` when it was in none (an HTML page, an
-    /// empty body, a gateway's own JSON).
-    pub format: Option<Format>,
-    /// The error's code (Omise `code`, problem `code`, the Vipps `ErrorCode`, the first
-    /// Oney `error_code`), if the body carried one.
-    pub code: Option<String>,
-    /// The message (Omise `message`, problem `detail`, Oney `error_label`, a gateway's
-    /// `message`), if any.
-    pub message: Option<String>,
     /// The trace id: the body's `traceId`, else the `traceparent` header.
     pub trace_id: Option<String>,
     /// The `Retry-After` header, when it was valid.
@@ -75,14 +66,41 @@ pub struct ErrorResponse {
     /// The catalog entry the code names, where the catalog asked for has it (also when its
     /// fields could not be read back into a typed value).
     pub meta: Option<&'static VariantMeta>,
-    /// The body as read, where it was in one of the wire formats.
+    /// The body as read, where it was in one of the wire formats: its code and message are
+    /// [`ErrorResponse::code`] and [`ErrorResponse::message`].
     pub body: Option<ReceivedBody>,
+    /// The `message` member of a JSON body in none of the wire formats, such as an API
+    /// gateway's own `{"statusCode": 401, "message": "Access denied…"}`.
+    pub gateway_message: Option<String>,
     /// For an unrecognised response, the first bytes of the body (at most
     /// [`DecodeOptions::max_raw_bytes`](super::DecodeOptions::max_raw_bytes)); empty for a
     /// typed one.
     pub raw: Vec<u8>,
     /// Whether `raw` was cut.
     pub raw_truncated: bool,
+}
+
+impl ErrorResponse {
+    /// The wire format the body was read as; `None` when it was in none (an HTML page, an
+    /// empty body, a gateway's own JSON).
+    pub fn format(&self) -> Option<Format> {
+        self.body.as_ref().map(|b| b.format)
+    }
+
+    /// The error's code (Omise `code`, problem `code`, the Vipps `ErrorCode`, the first
+    /// Oney `error_code`), if the body carried one.
+    pub fn code(&self) -> Option<&str> {
+        self.body.as_ref()?.code.as_deref()
+    }
+
+    /// The message (Omise `message`, problem `detail`, the first Oney `error_label`, a
+    /// gateway's `message`), if the body carried one.
+    pub fn message(&self) -> Option<&str> {
+        match &self.body {
+            Some(body) => body.message.as_deref(),
+            None => self.gateway_message.as_deref(),
+        }
+    }
 }
 
 /// A `Retry-After` header (RFC 9110 section 10.2.3): a delay in seconds, or a date.

@@ -1,11 +1,11 @@
 //! [`decode`]: lenient decoding of any HTTP error response, for clients.
 
-use http::header::{HeaderMap, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
+use http::header::{HeaderMap, HeaderName, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{Map, Value};
 
 use super::members::Mode;
 use super::{
-    depth, fast, formats, is_html, is_json, media_type, repair, Decoded, ErrorResponse,
+    depth, fast, formats, is_html, is_json, lookup, media_type, repair, Decoded, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
 use crate::ApiError;
@@ -70,11 +70,13 @@ pub fn decode<E: ApiError>(
     options: &DecodeOptions,
 ) -> Decoded<E> {
     let mut response = read_response(status, headers, body, options);
-    if let Some(received) = &response.body {
-        let found = received.lookup::<E>();
-        response.meta = found.meta;
-        if let Some(error) = found.typed {
-            return Decoded::Typed { error, response };
+    if let Some(body) = &response.body {
+        if let Some(code) = &body.code {
+            let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
+            response.meta = meta;
+            if let Some(error) = typed {
+                return Decoded::Typed { error, response };
+            }
         }
     }
     keep_raw(&mut response, body, options);
@@ -91,8 +93,8 @@ pub fn decode<E: ApiError>(
 ///
 /// let body = br#"{"type":"https://httpstatuses.io/400","title":"Invalid amount","status":"400","extraDetails":[{"name":"ErrorCode","reason":"4040"}],}"#;
 /// let response = decode_response(400, &http::HeaderMap::new(), body, &DecodeOptions::default());
-/// assert_eq!(response.format, Some(Format::Vipps));
-/// assert_eq!(response.code.as_deref(), Some("4040"));
+/// assert_eq!(response.format(), Some(Format::Vipps));
+/// assert_eq!(response.code(), Some("4040"));
 /// ```
 pub fn decode_response(
     status: u16,
@@ -114,19 +116,17 @@ fn read_response(
     body: &[u8],
     options: &DecodeOptions,
 ) -> ErrorResponse {
-    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
-    let content_type = header(CONTENT_TYPE.as_str());
+    let header = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+    let content_type = header(&CONTENT_TYPE);
     let mut response = ErrorResponse {
         status,
-        format: None,
-        code: None,
-        message: None,
-        trace_id: header(TRACEPARENT).map(|t| t.trim().to_owned()),
-        retry_after: header(RETRY_AFTER.as_str()).and_then(RetryAfter::parse),
+        trace_id: header(&TRACEPARENT).map(|t| t.trim().to_owned()),
+        retry_after: header(&RETRY_AFTER).and_then(RetryAfter::parse),
         content_type: content_type.map(str::to_owned),
-        language: header(CONTENT_LANGUAGE.as_str()).map(|l| l.trim().to_owned()),
+        language: header(&CONTENT_LANGUAGE).map(|l| l.trim().to_owned()),
         meta: None,
         body: None,
+        gateway_message: None,
         raw: Vec::new(),
         raw_truncated: false,
     };
@@ -134,9 +134,6 @@ fn read_response(
         Read::Body(mut received) => {
             // As `parse` does: the HTTP status is the one that counts.
             received.status = Some(status);
-            response.format = Some(received.format);
-            response.code.clone_from(&received.code);
-            response.message.clone_from(&received.message);
             if received.trace_id.is_some() {
                 response.trace_id.clone_from(&received.trace_id);
             }
@@ -145,7 +142,7 @@ fn read_response(
             }
             response.body = Some(*received);
         }
-        Read::Gateway { message } => response.message = message,
+        Read::Gateway { message } => response.gateway_message = message,
         Read::Nothing => {}
     }
     response
@@ -159,7 +156,7 @@ fn keep_raw(response: &mut ErrorResponse, body: &[u8], options: &DecodeOptions) 
 }
 
 /// The W3C trace context header.
-const TRACEPARENT: &str = "traceparent";
+const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 
 /// What could be read of a body.
 enum Read {
