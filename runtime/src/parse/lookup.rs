@@ -112,7 +112,7 @@ pub(crate) fn find<E: ApiError>(
             oney && format::code_may_be_cut(code, v.code)
         }
     };
-    let mut candidates = catalog.variants.iter().filter(is_candidate);
+    let candidates = catalog.variants.iter().filter(is_candidate);
     let Some(first) = candidates.clone().next() else {
         return (None, None);
     };
@@ -120,8 +120,14 @@ pub(crate) fn find<E: ApiError>(
         .clone()
         .find(|m| fits(m, received))
         .unwrap_or(first);
-    let typed = E::from_received(meta, received)
-        .or_else(|| candidates.find_map(|m| E::from_received(m, received)));
+    // Another candidate is tried only where the received text fits it too: a unit variant
+    // rebuilds from any text, and must not stand in for a variant whose fields the body
+    // lacks.
+    let typed = E::from_received(meta, received).or_else(|| {
+        candidates
+            .filter(|m| fits(m, received))
+            .find_map(|m| E::from_received(m, received))
+    });
     (Some(meta), typed)
 }
 
@@ -155,15 +161,9 @@ fn lookup_code<E: ApiError>(
             typed: None,
         };
     };
-    let candidates = candidates(catalog, format, code);
-    let meta = best_match(catalog, format, code, received);
-    // The best match first, then the others: a template that fits decides the variant.
-    let typed = meta
-        .into_iter()
-        .chain(candidates.iter().copied())
-        .find_map(|m| E::from_received(m, received));
+    let (meta, typed) = find::<E>(format, code, received);
     Lookup {
-        candidates,
+        candidates: candidates(catalog, format, code),
         meta,
         typed,
     }
