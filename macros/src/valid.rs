@@ -24,7 +24,8 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         server_error_hides_source(cx, input, variant);
         one_source(cx, variant);
         one_oney_field(cx, variant);
-        message_override_is_option(cx, variant);
+        one_message_field(cx, variant);
+        message_field_is_option(cx, variant);
         if input.attrs.oney {
             oney_limits(cx, input, variant);
         }
@@ -224,21 +225,18 @@ fn one_oney_field(cx: &mut Ctxt, variant: &Variant) {
     }
 }
 
-/// A `#[message]` field replaces the template when it is `Some`: it must be an `Option`,
-/// and one replacement is all a message can have.
-fn message_override_is_option(cx: &mut Ctxt, variant: &Variant) {
-    let marked: Vec<_> = variant
-        .fields
-        .iter()
-        .filter(|f| f.attrs.message.is_some())
-        .collect();
-    for field in marked.iter().skip(1) {
-        cx.error_spanned_by(
-            field.ty,
-            format!("only one field may be marked #[{MESSAGE}]"),
-        );
+/// A `#[message]` field replaces the template when it is `Some`; a message has one
+/// replacement.
+fn one_message_field(cx: &mut Ctxt, variant: &Variant) {
+    let marked = variant.fields.iter().filter_map(|f| f.attrs.message);
+    for attr in marked.skip(1) {
+        cx.error_spanned_by(attr, format!("only one field may be marked #[{MESSAGE}]"));
     }
-    for field in marked.iter().take(1) {
+}
+
+/// The `None` of a `#[message]` field keeps the template: it must be an `Option`.
+fn message_field_is_option(cx: &mut Ctxt, variant: &Variant) {
+    if let Some(field) = variant.message_field() {
         if ty::option_inner(field.ty).is_none() {
             cx.error_spanned_by(
                 field.ty,
