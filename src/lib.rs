@@ -47,9 +47,9 @@
 //! | option | meaning |
 //! |---|---|
 //! | `status = 400` | default status for variants without `#[status]` |
-//! | `rename_all = "snake_case"` | derive codes from variant names where `#[code]` is absent (`lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`) |
+//! | `rename_all = "snake_case"` | (enums) derive codes from variant names where `#[code]` is absent (`lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`) |
 //! | `allow_duplicate_codes` | let several variants share a code (Oney services do) |
-//! | `location = "https://…"` | base URL of the error reference, for the Omise `location` member |
+//! | `location = "https://…"` | absolute base URL of the error reference, for the Omise `location` member |
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
 //!
 //! On each variant (or on the struct itself):
