@@ -49,6 +49,7 @@ use std::task::{Context, Poll};
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
+use http::header::ACCEPT;
 use http::{HeaderMap, HeaderValue, Uri};
 
 use crate::web::context::{self, Headers, ACCEPT_LANGUAGE, TRACEPARENT};
@@ -92,9 +93,16 @@ where
 {
     static FALLBACK: OnceLock<Renderer> = OnceLock::new();
     wire::log_if_server_error(&err, &err);
-    let renderer = FALLBACK.get_or_init(Renderer::default);
-    let rendered = renderer.response(renderer.default_format(), &err, &RequestContext::new());
-    let mut response = rendered.map(Body::from);
+    let mut response = if future::under_layer() {
+        // The layer polling this handler renders the error again anyway: no body twice.
+        let mut response = Response::new(Body::empty());
+        *response.status_mut() = err.status();
+        response
+    } else {
+        let renderer = FALLBACK.get_or_init(Renderer::default);
+        let rendered = renderer.response(renderer.default_format(), &err, &RequestContext::new());
+        rendered.map(Body::from)
+    };
     let err: Arc<dyn WireError> = Arc::new(err);
     response.extensions_mut().insert(Pending(err));
     response
@@ -186,26 +194,33 @@ where
     }
 }
 
-/// What the layer keeps of a request while its handler runs: cheap clones of the values
-/// the context is read from, turned into a context only when an error must be rendered.
+/// What the layer keeps of a request while its handler runs: clones of the values the
+/// context and format are read from (reference counts, no copies, as a server reads them),
+/// turned into a context and a format only when an error must be rendered: a success pays
+/// for neither negotiation nor a trace id.
 struct Call {
     settings: Arc<Settings>,
-    format: Format,
     path: Uri,
     traceparent: Option<HeaderValue>,
     language: Option<HeaderValue>,
+    /// The first `Accept` line, and any others (rare: no allocation for one line).
+    accept: Option<HeaderValue>,
+    more_accept: Vec<HeaderValue>,
     ctx: Option<RequestContext<'static>>,
 }
 
 impl Call {
     fn new(settings: &Arc<Settings>, req: &Request) -> Self {
         let headers = req.headers();
+        let mut accept = headers.get_all(ACCEPT).iter();
+        let negotiates = settings.negotiates();
         Call {
             settings: Arc::clone(settings),
-            format: settings.format(headers),
             path: req.uri().clone(),
             traceparent: headers.get(TRACEPARENT).cloned(),
             language: headers.get(ACCEPT_LANGUAGE).cloned(),
+            accept: accept.next().filter(|_| negotiates).cloned(),
+            more_accept: accept.filter(|_| negotiates).cloned().collect(),
             ctx: None,
         }
     }
@@ -246,7 +261,8 @@ impl Call {
     }
 
     fn render(&mut self, verdict: Verdict, err: &dyn ApiError, old: &HeaderMap) -> Response {
-        let (format, settings) = (self.format, Arc::clone(&self.settings));
+        let settings = Arc::clone(&self.settings);
+        let format = settings.format(&*self);
         let mut response = settings.render(format, err, self.context()).map(Body::from);
         let new = response.headers_mut();
         for name in old.keys() {
@@ -287,13 +303,21 @@ impl Headers for Call {
         let value = match name {
             TRACEPARENT => self.traceparent.as_ref(),
             ACCEPT_LANGUAGE => self.language.as_ref(),
+            "accept" => self.accept.as_ref(),
             _ => None,
         };
         value.map(HeaderValue::as_bytes)
     }
 
     fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
-        self.first(name).into_iter()
+        let more = match name {
+            "accept" => &self.more_accept[..],
+            _ => &[],
+        };
+        let first = self.first(name).filter(|_| name == "accept");
+        first
+            .into_iter()
+            .chain(more.iter().map(HeaderValue::as_bytes))
     }
 }
 
