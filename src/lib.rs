@@ -161,4 +161,8 @@ pub mod __private {
     pub use apierror_runtime::private::*;
 
     pub use crate::__framework_impls as framework_impls;
+    #[cfg(feature = "actix-web")]
+    pub use crate::integrations::actix;
+    #[cfg(feature = "axum")]
+    pub use crate::integrations::axum;
 }
