@@ -248,7 +248,7 @@ mod derived {
         assert_eq!(status, 404);
         assert_eq!(
             headers,
-            "content-type: application/json; charset=utf-8\nvary: accept"
+            "content-language: en\ncontent-type: application/json; charset=utf-8\nvary: accept"
         );
         assert_eq!(
             body,

@@ -127,7 +127,7 @@ async fn derived_error_gets_the_request_context_and_negotiated_format() {
         res,
         (
             404,
-            "content-type: application/json; charset=utf-8\nvary: accept\ncontent-length: 135".to_owned(),
+            "content-type: application/json; charset=utf-8\ncontent-language: en\nvary: accept\ncontent-length: 135".to_owned(),
             r#"{"object":"error","location":"https://shop.example.com/errors#cart-not-found","code":"cart_not_found","message":"cart 8 was not found"}"#.to_owned()
         )
     );

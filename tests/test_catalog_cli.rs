@@ -49,7 +49,7 @@ fn list_table_is_aligned() {
 fn render_prints_the_full_response_in_each_format() {
     assert_eq!(
         ok(&["render", "omise", "omise", "used_token"]),
-        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 129\r\n\r\n\
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-language: en\r\ncontent-length: 129\r\n\r\n\
          {\"object\":\"error\",\"location\":\"https://www.omise.co/api-errors#used-token\",\"code\":\"used_token\",\"message\":\"token was already used\"}"
     );
     assert_eq!(
@@ -62,10 +62,11 @@ fn render_prints_the_full_response_in_each_format() {
         "HTTP/1.1 400 Bad Request\r\ncontent-type: application/problem+json\r\ncontent-language: en\r\ncontent-length: 374\r\n\r\n\
          {\"type\":\"https://httpstatuses.io/400\",\"title\":\"Cannot capture before reservation\",\"status\":400,\"detail\":\"The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.\",\"instance\":\"/v1/payments/1/capture\",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"6080\"}],\"traceId\":\"00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01\"}"
     );
+    // Oney's catalog is written in English: asking for French gets English, labelled so.
     assert_eq!(
         ok(&["render", "oney", "oney_payment", "ERR_02", "--arg", "max=128", "--field", "purchase.external_reference_type", "--lang", "fr"]),
-        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: 174\r\n\r\n\
-         {\"language_code\":\"FR\",\"error_list\":[{\"error\":{\"field\":\"purchase.external_reference_type\",\"error_code\":\"ERR_02\",\"error_label\":\"Field size must be less than 128 characters\"}}]}"
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-language: en\r\ncontent-length: 174\r\n\r\n\
+         {\"language_code\":\"EN\",\"error_list\":[{\"error\":{\"field\":\"purchase.external_reference_type\",\"error_code\":\"ERR_02\",\"error_label\":\"Field size must be less than 128 characters\"}}]}"
     );
 }
 

@@ -134,6 +134,8 @@ fn catalog_lists_every_variant() {
             fields: &[],
             pieces: &[TemplatePiece::Literal("token was already used")],
             location: Some("https://www.omise.co/api-errors"),
+            language: "en",
+            localized: &[],
         }
     );
     let charge = catalog.find("invalid_charge").unwrap();

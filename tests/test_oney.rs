@@ -22,9 +22,11 @@ fn matches_the_reference_body() {
     );
 }
 
+/// The errors are written in English only: a request preferring French still gets English
+/// labels, and `language_code` says so.
 #[test]
-fn several_errors_one_entry_each_and_language_from_context() {
-    let ctx = RequestContext::new().with_language("fr-FR").unwrap();
+fn several_errors_one_entry_each_in_the_language_written() {
+    let ctx = RequestContext::new().with_accept_language("fr-FR").unwrap();
     let a = OneyError::Mandatory {
         field: "customer.email".into(),
     };
@@ -36,7 +38,7 @@ fn several_errors_one_entry_each_and_language_from_context() {
     assert_eq!(
         body,
         format!(
-            r#"{{"language_code":"FR","error_list":[{{"error":{{"field":"customer.email","error_code":"ERR_01","error_label":"The field is mandatory"}}}},{{"error":{{"field":"purchase.amount","error_code":"ERR_04","error_label":"Field value is invalid {HOSTILE_JSON}"}}}},{{"error":{{"error_code":"ERR_05","error_label":"The limits of a business transaction are exceeded"}}}}]}}"#
+            r#"{{"language_code":"EN","error_list":[{{"error":{{"field":"customer.email","error_code":"ERR_01","error_label":"The field is mandatory"}}}},{{"error":{{"field":"purchase.amount","error_code":"ERR_04","error_label":"Field value is invalid {HOSTILE_JSON}"}}}},{{"error":{{"error_code":"ERR_05","error_label":"The limits of a business transaction are exceeded"}}}}]}}"#
         )
     );
     let value: serde_json::Value = serde_json::from_str(&body).unwrap();
@@ -46,12 +48,26 @@ fn several_errors_one_entry_each_and_language_from_context() {
     );
 }
 
+/// Written in Filipino, which has no two-letter code.
+#[derive(Debug, ApiError)]
+#[api_error(lang = "fil", oney)]
+enum Filipino {
+    #[status(400)]
+    #[code("ERR_05")]
+    #[message("Nalampasan ang mga limitasyon")]
+    Limits,
+}
+
 #[test]
 fn language_without_a_two_letter_code_uses_the_default() {
-    let ctx = RequestContext::new().with_language("fil").unwrap();
     let renderer =
         Renderer::default().with_oney(OneyFormat::new().with_default_language("fr").unwrap());
-    let body = render(&renderer, Format::Oney, &[&OneyError::Limits], &ctx);
+    let body = render(
+        &renderer,
+        Format::Oney,
+        &[&Filipino::Limits],
+        &RequestContext::new(),
+    );
     assert!(body.starts_with(r#"{"language_code":"FR","#), "{body}");
     assert!(OneyFormat::new().with_default_language("eng").is_err());
 }

@@ -23,10 +23,14 @@ fn omise_response() {
     assert_eq!(res.status(), 400);
     assert_eq!(
         header_list(&res),
-        [(
-            "content-type".to_owned(),
-            "application/json; charset=utf-8".to_owned()
-        )]
+        [
+            (
+                "content-type".to_owned(),
+                "application/json; charset=utf-8".to_owned()
+            ),
+            // Every format says what language its text is in.
+            ("content-language".to_owned(), "en".to_owned()),
+        ]
     );
     assert_eq!(
         std::str::from_utf8(res.body()).unwrap(),
@@ -43,10 +47,14 @@ fn oney_response() {
     assert_eq!(res.status(), 400);
     assert_eq!(
         header_list(&res),
-        [(
-            "content-type".to_owned(),
-            "application/json; charset=utf-8".to_owned()
-        )]
+        [
+            (
+                "content-type".to_owned(),
+                "application/json; charset=utf-8".to_owned()
+            ),
+            // Every format says what language its text is in.
+            ("content-language".to_owned(), "en".to_owned()),
+        ]
     );
     assert_eq!(
         std::str::from_utf8(res.body()).unwrap(),
@@ -72,9 +80,10 @@ fn problem_responses_have_no_content_type_parameters_and_a_language() {
         );
         assert_rfc9457(std::str::from_utf8(res.body()).unwrap(), 400);
     }
-    let ctx = RequestContext::new().with_language("pt-BR").unwrap();
+    // The error is written in English only: preferring Portuguese changes nothing.
+    let ctx = RequestContext::new().with_accept_language("pt-BR").unwrap();
     let res = Renderer::default().response(Format::Problem, &ChargeError::UsedToken, &ctx);
-    assert_eq!(res.headers()[CONTENT_LANGUAGE], "pt-BR");
+    assert_eq!(res.headers()[CONTENT_LANGUAGE], "en");
 }
 
 #[test]
@@ -129,7 +138,7 @@ fn negotiated_response_varies_on_accept() {
 #[test]
 fn hostile_context_values_never_reach_headers() {
     assert!(RequestContext::new()
-        .with_language("en\r\nSet-Cookie: a=b")
+        .with_accept_language("en\r\nSet-Cookie: a=b")
         .is_err());
     assert!(RequestContext::new()
         .with_instance("/a\r\nSet-Cookie: a=b")

@@ -22,6 +22,16 @@ pub struct Variant<'a> {
     pub fields: Vec<Field<'a>>,
     /// The parsed `#[message]`, when there is one and it parses.
     pub template: Option<Vec<Piece>>,
+    /// The parsed `#[message(ja = "…")]` translations that parse, in the order written.
+    pub translations: Vec<Translated>,
+}
+
+/// A translation of the message: its language, its literal (errors point at it) and its
+/// template.
+pub struct Translated {
+    pub lang: String,
+    pub lit: syn::LitStr,
+    pub template: Vec<Piece>,
 }
 
 pub struct Field<'a> {
@@ -88,18 +98,35 @@ impl<'a> Variant<'a> {
         let template = attrs
             .message
             .as_ref()
-            .and_then(|lit| match template::parse(&lit.value()) {
-                Ok(pieces) => Some(pieces),
-                Err(message) => {
-                    cx.error_spanned_by(lit, message);
-                    None
-                }
-            });
+            .and_then(|lit| parse_template(cx, lit));
+        let translations = attrs
+            .message_translations
+            .iter()
+            .filter_map(|t| {
+                Some(Translated {
+                    lang: t.lang.clone(),
+                    lit: t.text.clone(),
+                    template: parse_template(cx, &t.text)?,
+                })
+            })
+            .collect();
         Variant {
             ident,
             attrs,
             fields,
             template,
+            translations,
+        }
+    }
+}
+
+/// The template of `lit`, or its error reported at it.
+fn parse_template(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<Piece>> {
+    match template::parse(&lit.value()) {
+        Ok(pieces) => Some(pieces),
+        Err(message) => {
+            cx.error_spanned_by(lit, message);
+            None
         }
     }
 }

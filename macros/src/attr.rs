@@ -42,9 +42,17 @@ pub const RENAME_ALL: Symbol = Symbol("rename_all");
 pub const LOCATION: Symbol = Symbol("location");
 pub const ALLOW_DUPLICATE_CODES: Symbol = Symbol("allow_duplicate_codes");
 pub const ONEY: Symbol = Symbol("oney");
+pub const LANG: Symbol = Symbol("lang");
 
 /// The keys `#[api_error(…)]` accepts, in the order its error lists them.
-const CONTAINER_KEYS: [Symbol; 5] = [RENAME_ALL, STATUS, LOCATION, ALLOW_DUPLICATE_CODES, ONEY];
+const CONTAINER_KEYS: [Symbol; 6] = [
+    RENAME_ALL,
+    STATUS,
+    LOCATION,
+    ALLOW_DUPLICATE_CODES,
+    ONEY,
+    LANG,
+];
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 6] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
@@ -84,6 +92,8 @@ pub struct ContainerAttrs {
     pub location: Option<LitStr>,
     /// Oney's limits: codes of at most 10 characters, constant fields of at most 100.
     pub oney: bool,
+    /// `lang = "…"`: the language of the undecorated texts (`en` when absent).
+    pub lang: Option<LitStr>,
     /// A default status or code source was written but rejected (a bad `status = …` or
     /// `rename_all = …`, a `#[status]` / `#[code]` on the enum): variants are not reported
     /// missing one on top.
@@ -104,6 +114,10 @@ pub struct VariantAttrs {
     pub code: Option<LitStr>,
     pub message: Option<LitStr>,
     pub title: Option<LitStr>,
+    /// `#[message(ja = "…")]`: the message in other languages, in the order written.
+    pub message_translations: Vec<LangText>,
+    /// `#[title(ja = "…")]`: the title in other languages, in the order written.
+    pub title_translations: Vec<LangText>,
     /// `#[description(ja = "…")]`: (language, text).
     pub translations: Vec<(String, LitStr)>,
     /// `#[field("…")]`: the constant Oney field.
@@ -117,6 +131,15 @@ pub struct VariantAttrs {
     /// missing on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+}
+
+/// A text in one language: `ja = "…"` inside `#[message(…)]` or `#[title(…)]`.
+pub struct LangText {
+    /// The language tag, with the key's `_` written `-` (`pt_BR` is `pt-BR`).
+    pub lang: String,
+    /// The key as written, for errors about the language.
+    pub key: Path,
+    pub text: LitStr,
 }
 
 /// The attributes of one field, each kept as written for errors that point at it.
@@ -208,6 +231,17 @@ fn container_key(
         flag_once(cx, &mut out.allow_duplicate_codes, key);
     } else if key == ONEY {
         flag_once(cx, &mut out.oney, key);
+    } else if key == LANG {
+        let lit: LitStr = meta.value()?.parse()?;
+        if !is_language_tag(&lit.value()) {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "#[{API_ERROR}({LANG} = …)] must be a language tag, like \"en\" or \"pt-BR\""
+                ),
+            );
+        }
+        set_container_once(cx, &mut out.lang, lit, key);
     } else {
         skip_value(meta)?;
         let expected: Vec<String> = CONTAINER_KEYS.iter().map(|k| format!("`{k}`")).collect();
@@ -270,11 +304,19 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
                 None => out.code_rejected = true,
             }
         } else if path == MESSAGE {
+            if is_translations(attr) {
+                lang_texts(cx, attr, MESSAGE, &mut out.message_translations);
+                continue;
+            }
             let example = format!("#[{MESSAGE}(\"token was already used\")]");
             if let Some(lit) = string_arg(cx, attr, &example) {
                 set_once(cx, &mut out.message, lit, attr, MESSAGE);
             }
         } else if path == TITLE {
+            if is_translations(attr) {
+                lang_texts(cx, attr, TITLE, &mut out.title_translations);
+                continue;
+            }
             if let Some(lit) = string_arg(cx, attr, &format!("#[{TITLE}(\"Used Token\")]")) {
                 check_not_blank(cx, &lit, TITLE);
                 set_once(cx, &mut out.title, lit, attr, TITLE);
@@ -432,6 +474,62 @@ fn translations(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<(String, LitStr)>
     if let Err(err) = result {
         cx.syn_error(err);
     }
+}
+
+/// Whether `#[message(…)]` / `#[title(…)]` holds translations (`ja = "…"`) rather than the
+/// default text.
+fn is_translations(attr: &Attribute) -> bool {
+    let Meta::List(list) = &attr.meta else {
+        return false;
+    };
+    let mut tokens = list.tokens.clone().into_iter();
+    matches!(
+        (tokens.next(), tokens.next()),
+        (Some(TokenTree::Ident(_)), Some(TokenTree::Punct(p))) if p.as_char() == '='
+    )
+}
+
+/// `#[message(ja = "…", th = "…")]` or `#[title(ja = "…")]`: texts by language, each
+/// language once per variant (over all such attributes of `name`).
+fn lang_texts(cx: &mut Ctxt, attr: &Attribute, name: Symbol, out: &mut Vec<LangText>) {
+    let result = attr.parse_nested_meta(|meta| {
+        let key = meta.path.clone();
+        let text: LitStr = meta.value()?.parse()?;
+        let lang = path_text(&key).replace('_', "-");
+        if !is_language_tag(&lang) {
+            cx.error_spanned_by(
+                &key,
+                format!(
+                    "`{}` is not a language tag; write one like `ja`, or `pt_BR` for pt-BR",
+                    path_text(&key)
+                ),
+            );
+        } else if out.iter().any(|t| t.lang.eq_ignore_ascii_case(&lang)) {
+            cx.error_spanned_by(&key, format!("duplicate #[{name}] for language `{lang}`"));
+        } else {
+            if name == TITLE {
+                check_not_blank(cx, &text, TITLE);
+            }
+            out.push(LangText { lang, key, text });
+        }
+        Ok(())
+    });
+    if let Err(err) = result {
+        cx.syn_error(err);
+    }
+}
+
+/// A language tag as a body may be labelled with (RFC 5646's shape): subtags of 1 to 8
+/// letters or digits separated by `-`, the first of 2 to 8 letters.
+pub fn is_language_tag(tag: &str) -> bool {
+    tag.len() <= 35
+        && tag.split('-').enumerate().all(|(i, sub)| {
+            if i == 0 {
+                (2..=8).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_alphabetic())
+            } else {
+                (1..=8).contains(&sub.len()) && sub.bytes().all(|b| b.is_ascii_alphanumeric())
+            }
+        })
 }
 
 /// Consumes the value of an unknown `key = value` or `key(…)`, so that one unknown key gives

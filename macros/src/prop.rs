@@ -4,7 +4,7 @@
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::Member;
+use syn::{LitStr, Member};
 
 use crate::ast::{Field, Input, Variant};
 use crate::attr::ContainerAttrs;
@@ -49,6 +49,14 @@ pub enum Write<'v> {
 }
 
 impl Input<'_> {
+    /// The language of the undecorated texts: `lang = "…"`, else `en`.
+    pub fn language(&self) -> String {
+        self.attrs
+            .lang
+            .as_ref()
+            .map_or_else(|| "en".to_owned(), LitStr::value)
+    }
+
     /// Whether any variant has an Oney field, constant or from a field.
     pub fn has_oney_field(&self) -> bool {
         self.variants
@@ -112,13 +120,43 @@ impl<'a> Variant<'a> {
 
     /// The template's placeholders.
     pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
-        self.template
+        placeholders_of(self.template.iter().flatten())
+    }
+
+    /// Every template of the variant with the literal it was written in: the default one,
+    /// then its translations.
+    pub fn templates(&self) -> impl Iterator<Item = (&LitStr, &[Piece])> {
+        let default = self.attrs.message.as_ref().zip(self.template.as_deref());
+        let translated = self
+            .translations
             .iter()
-            .flatten()
-            .filter_map(|piece| match piece {
-                Piece::Placeholder { arg, spec } => Some((arg, spec)),
-                Piece::Literal(_) => None,
-            })
+            .map(|t| (&t.lit, t.template.as_slice()));
+        default.into_iter().chain(translated)
+    }
+
+    /// The fields `pieces` print, each once, in the order of their first use.
+    pub fn fields_printed_by<'v>(&'v self, pieces: &'v [Piece]) -> Vec<&'v Field<'a>> {
+        let mut used: Vec<&Field<'a>> = Vec::new();
+        for (arg, spec) in placeholders_of(pieces) {
+            let field = self.slot(arg, spec).field;
+            if !used.iter().any(|u| u.name == field.name) {
+                used.push(field);
+            }
+        }
+        used
+    }
+
+    /// The languages of the variant's translations, titles and messages, each once, in the
+    /// order first written.
+    pub fn translated_languages(&self) -> Vec<&str> {
+        let mut languages: Vec<&str> = Vec::new();
+        let written = self.attrs.message_translations.iter();
+        for t in written.chain(&self.attrs.title_translations) {
+            if !languages.iter().any(|l| l.eq_ignore_ascii_case(&t.lang)) {
+                languages.push(&t.lang);
+            }
+        }
+        languages
     }
 
     /// The field a placeholder names, and how it is written; validation has checked that
@@ -183,6 +221,16 @@ impl<'a> Variant<'a> {
         };
         Some(DirectRest { lead, rest })
     }
+}
+
+/// The placeholders among `pieces`.
+pub fn placeholders_of<'p>(
+    pieces: impl IntoIterator<Item = &'p Piece>,
+) -> impl Iterator<Item = (&'p Arg, &'p Option<String>)> {
+    pieces.into_iter().filter_map(|piece| match piece {
+        Piece::Literal(_) => None,
+        Piece::Placeholder { arg, spec } => Some((arg, spec)),
+    })
 }
 
 impl Field<'_> {

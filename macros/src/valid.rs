@@ -5,9 +5,12 @@
 use std::collections::HashMap;
 
 use crate::ast::{Input, Variant};
-use crate::attr::{API_ERROR, CODE, FIELD, FROM, MESSAGE, RENAME_ALL, SOURCE, STATUS};
+use syn::LitStr;
+
+use crate::attr::{API_ERROR, CODE, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE};
 use crate::ctxt::Ctxt;
-use crate::template::Arg;
+use crate::prop::placeholders_of;
+use crate::template::{Arg, Piece};
 use crate::ty;
 
 /// Oney's `error_code` is at most 10 characters.
@@ -22,6 +25,8 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         code_present(cx, input, variant);
         template_fields_exist(cx, variant);
         server_error_hides_source(cx, input, variant);
+        translations_have_a_default(cx, variant);
+        translations_are_other_languages(cx, input, variant);
         one_source(cx, variant);
         one_oney_field(cx, variant);
         one_message_field(cx, variant);
@@ -102,12 +107,15 @@ fn codes_unique(cx: &mut Ctxt, input: &Input) {
 }
 
 /// A placeholder prints a field of its own variant; anything else would not compile, and
-/// rustc's error would point into generated code.
+/// rustc's error would point into generated code. A translation is checked as its default.
 fn template_fields_exist(cx: &mut Ctxt, variant: &Variant) {
-    let Some(lit) = &variant.attrs.message else {
-        return;
-    };
-    for (arg, _) in variant.placeholders() {
+    for (lit, pieces) in variant.templates() {
+        template_fields_exist_in(cx, variant, lit, pieces);
+    }
+}
+
+fn template_fields_exist_in(cx: &mut Ctxt, variant: &Variant, lit: &LitStr, pieces: &[Piece]) {
+    for (arg, _) in placeholders_of(pieces) {
         let known = match arg {
             Arg::Named(name) => !variant.is_tuple() && variant.field_named(name).is_some(),
             Arg::Index(index) => variant.is_tuple() && *index < variant.fields.len(),
@@ -153,27 +161,65 @@ fn field_list(variant: &Variant) -> String {
 }
 
 /// A 5xx body goes to clients that must not see internals: its template may not print a
-/// `#[source]`/`#[from]` field.
+/// `#[source]`/`#[from]` field, in any language.
 fn server_error_hides_source(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     let Some(status) = variant.status(&input.attrs) else {
-        return;
-    };
-    let Some(lit) = &variant.attrs.message else {
         return;
     };
     if status < 500 {
         return;
     }
-    for (arg, _) in variant.placeholders() {
-        if variant
-            .field_named(&arg.field_name())
-            .is_some_and(|f| f.is_source())
-        {
+    for (lit, pieces) in variant.templates() {
+        let prints_source = |(arg, _): &(&Arg, &Option<String>)| {
+            variant
+                .field_named(&arg.field_name())
+                .is_some_and(|f| f.is_source())
+        };
+        for (arg, _) in placeholders_of(pieces).filter(prints_source) {
             cx.error_spanned_by(
                 lit,
                 format!(
                     "the #[{MESSAGE}] of a {status} error must not print the #[{SOURCE}] field {arg}: \
                      its text would reach the wire; log the source instead"
+                ),
+            );
+        }
+    }
+}
+
+/// A translation translates something: without a default `#[message("…")]` the message is
+/// the type's `Display`, which has no translation.
+fn translations_have_a_default(cx: &mut Ctxt, variant: &Variant) {
+    if variant.attrs.message.is_some() {
+        return;
+    }
+    if let Some(first) = variant.attrs.message_translations.first() {
+        cx.error_spanned_by(
+            &first.key,
+            format!(
+                "#[{MESSAGE}({} = …)] translates the default #[{MESSAGE}(\"…\")], which `{}` lacks; \
+                 add it in the enum's language",
+                first.lang, variant.ident
+            ),
+        );
+    }
+}
+
+/// The undecorated texts are in the enum's language: a translation into that language
+/// would give the variant two texts for one language.
+fn translations_are_other_languages(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let default = input.language();
+    let written = variant.attrs.message_translations.iter();
+    for (t, name) in written
+        .map(|t| (t, MESSAGE))
+        .chain(variant.attrs.title_translations.iter().map(|t| (t, TITLE)))
+    {
+        if t.lang.eq_ignore_ascii_case(&default) {
+            cx.error_spanned_by(
+                &t.key,
+                format!(
+                    "the default #[{name}] is already in `{default}`, the enum's language; \
+                     set another with #[{API_ERROR}({LANG} = …)]"
                 ),
             );
         }

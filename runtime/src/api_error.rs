@@ -45,6 +45,18 @@ pub trait ApiError {
     /// leak internals call [`ApiError::write_public_message`] instead.
     fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result;
 
+    /// Writes the message in `lang`, one of the languages of [`VariantMeta::languages`];
+    /// `None` when this value has no message in `lang` (the caller then writes the default
+    /// language, and says so in `Content-Language`).
+    ///
+    /// The derive implements this for variants with translations; the default writes the
+    /// message in the default language only. A type that wraps other errors (a composed
+    /// catalog) forwards this call as it forwards [`ApiError::write_message`].
+    fn write_message_in(&self, lang: &str, out: &mut dyn MessageSink) -> Option<fmt::Result> {
+        lang.eq_ignore_ascii_case(self.meta().language)
+            .then(|| self.write_message(out))
+    }
+
     /// The JSON-escaped static parts of this value's bodies, computed at compile time.
     ///
     /// The derive implements this; a hand-written impl keeps the default `None`, and the
@@ -146,5 +158,20 @@ pub trait ApiError {
             return out.literal(reason, reason);
         }
         self.write_message(out)
+    }
+
+    /// [`ApiError::write_public_message`] in `lang`; `None` when this value has no message
+    /// in `lang`.
+    fn write_public_message_in(
+        &self,
+        lang: &str,
+        out: &mut dyn MessageSink,
+    ) -> Option<fmt::Result> {
+        let meta = self.meta();
+        if lang.eq_ignore_ascii_case(meta.language) {
+            return Some(self.write_public_message(out));
+        }
+        // A message from `Display` has no translation; a translated template is declared.
+        self.write_message_in(lang, out)
     }
 }

@@ -33,6 +33,12 @@ pub struct VariantMeta {
     pub pieces: &'static [TemplatePiece],
     /// The container's `location = "…"`: base URL of the Omise error reference.
     pub location: Option<&'static str>,
+    /// The language the default title, message and description are written in: the
+    /// container's `lang = "…"`, `en` when absent.
+    pub language: &'static str,
+    /// The title and message in other languages, from `#[message(ja = "…")]` and
+    /// `#[title(ja = "…")]`, one entry per language.
+    pub localized: &'static [Localized],
 }
 
 impl VariantMeta {
@@ -76,6 +82,36 @@ impl VariantMeta {
             })
     }
 
+    /// Every language this variant's message is written in: its default language first,
+    /// then the translations (none for a message that comes from the type's `Display`).
+    pub fn languages(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let translated = self.localized.iter().filter(|l| l.message.is_some());
+        core::iter::once(self.language).chain(translated.map(|l| l.lang))
+    }
+
+    /// The entry of `lang` among the translations.
+    pub fn localized_in(&self, lang: &str) -> Option<&'static Localized> {
+        self.localized
+            .iter()
+            .find(|l| l.lang.eq_ignore_ascii_case(lang))
+    }
+
+    /// The title in `lang`, where the variant has one in that language.
+    pub fn title_in(&self, lang: &str) -> Option<&'static str> {
+        if lang.eq_ignore_ascii_case(self.language) {
+            return Some(self.title);
+        }
+        self.localized_in(lang)?.title
+    }
+
+    /// The message template in `lang`, where the variant has one in that language.
+    pub fn message_in(&self, lang: &str) -> Option<&'static str> {
+        if lang.eq_ignore_ascii_case(self.language) {
+            return self.message;
+        }
+        self.localized_in(lang)?.message
+    }
+
     /// The description in `lang` (an ISO 639-1 code such as `"ja"`), falling back to English.
     pub fn description_in(&self, lang: &str) -> &'static str {
         self.translations
@@ -83,6 +119,19 @@ impl VariantMeta {
             .find(|t| t.lang.eq_ignore_ascii_case(lang))
             .map_or(self.description, |t| t.description)
     }
+}
+
+/// A variant's title and message in another language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Localized {
+    /// The language tag, as written in the attribute (`"ja"`, `"pt-BR"`).
+    pub lang: &'static str,
+    /// The title, from `#[title(ja = "…")]`.
+    pub title: Option<&'static str>,
+    /// The message template, from `#[message(ja = "…")]`, with `{field}` placeholders.
+    pub message: Option<&'static str>,
+    /// The message template in pieces (empty without a translated message).
+    pub pieces: &'static [TemplatePiece],
 }
 
 /// A description of a variant in another language.

@@ -1,5 +1,6 @@
-//! The request context a body is rendered for: instance path, trace id, language and extra
-//! problem members. Passed in explicitly, never read from globals.
+//! The request context a body is rendered for: instance path, trace id, the request's
+//! language preferences and extra problem members. Passed in explicitly, never read from
+//! globals. Validation only: how a value is written is each format's business.
 
 use std::borrow::Cow;
 
@@ -41,9 +42,6 @@ pub enum ContextError {
         /// The maximum in bytes.
         max: usize,
     },
-    /// The language is not a language tag (`en`, `ja`, `pt-BR`).
-    #[error("language is not a language tag such as `en` or `pt-BR`")]
-    Language,
     /// An extension member name is not letters, digits and `_`, starting with a letter.
     #[error("extension member name must start with a letter and hold only ASCII letters, digits and `_`")]
     ExtensionName,
@@ -81,8 +79,8 @@ const RESERVED: &[&str] = &[
 /// let ctx = RequestContext::new()
 ///     .with_instance("/v1/payments/577531734343670112/capture")?
 ///     .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")?
-///     .with_language("en")?;
-/// assert_eq!(ctx.language(), "en");
+///     .with_accept_language("ja-JP, en;q=0.8")?;
+/// assert_eq!(ctx.accept_language(), Some("ja-JP, en;q=0.8"));
 /// assert!(RequestContext::new().with_instance("/a\r\nSet-Cookie: x").is_err());
 /// # Ok::<(), apierror::ContextError>(())
 /// ```
@@ -90,7 +88,7 @@ const RESERVED: &[&str] = &[
 pub struct RequestContext<'a> {
     instance: Option<Cow<'a, str>>,
     trace_id: Option<Cow<'a, str>>,
-    language: Option<Cow<'a, str>>,
+    accept_language: Option<Cow<'a, str>>,
     extensions: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Whether `instance` has no quote or backslash: checked once when it is set, so a
     /// format may copy it into a quoted string as is (control characters are refused
@@ -106,7 +104,7 @@ fn has_no_quote(text: &str) -> bool {
 }
 
 impl<'a> RequestContext<'a> {
-    /// An empty context: no instance, no trace id, language `en`.
+    /// An empty context: no instance, no trace id, no language preference.
     pub fn new() -> Self {
         Self::default()
     }
@@ -138,18 +136,24 @@ impl<'a> RequestContext<'a> {
         Ok(self)
     }
 
-    /// Sets the language: a language tag such as `en`, `ja` or `pt-BR` (letters and digits
-    /// in subtags of 1 to 8, separated by `-`, the first all letters). It becomes
-    /// `Content-Language` and Oney's `language_code`.
-    pub fn with_language(
+    /// Sets the request's language preferences: its `Accept-Language` value (such as
+    /// `ja-JP, en;q=0.8`). Each error is written in the preferred language among those it
+    /// has, else in its default language; the response's `Content-Language` names the
+    /// language written. No control characters; at most 2048 bytes (a longer value would
+    /// be ignored anyway).
+    pub fn with_accept_language(
         mut self,
-        language: impl Into<Cow<'a, str>>,
+        accept_language: impl Into<Cow<'a, str>>,
     ) -> Result<Self, ContextError> {
-        let language = language.into();
-        if !is_language_tag(&language) {
-            return Err(ContextError::Language);
+        let accept_language = accept_language.into();
+        check_len("accept-language", &accept_language)?;
+        if let Some((at, _)) = accept_language.char_indices().find(|(_, c)| c.is_control()) {
+            return Err(ContextError::ControlCharacter {
+                what: "accept-language",
+                at,
+            });
         }
-        self.language = Some(language);
+        self.accept_language = Some(accept_language);
         Ok(self)
     }
 
@@ -200,21 +204,9 @@ impl<'a> RequestContext<'a> {
         self.trace_id.as_deref()
     }
 
-    /// The language tag; `en` when none was set.
-    pub fn language(&self) -> &str {
-        self.language.as_deref().unwrap_or("en")
-    }
-
-    /// The language's primary subtag in upper case when it is a two-letter ISO 639-1 code
-    /// (`pt-BR` gives `PT`), as Oney's `language_code` wants it.
-    pub fn iso639_1(&self) -> Option<[u8; 2]> {
-        let primary = self.language().split('-').next().unwrap_or("");
-        match primary.as_bytes() {
-            [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
-                Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
-            }
-            _ => None,
-        }
+    /// The request's language preferences (`Accept-Language`), if set.
+    pub fn accept_language(&self) -> Option<&str> {
+        self.accept_language.as_deref()
     }
 
     /// The extension members, in the order they were added.
@@ -252,20 +244,6 @@ fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
     Ok(())
 }
 
-fn is_language_tag(tag: &str) -> bool {
-    if tag.is_empty() || tag.len() > 35 {
-        return false;
-    }
-    tag.split('-').enumerate().all(|(i, sub)| {
-        (1..=8).contains(&sub.len())
-            && if i == 0 {
-                sub.bytes().all(|b| b.is_ascii_alphabetic())
-            } else {
-                sub.bytes().all(|b| b.is_ascii_alphanumeric())
-            }
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -297,29 +275,21 @@ mod tests {
     }
 
     #[test]
-    fn languages() {
-        for good in ["en", "ja", "pt-BR", "zh-Hant-TW", "fil"] {
-            assert!(RequestContext::new().with_language(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "",
-            "e n",
-            "en\r\n",
-            "en-",
-            "-en",
-            "toolonglang",
-            "1a",
-            "en_US",
-        ] {
-            assert_eq!(
-                RequestContext::new().with_language(bad),
-                Err(ContextError::Language)
-            );
-        }
-        let ctx = RequestContext::new().with_language("pt-BR").unwrap();
-        assert_eq!(ctx.iso639_1(), Some(*b"PT"));
-        let ctx = RequestContext::new().with_language("fil").unwrap();
-        assert_eq!(ctx.iso639_1(), None);
+    fn language_preferences() {
+        let ctx = RequestContext::new()
+            .with_accept_language("ja, en;q=0.5")
+            .unwrap();
+        assert_eq!(ctx.accept_language(), Some("ja, en;q=0.5"));
+        assert_eq!(
+            RequestContext::new().with_accept_language("ja\r\nX: y"),
+            Err(ContextError::ControlCharacter {
+                what: "accept-language",
+                at: 2
+            })
+        );
+        assert!(RequestContext::new()
+            .with_accept_language("a".repeat(3000))
+            .is_err());
     }
 
     #[test]

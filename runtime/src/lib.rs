@@ -18,6 +18,7 @@ mod catalog;
 mod context;
 mod dynamic;
 pub mod format;
+mod language;
 mod message;
 mod negotiate;
 #[cfg(feature = "utoipa")]
@@ -27,10 +28,10 @@ mod parts;
 #[doc(hidden)]
 pub mod private;
 mod render;
-mod response;
+pub(crate) mod response;
 
 pub use api_error::ApiError;
-pub use catalog::{Catalog, Translation, VariantMeta};
+pub use catalog::{Catalog, Localized, Translation, VariantMeta};
 pub use context::{ContextError, RequestContext};
 pub use dynamic::{ArgsError, DynamicError};
 pub use format::Format;

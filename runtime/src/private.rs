@@ -6,13 +6,14 @@ pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{Err, Ok};
 
 pub use crate::api_error::ApiError;
-pub use crate::catalog::{Catalog, TemplatePiece, Translation, VariantMeta};
+pub use crate::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
 pub use crate::format::json::{escape_str, json_value, raw, result};
 pub use crate::head;
 pub use crate::message::{write_pieces, write_static_message, MessageSink, Piece};
 pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
 pub use crate::parse::Received;
 pub use crate::parts::JsonParts;
+pub use crate::response::vary_on_accept;
 
 /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
 /// compiler has nothing to infer.

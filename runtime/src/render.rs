@@ -4,7 +4,7 @@ use http::header::{HeaderMap, ACCEPT};
 use serde::ser::{Serialize, Serializer};
 
 use crate::format::{primary, OmiseFormat, OneyFormat, ProblemFormat};
-use crate::{ApiError, Format, RequestContext};
+use crate::{language, ApiError, Format, RequestContext};
 
 /// Every format's options, and the formats the server offers (the first being the default).
 ///
@@ -152,6 +152,9 @@ impl Renderer {
     /// Appends one body for several errors to `out`. Oney lists them all; the problem
     /// formats describe the first and list the others (see [`ProblemFormat`]); Omise has
     /// no list form and renders the first. An empty list renders a 500.
+    ///
+    /// The body is written in the language the context's `Accept-Language` preferences
+    /// choose among the languages the errors have, else in their default language.
     pub fn render_all(
         &self,
         format: Format,
@@ -159,11 +162,36 @@ impl Renderer {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
+        let chosen = self.language(format, errors, ctx);
+        self.render_all_in(format, errors, ctx, chosen.lang, out);
+    }
+
+    /// The language a body of `errors` in `format` is written in for `ctx`: formats that
+    /// write the variant's title need it in that language too.
+    pub(crate) fn language(
+        &self,
+        format: Format,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+    ) -> language::Chosen {
+        let titled = matches!(format, Format::Problem | Format::Vipps);
+        language::for_errors(errors, ctx.accept_language(), titled)
+    }
+
+    /// [`Renderer::render_all`] in `lang`, a language every error has.
+    pub(crate) fn render_all_in(
+        &self,
+        format: Format,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        lang: &str,
+        out: &mut Vec<u8>,
+    ) {
         match format {
-            Format::Omise => self.omise.render(primary(errors), out),
-            Format::Problem => self.problem.render_all(errors, ctx, out),
-            Format::Vipps => self.vipps.render_all(errors, ctx, out),
-            Format::Oney => self.oney.render_all(errors, ctx, out),
+            Format::Omise => self.omise.render_in(primary(errors), lang, out),
+            Format::Problem => self.problem.render_all_in(errors, ctx, lang, out),
+            Format::Vipps => self.vipps.render_all_in(errors, ctx, lang, out),
+            Format::Oney => self.oney.render_all_in(errors, lang, out),
         }
     }
 
@@ -200,11 +228,21 @@ impl Serialize for View<'_> {
             errors,
             ctx,
         } = *self;
+        let lang = renderer.language(format, errors, ctx).lang;
         match format {
-            Format::Omise => renderer.omise.view(primary(errors)).serialize(serializer),
-            Format::Problem => renderer.problem.view(errors, ctx).serialize(serializer),
-            Format::Vipps => renderer.vipps.view(errors, ctx).serialize(serializer),
-            Format::Oney => renderer.oney.view(errors, ctx).serialize(serializer),
+            Format::Omise => renderer
+                .omise
+                .view_in(primary(errors), lang)
+                .serialize(serializer),
+            Format::Problem => renderer
+                .problem
+                .view_in(errors, ctx, lang)
+                .serialize(serializer),
+            Format::Vipps => renderer
+                .vipps
+                .view_in(errors, ctx, lang)
+                .serialize(serializer),
+            Format::Oney => renderer.oney.view_in(errors, lang).serialize(serializer),
         }
     }
 }

@@ -13,9 +13,10 @@ impl Renderer {
     /// The response for `err` in `format`.
     ///
     /// Status: the error's status (500 if it is not an error status). Headers:
-    /// `Content-Type: application/json; charset=utf-8` for Omise and Oney;
-    /// `Content-Type: application/problem+json` (no parameters) and `Content-Language`
-    /// (the context's language, `en` by default) for problems.
+    /// `Content-Type: application/json; charset=utf-8` for Omise and Oney,
+    /// `application/problem+json` (no parameters) for problems; `Content-Language`, the
+    /// language the body is written in; `Vary: accept-language` where the error has more
+    /// than one language, so the request's preferences chose among them.
     ///
     /// ```
     /// use apierror::{ApiError, Format, Renderer, RequestContext};
@@ -50,8 +51,9 @@ impl Renderer {
         errors: &[&dyn ApiError],
         ctx: &RequestContext<'_>,
     ) -> Response<Vec<u8>> {
+        let chosen = self.language(format, errors, ctx);
         let mut body = Vec::with_capacity(INITIAL_CAPACITY);
-        self.render_all(format, errors, ctx, &mut body);
+        self.render_all_in(format, errors, ctx, chosen.lang, &mut body);
         let mut response = Response::new(body);
         *response.status_mut() = wire_status(primary(errors));
         let headers = response.headers_mut();
@@ -59,23 +61,16 @@ impl Renderer {
             CONTENT_TYPE,
             HeaderValue::from_static(format.content_type()),
         );
-        if matches!(format, Format::Problem | Format::Vipps) {
-            // The language was checked to be a language tag, so it is a valid header value;
-            // `en` covers the impossible failure rather than a panic. The default `en` is a
-            // static value: no allocation.
-            let language = match ctx.language() {
-                "en" => HeaderValue::from_static("en"),
-                other => {
-                    HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en"))
-                }
-            };
-            headers.insert(CONTENT_LANGUAGE, language);
+        headers.insert(CONTENT_LANGUAGE, language_header(chosen.lang));
+        if chosen.negotiable {
+            // Another `Accept-Language` could have given another body.
+            headers.insert(VARY, HeaderValue::from_static("accept-language"));
         }
         response
     }
 
     /// The response in the format negotiated from the request's headers, with
-    /// `Vary: Accept` since the body depends on that header.
+    /// `Vary: accept` (and `accept-language`) since the body depends on them.
     pub fn negotiated_response(
         &self,
         request_headers: &HeaderMap,
@@ -94,9 +89,31 @@ impl Renderer {
     ) -> Response<Vec<u8>> {
         let format = self.negotiate_headers(request_headers);
         let mut response = self.response_all(format, errors, ctx);
-        response
-            .headers_mut()
-            .insert(VARY, HeaderValue::from_static("accept"));
+        vary_on_accept(response.headers_mut());
         response
     }
+}
+
+/// `Content-Language` for `lang`. The catalog's languages are checked language tags, so
+/// they are valid header values; `en` covers the impossible failure rather than a panic.
+/// English is a static value: no allocation for the commonest body.
+fn language_header(lang: &str) -> HeaderValue {
+    match lang {
+        "en" => HeaderValue::from_static("en"),
+        other => HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en")),
+    }
+}
+
+/// Adds `accept` to the response's `Vary`: the body also depends on the request's `Accept`
+/// (`accept, accept-language` where it depends on both).
+pub fn vary_on_accept(headers: &mut HeaderMap) {
+    let both = headers
+        .get(VARY)
+        .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"accept-language"));
+    let value = if both {
+        "accept, accept-language"
+    } else {
+        "accept"
+    };
+    headers.insert(VARY, HeaderValue::from_static(value));
 }

@@ -1,5 +1,5 @@
-//! The request context (instance, trace id, language) read through a header lookup, so
-//! that every framework's header types serve.
+//! The request context (instance, trace id, language preferences) read through a header
+//! lookup, so that every framework's header types serve.
 
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
@@ -10,7 +10,7 @@ use crate::RequestContext;
 
 /// The header a trace id is read from (W3C trace context).
 pub(crate) const TRACEPARENT: &str = "traceparent";
-/// The header a language is read from.
+/// The header the language preferences are read from.
 pub(crate) const ACCEPT_LANGUAGE: &str = "accept-language";
 
 /// A framework's request headers as the integrations read them: the first value of a
@@ -38,9 +38,9 @@ pub(crate) fn read(path: &str, headers: &impl Headers) -> RequestContext<'static
 }
 
 /// The context of a request: `instance` = its path, trace id = its W3C `traceparent` when
-/// valid (otherwise a fresh one), language = the first tag of `Accept-Language` when it is
-/// a language tag (otherwise the default `en`). Never fails: a value that does not validate
-/// is left out rather than failing the response.
+/// valid (otherwise a fresh one), language preferences = its `Accept-Language` (each error
+/// is then written in the preferred language it has). Never fails: a value that does not
+/// validate is left out rather than failing the response.
 pub fn request_context(
     path: &str,
     traceparent: Option<&str>,
@@ -57,19 +57,12 @@ pub fn request_context(
     if let Ok(with) = ctx.clone().with_trace_id(trace_id) {
         ctx = with;
     }
-    if let Some(tag) = accept_language.and_then(first_language) {
-        if let Ok(with) = ctx.clone().with_language(tag.to_owned()) {
+    if let Some(preferences) = accept_language {
+        if let Ok(with) = ctx.clone().with_accept_language(preferences.to_owned()) {
             ctx = with;
         }
     }
     ctx
-}
-
-/// The first language of an `Accept-Language` value, without its weight; `None` for `*`
-/// or an empty value.
-fn first_language(value: &str) -> Option<&str> {
-    let first = value.split(',').next()?.split(';').next()?.trim();
-    (!first.is_empty() && first != "*").then_some(first)
 }
 
 /// Whether `value` is a W3C trace context `traceparent`

@@ -43,7 +43,8 @@ pub(crate) fn keeps(verdict: Verdict, name: &str) -> bool {
 
 impl Settings {
     /// The response for `err` in `format` with the request's context, saying
-    /// `Vary: accept` when the format was negotiated.
+    /// `Vary: accept` when the format was negotiated (beside the `accept-language` the
+    /// renderer names where the language was).
     pub(crate) fn render(
         &self,
         format: Format,
@@ -52,9 +53,7 @@ impl Settings {
     ) -> http::Response<Vec<u8>> {
         let mut response = self.renderer.response(format, err, ctx);
         if self.negotiates() {
-            response
-                .headers_mut()
-                .insert(http::header::VARY, http::HeaderValue::from_static("accept"));
+            apierror_runtime::private::vary_on_accept(response.headers_mut());
         }
         response
     }

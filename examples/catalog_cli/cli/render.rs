@@ -36,7 +36,7 @@ pub fn run(rest: &[String]) -> Result<String, Failure> {
         ctx = ctx.with_trace_id(trace_id.to_owned()).map_err(usage)?;
     }
     if let Some(lang) = args.option("lang") {
-        ctx = ctx.with_language(lang.to_owned()).map_err(usage)?;
+        ctx = ctx.with_accept_language(lang.to_owned()).map_err(usage)?;
     }
     let response = Renderer::new(format).response(format, &err, &ctx);
     Ok(http_text::write(&response))

@@ -7,9 +7,10 @@ use quote::{quote, quote_spanned};
 use syn::LitStr;
 
 use crate::ast::{Input, Variant};
+use crate::attr::LangText;
 use crate::expand::{binding, formatted, option_str, pattern, variant_path};
 use crate::json;
-use crate::prop::{Slot, Write};
+use crate::prop::{placeholders_of, Slot, Write};
 use crate::template::Piece;
 use crate::ty;
 
@@ -33,11 +34,20 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
         .map(|(lang, text)| quote!(__a::Translation { lang: #lang, description: #text }));
     let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
     let fields = variant.fields.iter().map(|f| &f.name);
-    let pieces = variant.template.iter().flatten().map(|piece| match piece {
-        Piece::Literal(text) => quote!(__a::TemplatePiece::Literal(#text)),
-        Piece::Placeholder { arg, .. } => {
-            let name = arg.field_name();
-            quote!(__a::TemplatePiece::Field(#name))
+    let pieces = template_pieces(variant.template.iter().flatten());
+    let localized = variant.translated_languages().into_iter().map(|lang| {
+        let in_lang = |t: &&LangText| t.lang.eq_ignore_ascii_case(lang);
+        let title = variant.attrs.title_translations.iter().find(in_lang);
+        let message = variant.attrs.message_translations.iter().find(in_lang);
+        let template = variant
+            .translations
+            .iter()
+            .find(|t| t.lang.eq_ignore_ascii_case(lang));
+        let title = option_str(title.map(|t| t.text.value()));
+        let message = option_str(message.map(|t| t.text.value()));
+        let pieces = template_pieces(template.iter().flat_map(|t| &t.template));
+        quote! {
+            __a::Localized { lang: #lang, title: #title, message: #message, pieces: &[#(#pieces),*] }
         }
     });
     quote! {
@@ -53,8 +63,87 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             fields: &[#(#fields),*],
             pieces: &[#(#pieces),*],
             location: __APIERROR_LOCATION,
+            language: __APIERROR_LANGUAGE,
+            localized: &[#(#localized),*],
         }
     }
+}
+
+/// A template as the runtime's `TemplatePiece`s, for reading received messages back.
+fn template_pieces<'p>(pieces: impl Iterator<Item = &'p Piece>) -> Vec<TokenStream> {
+    pieces
+        .map(|piece| match piece {
+            Piece::Literal(text) => quote!(__a::TemplatePiece::Literal(#text)),
+            Piece::Placeholder { arg, .. } => {
+                let name = arg.field_name();
+                quote!(__a::TemplatePiece::Field(#name))
+            }
+        })
+        .collect()
+}
+
+/// `write_message_in`: for each variant with translated messages, an arm that writes the
+/// template of the language asked for. Not emitted when no variant has a translation (the
+/// trait's default then answers for the default language only).
+pub(super) fn write_message_in_fn(input: &Input) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|variant| !variant.translations.is_empty())
+        .map(|variant| translated_arm(input, variant))
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(unreachable_patterns)]
+        fn write_message_in(
+            &self,
+            __lang: &str,
+            __out: &mut dyn __a::MessageSink,
+        ) -> __a::Option<::core::fmt::Result> {
+            if __lang.eq_ignore_ascii_case(__APIERROR_LANGUAGE) {
+                return __a::Some(__a::ApiError::write_message(self, __out));
+            }
+            match self {
+                #(#arms)*
+                _ => __a::None,
+            }
+        }
+    }
+}
+
+/// One variant's arm of `write_message_in`: a translated template per language. A message
+/// replaced through a `#[message]` field is the default language's: it has no translation.
+fn translated_arm(input: &Input, variant: &Variant) -> TokenStream {
+    let mut used = Vec::new();
+    for translation in &variant.translations {
+        for field in variant.fields_printed_by(&translation.template) {
+            if !used
+                .iter()
+                .any(|u: &&crate::ast::Field| u.name == field.name)
+            {
+                used.push(field);
+            }
+        }
+    }
+    let override_field = variant.message_field();
+    if let Some(field) = override_field {
+        if !used.iter().any(|u| u.name == field.name) {
+            used.push(field);
+        }
+    }
+    let languages = variant.translations.iter().map(|translation| {
+        let lang = &translation.lang;
+        let write = write_template(variant, &translation.template);
+        quote!(if __lang.eq_ignore_ascii_case(#lang) { return __a::Some(#write); })
+    });
+    let replaced = override_field.map(|field| {
+        let binding = binding(field);
+        quote!(if #binding.is_some() { return __a::None; })
+    });
+    let pattern = pattern(input, variant, used);
+    quote!(#pattern => { #replaced #(#languages)* __a::None })
 }
 
 /// `write_message`: an arm per message built at run time, and one arm that reads all the
@@ -106,28 +195,7 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     }
 
     let default = match &variant.template {
-        // One literal: one call, no `?`.
-        Some(pieces) if matches!(pieces.as_slice(), [Piece::Literal(_)]) => {
-            let text = match pieces.first() {
-                Some(Piece::Literal(text)) => text.as_str(),
-                _ => "",
-            };
-            let escaped = json::escape(text);
-            quote!(__out.literal(#text, #escaped))
-        }
-        Some(pieces) if pieces.is_empty() => quote!(__a::Ok(())),
-        // Several pieces: one call with a slice of them, which type-checks in time linear in
-        // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
-        Some(pieces) => {
-            let writes = pieces.iter().map(|piece| match piece {
-                Piece::Literal(text) => {
-                    let escaped = json::escape(text);
-                    quote!(__a::Piece::Literal(#text, #escaped))
-                }
-                Piece::Placeholder { arg, spec } => message_piece(variant.slot(arg, spec)),
-            });
-            quote!(__a::write_pieces(__out, &[#(#writes),*]))
-        }
+        Some(pieces) => write_template(variant, pieces),
         // Without #[message] the type's Display is the message (thiserror's #[error]).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
     };
@@ -145,6 +213,31 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     };
     let pattern = pattern(input, variant, used);
     quote!(#pattern => #body,)
+}
+
+/// Writes the template `pieces` of `variant` into `__out`, an expression of type
+/// `fmt::Result` over the bindings of the fields it prints.
+fn write_template(variant: &Variant, pieces: &[Piece]) -> TokenStream {
+    match pieces {
+        [] => quote!(__a::Ok(())),
+        // One literal: one call, no `?`.
+        [Piece::Literal(text)] => {
+            let escaped = json::escape(text);
+            quote!(__out.literal(#text, #escaped))
+        }
+        // Several pieces: one call with a slice of them, which type-checks in time linear in
+        // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
+        pieces => {
+            let writes = pieces.iter().map(|piece| match piece {
+                Piece::Literal(text) => {
+                    let escaped = json::escape(text);
+                    quote!(__a::Piece::Literal(#text, #escaped))
+                }
+                Piece::Placeholder { arg, spec } => message_piece(variant.slot(arg, spec)),
+            });
+            quote!(__a::write_pieces(__out, &[#(#writes),*]))
+        }
+    }
 }
 
 /// One placeholder of a message, as a piece of `write_pieces`.
@@ -215,7 +308,8 @@ pub(super) fn inferred_bounds(input: &Input) -> Vec<TokenStream> {
             let (_, ty_generics, _) = input.generics.split_for_impl();
             push(quote!(#ident #ty_generics: ::core::fmt::Display));
         }
-        for (arg, spec) in variant.placeholders() {
+        let all_templates = variant.templates().flat_map(|(_, pieces)| pieces);
+        for (arg, spec) in placeholders_of(all_templates) {
             let field = variant.slot(arg, spec).field;
             if ty::mentions_any(field.ty, &params) {
                 let ty = field.ty;

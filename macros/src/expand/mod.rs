@@ -85,6 +85,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let json_rest_fn = speed::json_rest_fn(input);
     let index_fn = quote!(Self::__apierror_index(self));
     let write_message_fn = meaning::write_message_fn(input, &index_fn);
+    let write_message_in_fn = meaning::write_message_in_fn(input);
+    let language = input.language();
     let field_fn = meaning::field_fn(input);
     let (_, _, own_where_clause) = input.generics.split_for_impl();
     let from_received = meaning::from_received(input);
@@ -108,6 +110,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
             use ::apierror::__private as __a;
 
             const __APIERROR_LOCATION: __a::Option<&str> = #location;
+            const __APIERROR_LANGUAGE: &str = #language;
             #(#metas)*
             #(#json_parts)*
             static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];
@@ -139,6 +142,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
 
                 #write_message_fn
+
+                #write_message_in_fn
 
                 fn json_parts(
                     &self,

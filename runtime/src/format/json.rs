@@ -249,15 +249,47 @@ impl MessageSink for LimitedJsonWriter<'_> {
     }
 }
 
-/// Writes the public message of `err` escaped, keeping at most `max` characters.
+/// Whether `lang` is the language of `err`'s default texts (and of its pre-escaped parts).
+pub(crate) fn is_default(err: &dyn ApiError, lang: &str) -> bool {
+    lang.eq_ignore_ascii_case(err.meta().language)
+}
+
+/// The derive's pre-escaped parts of `err`, where they hold its texts in `lang`.
+pub(crate) fn parts_in(err: &dyn ApiError, lang: &str) -> Option<&'static JsonParts> {
+    err.json_parts().filter(|_| is_default(err, lang))
+}
+
+/// Writes the public message of `err` in `lang` into `sink`: in the default language
+/// where `err` has none in `lang` (the language was chosen among those it has, so only a
+/// type that does not keep its own metadata's word falls back).
+pub(crate) fn public_message_in(
+    err: &dyn ApiError,
+    lang: &str,
+    sink: &mut dyn MessageSink,
+) -> fmt::Result {
+    if is_default(err, lang) {
+        return err.write_public_message(sink);
+    }
+    match err.write_public_message_in(lang, sink) {
+        Some(result) => result,
+        None => err.write_public_message(sink),
+    }
+}
+
+/// Writes the public message of `err` in `lang` escaped, keeping at most `max` characters.
 ///
 /// A `Display` that fails half way leaves no partial text: the buffer is rolled back and the
 /// status's canonical reason is written instead, so a body is always complete.
-pub(crate) fn write_public_message(out: &mut Vec<u8>, err: &dyn ApiError, max: Option<usize>) {
+pub(crate) fn write_public_message(
+    out: &mut Vec<u8>,
+    err: &dyn ApiError,
+    max: Option<usize>,
+    lang: &str,
+) {
     let mark = out.len();
     let result = match max {
-        None => err.write_public_message(&mut JsonSink(out)),
-        Some(max) => err.write_public_message(&mut LimitedJsonWriter::new(out, max)),
+        None => public_message_in(err, lang, &mut JsonSink(out)),
+        Some(max) => public_message_in(err, lang, &mut LimitedJsonWriter::new(out, max)),
     };
     if result.is_err() {
         out.truncate(mark);
@@ -280,10 +312,16 @@ pub(crate) fn write_code(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option<&J
     }
 }
 
-/// Writes the public message of `err` escaped, in full: copied from `parts` when it is
-/// static; the lead copied and the rest written by the derive's
-/// [`ApiError::write_json_rest`] when it has one; else written piece by piece.
-pub(crate) fn write_message(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option<&JsonParts>) {
+/// Writes the public message of `err` in `lang` escaped, in full: copied from `parts` when
+/// it is static; the lead copied and the rest written by the derive's
+/// [`ApiError::write_json_rest`] when it has one; else written piece by piece. `parts` must
+/// be those of [`parts_in`] for `lang`.
+pub(crate) fn write_message(
+    out: &mut Vec<u8>,
+    err: &dyn ApiError,
+    parts: Option<&JsonParts>,
+    lang: &str,
+) {
     match parts {
         Some(JsonParts {
             message: Some(message),
@@ -296,7 +334,7 @@ pub(crate) fn write_message(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option
             out.extend_from_slice(lead.as_bytes());
             write_rest(out, err, mark);
         }
-        _ => write_public_message(out, err, None),
+        _ => write_public_message(out, err, None, lang),
     }
 }
 
@@ -307,7 +345,8 @@ pub(crate) fn write_message(out: &mut Vec<u8>, err: &dyn ApiError, parts: Option
 pub(crate) fn write_rest(out: &mut Vec<u8>, err: &dyn ApiError, mark: usize) {
     if err.write_json_rest(out).is_err() {
         out.truncate(mark);
-        write_public_message(out, err, None);
+        let lang = err.meta().language;
+        write_public_message(out, err, None, lang);
     }
 }
 

@@ -180,6 +180,8 @@ static NO_ERRORS: VariantMeta = VariantMeta {
         "Internal Server Error",
     )],
     location: None,
+    language: "en",
+    localized: &[],
 };
 
 impl ApiError for NoErrors {

@@ -115,18 +115,23 @@ impl OmiseFormat {
         }
     }
 
-    /// Appends the body of `err` to `out`.
+    /// Appends the body of `err` to `out`, in its default language.
     ///
-    /// For a derived error every static part was escaped at compile time
-    /// ([`ApiError::json_parts`]): the body is then a few copies, reserved at once.
+    /// For a derived error every static part was escaped at compile time (`JsonParts`): the
+    /// body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        if let Some(parts) = err.json_parts() {
+        self.render_in(err, err.meta().language, out);
+    }
+
+    /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
+    pub(crate) fn render_in(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
+        if let Some(parts) = json::parts_in(err, lang) {
             // The derive built the whole head for the type's own location, or else for the
             // default base; another base of this format replaces the default one.
             let (prefix, head) = match (parts.location, self.default_base) {
                 (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
                     Some(rest) => (self.prefix.as_str(), rest),
-                    None => return self.render_piecewise(err, out),
+                    None => return self.render_piecewise(err, lang, out),
                 },
                 _ => ("", parts.omise_head),
             };
@@ -143,17 +148,17 @@ impl OmiseFormat {
                     let mark = out.len().saturating_sub(lead.len());
                     json::write_rest(out, err, mark);
                 }
-                (None, None) => json::write_public_message(out, err, None),
+                (None, None) => json::write_public_message(out, err, None, lang),
             }
             out.extend_from_slice(crate::head!(omise_end).as_bytes());
             return;
         }
-        self.render_piecewise(err, out);
+        self.render_piecewise(err, lang, out);
     }
 
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
     /// `ApiError`, which has no `JsonParts`.
-    fn render_piecewise(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
+    fn render_piecewise(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
         let meta = err.meta();
         let prefix = match meta.location {
             None => self.prefix.as_bytes(),
@@ -169,13 +174,26 @@ impl OmiseFormat {
         out.extend_from_slice(crate::head!(omise_code).as_bytes());
         escape_str(out, code);
         out.extend_from_slice(crate::head!(omise_message).as_bytes());
-        json::write_public_message(out, err, None);
+        json::write_public_message(out, err, None, lang);
         out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
     pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> impl Serialize + 'a {
-        OmiseView { format: self, err }
+        self.view_in(err, err.meta().language)
+    }
+
+    /// [`OmiseFormat::view`] with the message in `lang`.
+    pub(crate) fn view_in<'a>(
+        &'a self,
+        err: &'a dyn ApiError,
+        lang: &'a str,
+    ) -> impl Serialize + 'a {
+        OmiseView {
+            format: self,
+            err,
+            lang,
+        }
     }
 }
 
@@ -183,6 +201,7 @@ impl OmiseFormat {
 pub(crate) struct OmiseView<'a> {
     format: &'a OmiseFormat,
     err: &'a dyn ApiError,
+    lang: &'a str,
 }
 
 impl Serialize for OmiseView<'_> {
@@ -195,7 +214,11 @@ impl Serialize for OmiseView<'_> {
         s.serialize_field("object", "error")?;
         s.serialize_field("location", &Collect(&location))?;
         s.serialize_field("code", self.err.code())?;
-        s.serialize_field("message", &Collect(&PublicMessage(self.err)))?;
+        let message = PublicMessage {
+            err: self.err,
+            lang: self.lang,
+        };
+        s.serialize_field("message", &Collect(&message))?;
         s.end()
     }
 }

@@ -14,7 +14,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use crate::format::json::{self, LimitedJsonWriter};
 use crate::format::view::{Collect, Limited, PublicMessage};
 use crate::format::{primary, OptionError};
-use crate::{ApiError, RequestContext};
+use crate::{language, ApiError, RequestContext};
 
 /// Most characters of `field`.
 const FIELD_MAX: usize = 100;
@@ -30,11 +30,12 @@ pub(crate) fn code_may_be_cut(received: &str, full: &str) -> bool {
     received.chars().count() == CODE_MAX && full.starts_with(received)
 }
 
-/// Options of the Oney format: the `language_code` used when the context's language is not
-/// a two-letter ISO 639-1 code.
+/// Options of the Oney format: the `language_code` used when the language a body is written
+/// in is not a two-letter ISO 639-1 code.
 ///
-/// `language_code` is the context language's primary subtag in upper case (`pt-BR` gives
-/// `PT`), as Oney's own example writes `EN`.
+/// `language_code` is the primary subtag of the language the labels are written in, in
+/// upper case (`pt-BR` gives `PT`), as Oney's own example writes `EN`: the language the
+/// context's preferences choose among those every error has, else the errors' default.
 ///
 /// ```
 /// use apierror::format::OneyFormat;
@@ -93,8 +94,9 @@ impl OneyFormat {
         }
     }
 
-    fn language(&self, ctx: &RequestContext<'_>) -> [u8; 2] {
-        ctx.iso639_1().unwrap_or(self.default_language)
+    /// The `language_code` of a body in `lang`.
+    fn language_code(&self, lang: &str) -> [u8; 2] {
+        language::iso639_1(lang).unwrap_or(self.default_language)
     }
 
     /// Appends the body of one error to `out`.
@@ -102,7 +104,8 @@ impl OneyFormat {
         self.render_all(&[err], ctx, out);
     }
 
-    /// Appends one body listing every error to `out`. An empty list renders one 500 entry,
+    /// Appends one body listing every error to `out`, in the language the context's
+    /// preferences choose among the errors' languages. An empty list renders one 500 entry,
     /// so the body is never an empty list.
     pub fn render_all(
         &self,
@@ -110,9 +113,15 @@ impl OneyFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
+        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        self.render_all_in(errors, lang, out);
+    }
+
+    /// [`OneyFormat::render_all`] in `lang`, a language every error has.
+    pub(crate) fn render_all_in(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
         out.reserve(32 + 128 * errors.len().max(1));
         out.extend_from_slice(b"{\"language_code\":\"");
-        out.extend_from_slice(&self.language(ctx));
+        out.extend_from_slice(&self.language_code(lang));
         out.extend_from_slice(b"\",\"error_list\":[");
         let fallback = [primary(errors)];
         let errors = if errors.is_empty() { &fallback } else { errors };
@@ -128,6 +137,7 @@ impl OneyFormat {
             }
             out.extend_from_slice(b"\"error_code\":\"");
             let parts = err.json_parts();
+            let label = json::parts_in(*err, lang).and_then(|p| p.message);
             // Escaped text is never shorter than the text: when the escaped form fits the
             // limit in bytes, the text fits it in chars and is copied whole.
             match parts {
@@ -145,9 +155,9 @@ impl OneyFormat {
                 }
             }
             out.extend_from_slice(b"\",\"error_label\":\"");
-            match parts.and_then(|p| p.message) {
+            match label {
                 Some(label) if label.len() <= LABEL_MAX => out.extend_from_slice(label.as_bytes()),
-                _ => json::write_public_message(out, *err, Some(LABEL_MAX)),
+                _ => json::write_public_message(out, *err, Some(LABEL_MAX), lang),
             }
             out.extend_from_slice(b"\"}}");
         }
@@ -160,8 +170,19 @@ impl OneyFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
+        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        self.view_in(errors, lang)
+    }
+
+    /// [`OneyFormat::view`] in `lang`, a language every error has.
+    pub(crate) fn view_in<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        lang: &'a str,
+    ) -> impl Serialize + 'a {
         OneyView {
-            language: self.language(ctx),
+            language: self.language_code(lang),
+            lang,
             errors,
         }
     }
@@ -170,6 +191,7 @@ impl OneyFormat {
 /// The Oney body as a [`Serialize`] value; see [`OneyFormat::view`].
 pub(crate) struct OneyView<'a> {
     language: [u8; 2],
+    lang: &'a str,
     errors: &'a [&'a dyn ApiError],
 }
 
@@ -179,12 +201,12 @@ impl Serialize for OneyView<'_> {
         let language = core::str::from_utf8(&self.language).unwrap_or("EN");
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("language_code", language)?;
-        map.serialize_entry("error_list", &List(self.errors))?;
+        map.serialize_entry("error_list", &List(self.errors, self.lang))?;
         map.end()
     }
 }
 
-struct List<'a>(&'a [&'a dyn ApiError]);
+struct List<'a>(&'a [&'a dyn ApiError], &'a str);
 
 impl Serialize for List<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -192,23 +214,23 @@ impl Serialize for List<'_> {
         let errors = if self.0.is_empty() { &fallback } else { self.0 };
         let mut seq = serializer.serialize_seq(Some(errors.len()))?;
         for err in errors {
-            seq.serialize_element(&Entry(*err))?;
+            seq.serialize_element(&Entry(*err, self.1))?;
         }
         seq.end()
     }
 }
 
-struct Entry<'a>(&'a dyn ApiError);
+struct Entry<'a>(&'a dyn ApiError, &'a str);
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry("error", &Detail(self.0))?;
+        map.serialize_entry("error", &Detail(self.0, self.1))?;
         map.end()
     }
 }
 
-struct Detail<'a>(&'a dyn ApiError);
+struct Detail<'a>(&'a dyn ApiError, &'a str);
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -227,7 +249,7 @@ impl Serialize for Detail<'_> {
             max: CODE_MAX,
         };
         map.serialize_entry("error_code", &Collect(&code))?;
-        let message = PublicMessage(err);
+        let message = PublicMessage { err, lang: self.1 };
         let label = Limited {
             text: &message,
             max: LABEL_MAX,

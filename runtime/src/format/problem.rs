@@ -30,7 +30,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use crate::format::json::{self, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{check_url, primary, wire_status, OptionError};
-use crate::{ApiError, RequestContext};
+use crate::{language, ApiError, RequestContext};
 
 /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
 const VIPPS_TYPE_BASE: &str = "https://httpstatuses.io/";
@@ -166,13 +166,19 @@ impl ProblemFormat {
         }
     }
 
-    /// The `title` of `err`: the reason phrase for `about:blank`, else the variant's title.
-    fn title(&self, err: &dyn ApiError) -> &'static str {
+    /// The `title` of `err` in `lang`: for `about:blank` the status's reason phrase (in
+    /// English, so only for an English body; RFC 9457 section 4.2.1 lets it be localized),
+    /// else the variant's title in `lang`.
+    fn title(&self, err: &dyn ApiError, lang: &str) -> &'static str {
+        let variant_title = || match json::is_default(err, lang) {
+            true => err.title(),
+            false => err.meta().title_in(lang).unwrap_or_else(|| err.title()),
+        };
         match self.kind {
-            TypeKind::AboutBlank => wire_status(err)
+            TypeKind::AboutBlank if is_english(lang) => wire_status(err)
                 .canonical_reason()
-                .unwrap_or_else(|| err.title()),
-            TypeKind::Code | TypeKind::Status => err.title(),
+                .unwrap_or_else(variant_title),
+            _ => variant_title(),
         }
     }
 
@@ -181,23 +187,40 @@ impl ProblemFormat {
         self.render_all(&[err], ctx, out);
     }
 
-    /// Appends one problem body for several errors to `out`; see the [module docs](self)
-    /// for how the further errors appear. An empty list renders a 500.
+    /// Appends one problem body for several errors to `out`, in the language the context's
+    /// preferences choose among the errors' languages; see the [module docs](self) for how
+    /// the further errors appear. An empty list renders a 500.
     pub fn render_all(
         &self,
         errors: &[&dyn ApiError],
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
+        let lang = language::for_errors(errors, ctx.accept_language(), true).lang;
+        self.render_all_in(errors, ctx, lang, out);
+    }
+
+    /// [`ProblemFormat::render_all`] in `lang`, a language every error has.
+    pub(crate) fn render_all_in(
+        &self,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        lang: &str,
+        out: &mut Vec<u8>,
+    ) {
         let err = primary(errors);
-        let parts = err.json_parts();
+        let parts = json::parts_in(err, lang);
+        // A body in English with a reason phrase for title, or the variant's own title.
+        let title_is_static = self.kind != TypeKind::AboutBlank || is_english(lang);
         out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
         match (self.kind, parts) {
             // A derived error's status digits, title and status member, escaped at compile
             // time, in one copy (its status is always an error status: the wire status).
-            (TypeKind::Status, Some(parts)) => out.extend_from_slice(parts.status_head.as_bytes()),
-            (TypeKind::Code, Some(parts)) => {
+            (TypeKind::Status, Some(parts)) if title_is_static => {
+                out.extend_from_slice(parts.status_head.as_bytes())
+            }
+            (TypeKind::Code, Some(parts)) if title_is_static => {
                 out.extend_from_slice(parts.code.as_bytes());
                 out.extend_from_slice(parts.title_head().as_bytes());
             }
@@ -209,13 +232,13 @@ impl ProblemFormat {
                     TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
                 }
                 out.extend_from_slice(crate::head!(problem_title).as_bytes());
-                escape_str(out, self.title(err));
+                escape_str(out, self.title(err, lang));
                 out.extend_from_slice(crate::head!(problem_status).as_bytes());
                 out.extend_from_slice(status.as_str().as_bytes());
                 out.extend_from_slice(crate::head!(problem_detail).as_bytes());
             }
         }
-        json::write_message(out, err, parts);
+        json::write_message(out, err, parts, lang);
         // The closing quote of `detail` (or `instance`) starts the next member's literal.
         if let Some((instance, plain)) = ctx.instance_with_quoting() {
             out.extend_from_slice(b"\",\"instance\":\"");
@@ -224,7 +247,7 @@ impl ProblemFormat {
         match self.profile {
             Profile::Plain => {
                 out.extend_from_slice(b"\",\"code\":\"");
-                json::write_code(out, err, parts);
+                json::write_code(out, err, err.json_parts());
                 out.push(b'"');
                 if errors.len() > 1 {
                     out.extend_from_slice(b",\"errors\":[");
@@ -232,11 +255,11 @@ impl ProblemFormat {
                         if i > 0 {
                             out.push(b',');
                         }
-                        let e_parts = e.json_parts();
+                        let e_parts = json::parts_in(*e, lang);
                         out.extend_from_slice(b"{\"code\":\"");
-                        json::write_code(out, *e, e_parts);
+                        json::write_code(out, *e, e.json_parts());
                         out.extend_from_slice(b"\",\"detail\":\"");
-                        json::write_message(out, *e, e_parts);
+                        json::write_message(out, *e, e_parts, lang);
                         if let Some(field) = e.field() {
                             out.extend_from_slice(b"\",\"field\":\"");
                             json::write_display(out, field, None);
@@ -255,21 +278,20 @@ impl ProblemFormat {
                 out.extend_from_slice(
                     b"\",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"",
                 );
-                json::write_code(out, err, parts);
+                json::write_code(out, err, err.json_parts());
                 out.extend_from_slice(b"\"}");
                 for (i, e) in errors.iter().enumerate() {
                     let field = e.field();
                     if i == 0 && field.is_none() {
                         continue;
                     }
-                    let e_parts = e.json_parts();
                     out.extend_from_slice(b",{\"name\":\"");
                     match field {
                         Some(field) => json::write_display(out, field, None),
-                        None => json::write_code(out, *e, e_parts),
+                        None => json::write_code(out, *e, e.json_parts()),
                     }
                     out.extend_from_slice(b"\",\"reason\":\"");
-                    json::write_message(out, *e, e_parts);
+                    json::write_message(out, *e, json::parts_in(*e, lang), lang);
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
@@ -295,12 +317,30 @@ impl ProblemFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
+        let lang = language::for_errors(errors, ctx.accept_language(), true).lang;
+        self.view_in(errors, ctx, lang)
+    }
+
+    /// [`ProblemFormat::view`] in `lang`, a language every error has.
+    pub(crate) fn view_in<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+        lang: &'a str,
+    ) -> impl Serialize + 'a {
         ProblemView {
             format: self,
             errors,
             ctx,
+            lang,
         }
     }
+}
+
+/// Whether `lang` is English, whose reason phrases `about:blank` titles are.
+fn is_english(lang: &str) -> bool {
+    let primary = lang.split('-').next().unwrap_or(lang);
+    primary.eq_ignore_ascii_case("en")
 }
 
 /// The problem body as a [`Serialize`] value; see [`ProblemFormat::view`].
@@ -308,6 +348,7 @@ pub(crate) struct ProblemView<'a> {
     format: &'a ProblemFormat,
     errors: &'a [&'a dyn ApiError],
     ctx: &'a RequestContext<'a>,
+    lang: &'a str,
 }
 
 impl Serialize for ProblemView<'_> {
@@ -322,9 +363,10 @@ impl Serialize for ProblemView<'_> {
             status: status.as_str(),
         };
         map.serialize_entry("type", &Collect(&type_uri))?;
-        map.serialize_entry("title", format.title(err))?;
+        let lang = self.lang;
+        map.serialize_entry("title", format.title(err, lang))?;
         map.serialize_entry("status", &status.as_u16())?;
-        map.serialize_entry("detail", &Collect(&PublicMessage(err)))?;
+        map.serialize_entry("detail", &Collect(&PublicMessage { err, lang }))?;
         if let Some(instance) = self.ctx.instance() {
             map.serialize_entry("instance", instance)?;
         }
@@ -332,14 +374,14 @@ impl Serialize for ProblemView<'_> {
             Profile::Plain => {
                 map.serialize_entry("code", err.code())?;
                 if self.errors.len() > 1 {
-                    map.serialize_entry("errors", &PlainErrors(self.errors))?;
+                    map.serialize_entry("errors", &PlainErrors(self.errors, lang))?;
                 }
                 if let Some(trace_id) = self.ctx.trace_id() {
                     map.serialize_entry("traceId", trace_id)?;
                 }
             }
             Profile::Vipps => {
-                map.serialize_entry("extraDetails", &ExtraDetails(self.errors, err))?;
+                map.serialize_entry("extraDetails", &ExtraDetails(self.errors, err, lang))?;
                 map.serialize_entry("traceId", self.ctx.trace_id().unwrap_or(""))?;
             }
         }
@@ -374,25 +416,29 @@ impl fmt::Display for TypeUri<'_> {
 }
 
 /// The plain profile's `errors` member.
-struct PlainErrors<'a>(&'a [&'a dyn ApiError]);
+struct PlainErrors<'a>(&'a [&'a dyn ApiError], &'a str);
 
 impl Serialize for PlainErrors<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for err in self.0 {
-            seq.serialize_element(&PlainEntry(*err))?;
+            seq.serialize_element(&PlainEntry(*err, self.1))?;
         }
         seq.end()
     }
 }
 
-struct PlainEntry<'a>(&'a dyn ApiError);
+struct PlainEntry<'a>(&'a dyn ApiError, &'a str);
 
 impl Serialize for PlainEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("code", self.0.code())?;
-        map.serialize_entry("detail", &Collect(&PublicMessage(self.0)))?;
+        let detail = PublicMessage {
+            err: self.0,
+            lang: self.1,
+        };
+        map.serialize_entry("detail", &Collect(&detail))?;
         if let Some(field) = self.0.field() {
             map.serialize_entry("field", &Collect(field))?;
         }
@@ -401,7 +447,7 @@ impl Serialize for PlainEntry<'_> {
 }
 
 /// The Vipps profile's `extraDetails` member.
-struct ExtraDetails<'a>(&'a [&'a dyn ApiError], &'a dyn ApiError);
+struct ExtraDetails<'a>(&'a [&'a dyn ApiError], &'a dyn ApiError, &'a str);
 
 impl Serialize for ExtraDetails<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -416,7 +462,10 @@ impl Serialize for ExtraDetails<'_> {
                 continue;
             }
             let code = err.code();
-            let message = PublicMessage(*err);
+            let message = PublicMessage {
+                err: *err,
+                lang: self.2,
+            };
             seq.serialize_element(&NameReason {
                 name: field.unwrap_or(&code),
                 reason: &message,

@@ -17,12 +17,16 @@ impl Serialize for Collect<'_> {
     }
 }
 
-/// The message that may go on the wire ([`ApiError::write_public_message`]) as text.
-pub(crate) struct PublicMessage<'a>(pub &'a dyn ApiError);
+/// The message that may go on the wire ([`ApiError::write_public_message`]) in a language,
+/// as text.
+pub(crate) struct PublicMessage<'a> {
+    pub err: &'a dyn ApiError,
+    pub lang: &'a str,
+}
 
 impl fmt::Display for PublicMessage<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_public_message(&mut PlainSink(f))
+        crate::format::json::public_message_in(self.err, self.lang, &mut PlainSink(f))
     }
 }
 

@@ -1,6 +1,6 @@
 //! Looking a received code up in a derived type's catalog.
 
-use super::{capture, ReceivedBody, ReceivedEntry};
+use super::{capture, rebuild, ReceivedBody, ReceivedEntry};
 use crate::parse::Received;
 use crate::{format, ApiError, Catalog, Format, VariantMeta};
 
@@ -140,8 +140,9 @@ fn fits(m: &VariantMeta, received: &Received<'_>) -> bool {
     };
     let message_fits = match received.message {
         Some(message) => {
-            m.message == Some(message)
-                || (!m.pieces.is_empty() && capture(m.pieces, message).is_some())
+            rebuild::is_declared(m, message)
+                || (!m.pieces.is_empty()
+                    && rebuild::templates(m).any(|pieces| capture(pieces, message).is_some()))
         }
         None => true,
     };

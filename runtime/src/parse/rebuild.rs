@@ -140,6 +140,17 @@ fn matches<'m>(
     found
 }
 
+/// The variant's message template in every language it has, the default first.
+pub(crate) fn templates(meta: &VariantMeta) -> impl Iterator<Item = &'static [TemplatePiece]> + '_ {
+    let translated = meta.localized.iter().map(|l| l.pieces);
+    core::iter::once(meta.pieces).chain(translated.filter(|p| !p.is_empty()))
+}
+
+/// Whether `message` is one of the variant's own messages, in any of its languages.
+pub(crate) fn is_declared(meta: &VariantMeta, message: &str) -> bool {
+    meta.message == Some(message) || meta.localized.iter().any(|l| l.message == Some(message))
+}
+
 /// The position of `meta` in `variants`: the same entry, or one with the same name (a copy).
 pub fn position(variants: &[VariantMeta], meta: &VariantMeta) -> Option<usize> {
     variants
@@ -195,14 +206,17 @@ pub struct Rebuild<'m, 'r> {
 }
 
 impl<'m, 'r> Rebuild<'m, 'r> {
-    /// Matches the received message against the variant's template once.
+    /// Matches the received message against the variant's template once, in each of its
+    /// languages until one fits.
     pub fn new(meta: &'m VariantMeta, received: &Received<'r>) -> Self {
         let has_placeholders = meta
             .pieces
             .iter()
             .any(|p| matches!(p, TemplatePiece::Field(_)));
         let captured = match received.message {
-            Some(message) if has_placeholders => capture(meta.pieces, message),
+            Some(message) if has_placeholders => {
+                templates(meta).find_map(|pieces| capture(pieces, message))
+            }
             _ => None,
         };
         Rebuild {
@@ -231,7 +245,7 @@ impl<'m, 'r> Rebuild<'m, 'r> {
     /// absent), `Some(text)` where it is another.
     pub fn message_override<T: FromWireText>(&self) -> Option<T> {
         match self.received.message {
-            Some(message) if self.meta.message != Some(message) => {
+            Some(message) if !is_declared(self.meta, message) => {
                 let value = T::from_wire_text(message);
                 if value.is_none() {
                     self.failed.set(true);

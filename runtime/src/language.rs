@@ -1,0 +1,282 @@
+//! Languages: which of the languages an error is written in a request prefers
+//! (`Accept-Language`, RFC 9110 section 12.5.4, with RFC 4647 lookup), and language tags.
+//!
+//! A body's language is a fact about its text: the language chosen here is the one the
+//! title and detail are written in, and the one `Content-Language` names. A request's
+//! preference for a language the error does not have changes nothing.
+
+use core::fmt;
+
+use crate::{ApiError, MessageSink};
+
+/// The language a body is written in, and whether the request's preferences could have
+/// chosen another (then the response varies with `Accept-Language`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Chosen {
+    pub(crate) lang: &'static str,
+    pub(crate) negotiable: bool,
+}
+
+/// Most languages of one error considered; an error with more translations is offered in
+/// its first 16.
+const MAX_LANGUAGES: usize = 16;
+
+/// The language to write `errors` in: among the languages the first error has that every
+/// error has too (with a title in it where the format writes one: `titled`), the one
+/// `accept_language` prefers; else the first error's default language.
+///
+/// A language counts only where each error can write its message in it
+/// ([`ApiError::write_message_in`] answers), so a body is never labelled with a language
+/// its text is not in. Nothing is allocated.
+pub(crate) fn for_errors(
+    errors: &[&dyn ApiError],
+    accept_language: Option<&str>,
+    titled: bool,
+) -> Chosen {
+    let primary = crate::format::primary(errors).meta();
+    let mut available = [""; MAX_LANGUAGES];
+    let mut count = 0;
+    for lang in primary.languages().skip(1).take(MAX_LANGUAGES) {
+        if errors.iter().all(|e| speaks(*e, lang, titled)) {
+            available[count] = lang;
+            count += 1;
+        }
+    }
+    let default = primary.language;
+    Chosen {
+        lang: choose(accept_language, &available[..count], default),
+        negotiable: count > 0,
+    }
+}
+
+/// Whether `err` has its message (and, where `titled`, its title) in `lang`.
+fn speaks(err: &dyn ApiError, lang: &str, titled: bool) -> bool {
+    let meta = err.meta();
+    if lang.eq_ignore_ascii_case(meta.language) {
+        return true;
+    }
+    if meta.message_in(lang).is_none() || (titled && meta.title_in(lang).is_none()) {
+        return false;
+    }
+    // The metadata says so; the value must agree (a wrapper that does not forward
+    // `write_message_in` would write the default language).
+    matches!(err.write_message_in(lang, &mut Discard), Some(Ok(())))
+}
+
+/// A sink that writes nothing: asks a value whether it can write a message.
+struct Discard;
+
+impl MessageSink for Discard {
+    fn literal(&mut self, _: &'static str, _: &'static str) -> fmt::Result {
+        Ok(())
+    }
+
+    fn value(&mut self, _: &dyn fmt::Display) -> fmt::Result {
+        Ok(())
+    }
+}
+
+/// Most bytes of an `Accept-Language` value read; a longer value is ignored whole (the
+/// default language is used), so a megabyte header costs one length check.
+const MAX_HEADER_LEN: usize = 4096;
+
+/// Most language ranges of an `Accept-Language` value considered; later ranges are ignored,
+/// so a header of thousands of ranges costs no more than one of 32.
+const MAX_RANGES: usize = 32;
+
+/// The language among `available` that `accept_language` prefers, else `default`.
+///
+/// Each language range (with its q-value, default 1) is looked up as RFC 4647 section 3.4
+/// describes: the range itself, then the range with its last subtag removed, and so on
+/// (`ja-JP` falls back to `ja`), compared case-insensitively. The range with the highest
+/// q-value that finds a language wins, the earlier one on a tie; `*` stands for `default`.
+/// A range with `q=0` excludes the languages it matches (`ja;q=0` excludes `ja` and
+/// `ja-JP`). A malformed range is skipped; a value that is too long, or finds nothing,
+/// gives `default`. Nothing is allocated.
+///
+/// (`tests/test_languages.rs` has the matrix of headers and answers.)
+pub(crate) fn choose<'a>(
+    accept_language: Option<&str>,
+    available: &[&'a str],
+    default: &'a str,
+) -> &'a str {
+    let Some(header) = accept_language else {
+        return default;
+    };
+    if header.len() > MAX_HEADER_LEN {
+        return default;
+    }
+    // (q in thousandths, the language) of the best range so far.
+    let mut best: Option<(u16, &'a str)> = None;
+    for range in header.split(',').take(MAX_RANGES) {
+        let Some((tag, q)) = parse_range(range) else {
+            continue;
+        };
+        if q == 0 || best.is_some_and(|(best_q, _)| best_q >= q) {
+            continue;
+        }
+        let found = if tag == "*" {
+            Some(default)
+        } else {
+            lookup(tag, available).or_else(|| lookup(tag, &[default]))
+        };
+        if let Some(language) = found.filter(|l| !excluded(header, l)) {
+            best = Some((q, language));
+        }
+    }
+    best.map_or(default, |(_, language)| language)
+}
+
+/// The language of `available` that `range` finds by RFC 4647 lookup.
+fn lookup<'a>(range: &str, available: &[&'a str]) -> Option<&'a str> {
+    let mut prefix = range;
+    loop {
+        if let Some(found) = available.iter().find(|a| a.eq_ignore_ascii_case(prefix)) {
+            return Some(found);
+        }
+        // Drop the last subtag, and a single-letter subtag left before it (RFC 4647 3.4).
+        let (rest, _) = prefix.rsplit_once('-')?;
+        prefix = match rest.rsplit_once('-') {
+            Some((before, last)) if last.len() == 1 => before,
+            _ => rest,
+        };
+    }
+}
+
+/// Whether a `q=0` range of `header` matches `language`: the range equals it or is a prefix
+/// of it at a subtag boundary.
+fn excluded(header: &str, language: &str) -> bool {
+    header
+        .split(',')
+        .take(MAX_RANGES)
+        .filter_map(parse_range)
+        .any(|(tag, q)| {
+            q == 0
+                && (tag == "*"
+                    || language.eq_ignore_ascii_case(tag)
+                    || (language.len() > tag.len()
+                        && language.as_bytes()[tag.len()] == b'-'
+                        && language[..tag.len()].eq_ignore_ascii_case(tag)))
+        })
+}
+
+/// `language-range [ ";" "q=" qvalue ]`: the range and its q-value in thousandths; `None`
+/// for a malformed range.
+fn parse_range(text: &str) -> Option<(&str, u16)> {
+    let mut parts = text.split(';');
+    let tag = parts.next()?.trim();
+    if !(tag == "*" || is_language_range(tag)) {
+        return None;
+    }
+    let mut q = 1000;
+    for param in parts {
+        let (name, value) = param.split_once('=')?;
+        if name.trim().eq_ignore_ascii_case("q") {
+            q = parse_q(value.trim())?;
+        }
+    }
+    Some((tag, q))
+}
+
+/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
+fn parse_q(value: &str) -> Option<u16> {
+    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
+    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut thousandths: u16 = 0;
+    for (i, b) in frac.bytes().enumerate() {
+        thousandths += u16::from(b - b'0') * [100, 10, 1][i];
+    }
+    match int {
+        "0" => Some(thousandths),
+        "1" if thousandths == 0 => Some(1000),
+        _ => None,
+    }
+}
+
+/// A language range of `Accept-Language` (RFC 4647 section 2.1): subtags of 1 to 8
+/// letters or digits separated by `-`, the first all letters.
+fn is_language_range(tag: &str) -> bool {
+    !tag.is_empty()
+        && tag.len() <= 64
+        && tag.split('-').enumerate().all(|(i, sub)| {
+            (1..=8).contains(&sub.len())
+                && if i == 0 {
+                    sub.bytes().all(|b| b.is_ascii_alphabetic())
+                } else {
+                    sub.bytes().all(|b| b.is_ascii_alphanumeric())
+                }
+        })
+}
+
+/// The primary subtag of `tag` in upper case when it is two letters (ISO 639-1), as Oney's
+/// `language_code` writes it: `pt-BR` gives `PT`.
+pub(crate) fn iso639_1(tag: &str) -> Option<[u8; 2]> {
+    match tag.split('-').next().unwrap_or("").as_bytes() {
+        [a, b] if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() => {
+            Some([a.to_ascii_uppercase(), b.to_ascii_uppercase()])
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AVAILABLE: [&str; 3] = ["ja", "th", "pt-BR"];
+
+    fn pick(header: &str) -> &'static str {
+        choose(Some(header), &AVAILABLE, "en")
+    }
+
+    #[test]
+    fn lookup_truncates_ranges() {
+        assert_eq!(pick("ja-JP"), "ja");
+        assert_eq!(pick("JA"), "ja");
+        assert_eq!(pick("pt-BR-x-foo"), "pt-BR");
+        assert_eq!(pick("pt"), "en");
+        assert_eq!(pick("zh-Hant-TW"), "en");
+        assert_eq!(pick("en-GB"), "en");
+    }
+
+    #[test]
+    fn quality_orders_and_zero_excludes() {
+        assert_eq!(pick("th;q=0.5, ja;q=0.8"), "ja");
+        assert_eq!(pick("th, ja"), "th");
+        assert_eq!(pick("ja;q=0, ja-JP"), "en");
+        assert_eq!(pick("*;q=0.5, th;q=0.4"), "en");
+        assert_eq!(pick("fr, *;q=0.1"), "en");
+        assert_eq!(pick("en;q=0, th;q=0.1"), "th");
+        assert_eq!(pick("ja;q=1.000"), "ja");
+    }
+
+    #[test]
+    fn malformed_and_hostile_values_give_the_default() {
+        for header in [
+            "",
+            ",,,",
+            "ja;q=2",
+            "ja;q=0.5.5",
+            "1ja",
+            "ja_JP",
+            "\u{0}ja",
+            "ja;q",
+        ] {
+            assert_eq!(pick(header), "en", "{header:?}");
+        }
+        assert_eq!(pick("bogus, th"), "th");
+        let many = "xx, ".repeat(10_000) + "ja";
+        assert_eq!(pick(&many), "en");
+        let long = format!("ja, {}", "a".repeat(1 << 20));
+        assert_eq!(pick(&long), "en");
+        assert_eq!(choose(None, &AVAILABLE, "en"), "en");
+    }
+
+    #[test]
+    fn oney_codes() {
+        assert_eq!(iso639_1("pt-BR"), Some(*b"PT"));
+        assert_eq!(iso639_1("fil"), None);
+    }
+}
