@@ -1,0 +1,248 @@
+//! Languages: an error written in several languages answers in the one the request prefers
+//! among those it has, and every body says truthfully which language it is in.
+
+use apierror::parse::{decode, DecodeOptions};
+use apierror::{ApiError, Format, Renderer, RequestContext};
+
+#[derive(Debug, PartialEq, ApiError)]
+#[api_error(lang = "en")]
+enum ShopError {
+    #[status(404)]
+    #[code("cart_not_found")]
+    #[message("cart {id} was not found")]
+    #[message(ja = "カート {id} が見つかりません", th = "ไม่พบตะกร้า {id}")]
+    #[title(ja = "カートが見つかりません")]
+    CartNotFound { id: u64 },
+
+    #[status(400)]
+    #[code("empty_cart")]
+    #[message("the cart is empty")]
+    EmptyCart,
+}
+
+/// A struct takes translations as an enum's variant does.
+#[derive(Debug, PartialEq, ApiError)]
+#[status(429)]
+#[code("rate_limited")]
+#[message("slow down, retry in {secs} s")]
+#[message(ja = "{secs} 秒後に再試行してください")]
+#[title("Rate Limited")]
+#[title(ja = "リクエストが多すぎます")]
+struct RateLimited {
+    secs: u32,
+}
+
+/// The status, the `Content-Language` and `Vary` headers and the body of `err` in `format`
+/// for a request preferring `accept_language`.
+fn answer(
+    format: Format,
+    err: &dyn ApiError,
+    accept_language: Option<&str>,
+) -> (u16, String, Option<String>, String) {
+    let mut ctx = RequestContext::new();
+    if let Some(preferences) = accept_language {
+        ctx = ctx.with_accept_language(preferences).unwrap();
+    }
+    let res = Renderer::new(format).response(format, err, &ctx);
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    (
+        res.status().as_u16(),
+        header("content-language").unwrap(),
+        header("vary"),
+        String::from_utf8(res.body().clone()).unwrap(),
+    )
+}
+
+const CART: ShopError = ShopError::CartNotFound { id: 7 };
+
+fn vary() -> Option<String> {
+    Some("accept-language".to_owned())
+}
+
+#[test]
+fn omise_and_oney_bodies_in_each_language() {
+    let omise = |message: &str| {
+        format!(
+            r#"{{"object":"error","location":"https://www.omise.co/api-errors#cart-not-found","code":"cart_not_found","message":"{message}"}}"#
+        )
+    };
+    for (preference, lang, message) in [
+        (None, "en", "cart 7 was not found"),
+        (Some("ja"), "ja", "カート 7 が見つかりません"),
+        (Some("th-TH, en;q=0.5"), "th", "ไม่พบตะกร้า 7"),
+    ] {
+        assert_eq!(
+            answer(Format::Omise, &CART, preference),
+            (404, lang.to_owned(), vary(), omise(message)),
+            "{preference:?}"
+        );
+    }
+    assert_eq!(
+        answer(Format::Oney, &CART, Some("ja")),
+        (
+            404,
+            "ja".to_owned(),
+            vary(),
+            r#"{"language_code":"JA","error_list":[{"error":{"error_code":"cart_not_f","error_label":"カート 7 が見つかりません"}}]}"#.to_owned()
+        )
+    );
+    assert_eq!(
+        answer(Format::Oney, &CART, Some("th")),
+        (
+            404,
+            "th".to_owned(),
+            vary(),
+            r#"{"language_code":"TH","error_list":[{"error":{"error_code":"cart_not_f","error_label":"ไม่พบตะกร้า 7"}}]}"#.to_owned()
+        )
+    );
+}
+
+/// Problem bodies write a title: a language counts only where the title is in it too.
+/// Thai has a message but no title, so a request for Thai gets English, labelled English.
+#[test]
+fn problem_bodies_need_the_title_in_the_language() {
+    assert_eq!(
+        answer(Format::Problem, &CART, Some("ja")),
+        (
+            404,
+            "ja".to_owned(),
+            vary(),
+            r#"{"type":"about:blank","title":"カートが見つかりません","status":404,"detail":"カート 7 が見つかりません","code":"cart_not_found"}"#.to_owned()
+        )
+    );
+    assert_eq!(
+        answer(Format::Problem, &CART, Some("th")),
+        (
+            404,
+            "en".to_owned(),
+            vary(),
+            r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"cart 7 was not found","code":"cart_not_found"}"#.to_owned()
+        )
+    );
+    assert_eq!(
+        answer(Format::Vipps, &CART, Some("ja")),
+        (
+            404,
+            "ja".to_owned(),
+            vary(),
+            r#"{"type":"https://httpstatuses.io/404","title":"カートが見つかりません","status":404,"detail":"カート 7 が見つかりません","extraDetails":[{"name":"ErrorCode","reason":"cart_not_found"}],"traceId":""}"#.to_owned()
+        )
+    );
+    assert_eq!(
+        answer(Format::Vipps, &RateLimited { secs: 3 }, Some("ja")),
+        (
+            429,
+            "ja".to_owned(),
+            vary(),
+            r#"{"type":"https://httpstatuses.io/429","title":"リクエストが多すぎます","status":429,"detail":"3 秒後に再試行してください","extraDetails":[{"name":"ErrorCode","reason":"rate_limited"}],"traceId":""}"#.to_owned()
+        )
+    );
+}
+
+/// An error in one language answers in it whatever the request prefers, and does not vary.
+#[test]
+fn an_error_with_one_language_never_varies() {
+    for format in Format::ALL {
+        let (_, lang, vary, _) = answer(format, &ShopError::EmptyCart, Some("ja"));
+        assert_eq!((lang.as_str(), vary), ("en", None), "{format}");
+    }
+}
+
+/// Several errors in one body: only a language all of them have.
+#[test]
+fn several_errors_share_one_language() {
+    let ctx = RequestContext::new().with_accept_language("ja").unwrap();
+    let res = Renderer::default().response_all(
+        Format::Oney,
+        &[&CART, &ShopError::EmptyCart],
+        &ctx,
+    );
+    assert_eq!(res.headers()["content-language"], "en");
+    assert!(res.body().starts_with(br#"{"language_code":"EN","error_list":[{"error":{"error_code":"cart_not_f","error_label":"cart 7 was not found"}}"#));
+    let res = Renderer::default().response_all(Format::Oney, &[&CART, &CART], &ctx);
+    assert_eq!(res.headers()["content-language"], "ja");
+}
+
+/// What `Accept-Language` values choose, for an error in English (default), Japanese and
+/// Thai, in the Omise format.
+#[test]
+fn accept_language_matrix() {
+    let many_ranges = "xx, ".repeat(5000) + "ja";
+    let huge = format!("ja, {}", "a".repeat(1 << 20));
+    let matrix: &[(Option<&str>, &str)] = &[
+        (None, "en"),
+        (Some("ja"), "ja"),
+        (Some("JA"), "ja"),
+        (Some("ja-JP"), "ja"),
+        (Some("th;q=0.9, ja;q=0.8"), "th"),
+        (Some("ja;q=0.8, th;q=0.9"), "th"),
+        (Some("ja, th"), "ja"),
+        (Some("en;q=0.1, ja;q=0.2"), "ja"),
+        (Some("ja;q=0, th;q=0.1"), "th"),
+        (Some("ja;q=0"), "en"),
+        (Some("fr"), "en"),
+        (Some("fr, ja;q=0.5"), "ja"),
+        (Some("*"), "en"),
+        (Some("fr, *;q=0.5, ja;q=0.4"), "en"),
+        (Some("*;q=0.1, th"), "th"),
+        (Some("ja;q=2, th;q=x"), "en"),
+        (Some(",,;;==,q=1"), "en"),
+        (Some("x-klingon, th"), "th"),
+        (Some(&many_ranges), "en"),
+        (Some(&huge), "en"),
+    ];
+    for (preference, lang) in matrix {
+        let (_, content_language, _, body) = answer(Format::Omise, &CART, *preference);
+        assert_eq!(&content_language, lang, "{preference:?}");
+        let expected_message = match *lang {
+            "ja" => "カート 7 が見つかりません",
+            "th" => "ไม่พบตะกร้า 7",
+            _ => "cart 7 was not found",
+        };
+        assert!(body.contains(expected_message), "{preference:?}: {body}");
+    }
+}
+
+#[test]
+fn the_catalog_lists_every_language() {
+    let meta = ShopError::catalog().find("cart_not_found").unwrap();
+    assert_eq!(meta.language, "en");
+    assert_eq!(meta.languages().collect::<Vec<_>>(), ["en", "ja", "th"]);
+    assert_eq!(meta.title_in("ja"), Some("カートが見つかりません"));
+    assert_eq!(meta.title_in("th"), None);
+    assert_eq!(meta.title_in("en"), Some("Cart Not Found"));
+    assert_eq!(meta.message_in("th"), Some("ไม่พบตะกร้า {id}"));
+    assert_eq!(meta.localized.len(), 2);
+    let empty = ShopError::catalog().find("empty_cart").unwrap();
+    assert_eq!(empty.languages().collect::<Vec<_>>(), ["en"]);
+}
+
+/// A client reads a localized body back to the typed variant, and keeps its language.
+#[test]
+fn localized_bodies_decode_to_the_typed_variant() {
+    for preference in ["ja", "th", "en"] {
+        for format in [Format::Omise, Format::Oney, Format::Vipps] {
+            let ctx = RequestContext::new()
+                .with_accept_language(preference)
+                .unwrap();
+            let res = Renderer::new(format).response(format, &CART, &ctx);
+            let decoded = decode::<ShopError>(
+                res.status().as_u16(),
+                res.headers(),
+                res.body(),
+                &DecodeOptions::default(),
+            );
+            assert_eq!(decoded.typed(), Some(&CART), "{preference} {format}");
+            let language = decoded.response().language.as_deref();
+            assert_eq!(
+                language,
+                res.headers()["content-language"].to_str().ok(),
+                "{preference} {format}"
+            );
+        }
+    }
+}
