@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, ApiError)]
+enum E {
+    #[status(404)]
+    #[code("cart_not_found")]
+    #[message("cart {id} was not found")]
+    #[message(ja = "カート {cart} が見つかりません")]
+    CartNotFound { id: u64 },
+}
+
+fn main() {}

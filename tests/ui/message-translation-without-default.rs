@@ -1,0 +1,12 @@
+use apierror::ApiError;
+
+#[derive(Debug, thiserror::Error, ApiError)]
+enum E {
+    #[error("cart {id} was not found")]
+    #[status(404)]
+    #[code("cart_not_found")]
+    #[message(ja = "カート {id} が見つかりません")]
+    CartNotFound { id: u64 },
+}
+
+fn main() {}
