@@ -22,6 +22,8 @@ mod apierror_runtime {}
 enum Shadowed<T> {
     #[code("a")]
     #[message("a {x}")]
+    #[message(ja = "エー {x}", pt_BR = "á {x:>2}")]
+    #[title(ja = "エー")]
     A { x: T },
     #[code("b")]
     #[field("b.field")]
@@ -29,6 +31,7 @@ enum Shadowed<T> {
     B(u8, #[source] ::std::io::Error),
     #[code("c")]
     #[message("c")]
+    #[message(ja = "シー")]
     C {
         #[message]
         message: ::core::option::Option<&'static str>,
@@ -58,4 +61,26 @@ fn generated_code_is_hygienic() {
         err.field().map(|f| f.to_string()).as_deref(),
         ::core::option::Option::Some("n")
     );
+    // A field replaces the message: no translation of it.
+    ::std::assert!(!err.has_message_in("ja"));
+    let err: Shadowed<u8> = Shadowed::A { x: 1 };
+    ::std::assert!(err.has_message_in("pt-BR"));
+    let mut text = ::std::string::String::new();
+    struct Text<'t>(&'t mut ::std::string::String);
+    impl ::apierror::MessageSink for Text<'_> {
+        fn literal(&mut self, text: &'static str, _: &'static str) -> ::core::fmt::Result {
+            self.0.push_str(text);
+            ::core::result::Result::Ok(())
+        }
+        fn value(&mut self, value: &dyn ::core::fmt::Display) -> ::core::fmt::Result {
+            use ::core::fmt::Write;
+            ::core::write!(self.0, "{value}")
+        }
+    }
+    let written = err.write_message_in("pt-BR", &mut Text(&mut text));
+    ::std::assert!(::core::matches!(
+        written,
+        ::core::option::Option::Some(::core::result::Result::Ok(()))
+    ));
+    ::std::assert_eq!(text, "á  1");
 }

@@ -156,11 +156,7 @@ fn an_error_with_one_language_never_varies() {
 #[test]
 fn several_errors_share_one_language() {
     let ctx = RequestContext::new().with_accept_language("ja").unwrap();
-    let res = Renderer::default().response_all(
-        Format::Oney,
-        &[&CART, &ShopError::EmptyCart],
-        &ctx,
-    );
+    let res = Renderer::default().response_all(Format::Oney, &[&CART, &ShopError::EmptyCart], &ctx);
     assert_eq!(res.headers()["content-language"], "en");
     assert!(res.body().starts_with(br#"{"language_code":"EN","error_list":[{"error":{"error_code":"cart_not_f","error_label":"cart 7 was not found"}}"#));
     let res = Renderer::default().response_all(Format::Oney, &[&CART, &CART], &ctx);

@@ -25,10 +25,11 @@ pub enum BenchError {
     #[message("token was already used")]
     UsedToken,
 
-    /// A message with one interpolated field.
+    /// A message with one interpolated field, in English and Japanese.
     #[status(404)]
     #[code("token_not_found")]
     #[message("token {token} was not found")]
+    #[message(ja = "トークン {token} が見つかりません")]
     TokenNotFound { token: String },
 
     /// The Vipps ePayment example.
@@ -73,6 +74,7 @@ const VIPPS_DETAIL: &str = "The amount you tried to capture is not reserved. The
 
 pub const OMISE_UNIT_BODY: &[u8] = br#"{"object":"error","location":"https://www.omise.co/api-errors#used-token","code":"used_token","message":"token was already used"}"#;
 pub const OMISE_TEMPLATED_BODY: &[u8] = br#"{"object":"error","location":"https://www.omise.co/api-errors#token-not-found","code":"token_not_found","message":"token tokn_test_5xp6ca4bs4tnx0ybmbd was not found"}"#;
+pub const OMISE_LOCALIZED_BODY: &[u8] = r#"{"object":"error","location":"https://www.omise.co/api-errors#token-not-found","code":"token_not_found","message":"トークン tokn_test_5xp6ca4bs4tnx0ybmbd が見つかりません"}"#.as_bytes();
 pub const VIPPS_BODY: &[u8] = br#"{"type":"https://httpstatuses.io/400","title":"Cannot capture before reservation","status":400,"detail":"The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.","instance":"/v1/payments/577531734343670112/capture","extraDetails":[{"name":"ErrorCode","reason":"6080"}],"traceId":"00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"}"#;
 pub const ONEY_BODY: &[u8] = br#"{"language_code":"EN","error_list":[{"error":{"field":"purchase.external_reference","error_code":"ERR_01","error_label":"The field is mandatory"}},{"error":{"field":"purchase.external_reference_type","error_code":"ERR_02","error_label":"Field size must be less than 128 characters"}},{"error":{"error_code":"ERR_05","error_label":"The limits of a business transaction are exceeded"}}]}"#;
 
@@ -83,6 +85,8 @@ pub struct Fixture {
     pub oney: OneyFormat,
     pub renderer: Renderer,
     pub ctx: RequestContext<'static>,
+    /// A request preferring Japanese.
+    pub ja: RequestContext<'static>,
     pub templated: BenchError,
     pub oney_errors: [OneyError; 3],
 }
@@ -99,6 +103,9 @@ impl Fixture {
             oney: OneyFormat::new(),
             renderer: Renderer::new(Format::Problem),
             ctx,
+            ja: RequestContext::new()
+                .with_accept_language("ja-JP, en;q=0.5")
+                .unwrap_or_default(),
             templated: BenchError::TokenNotFound {
                 token: TOKEN.to_owned(),
             },
@@ -159,6 +166,13 @@ pub const GROUPS: &[Group] = &[
                 omise_templated_format_serde,
                 Same::Bytes,
             ),
+        ],
+    },
+    Group {
+        name: "omise_localized",
+        functions: &[
+            ("apierror", omise_localized_apierror, Same::Bytes),
+            ("pre_escaped_floor", omise_localized_floor, Same::Bytes),
         ],
     },
     Group {
@@ -235,6 +249,24 @@ fn omise_templated_floor(fx: &Fixture, buf: &mut Vec<u8>) {
     );
     escape_str(buf, token);
     buf.extend_from_slice(br#" was not found"}"#);
+}
+
+/// Through the renderer: the language is chosen from the request's `Accept-Language` among
+/// the error's, then the Japanese template is written.
+fn omise_localized_apierror(fx: &Fixture, buf: &mut Vec<u8>) {
+    fx.renderer
+        .render(Format::Omise, &fx.templated, &fx.ja, buf);
+}
+
+fn omise_localized_floor(fx: &Fixture, buf: &mut Vec<u8>) {
+    let BenchError::TokenNotFound { token } = &fx.templated else {
+        return;
+    };
+    buf.extend_from_slice(
+        r#"{"object":"error","location":"https://www.omise.co/api-errors#token-not-found","code":"token_not_found","message":"トークン "#.as_bytes(),
+    );
+    escape_str(buf, token);
+    buf.extend_from_slice(r#" が見つかりません"}"#.as_bytes());
 }
 
 fn omise_templated_format_serde(fx: &Fixture, buf: &mut Vec<u8>) {

@@ -45,9 +45,21 @@ pub trait ApiError {
     /// leak internals call [`ApiError::write_public_message`] instead.
     fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result;
 
-    /// Writes the message in `lang`, one of the languages of [`VariantMeta::languages`];
-    /// `None` when this value has no message in `lang` (the caller then writes the default
-    /// language, and says so in `Content-Language`).
+    /// Whether this value can write its message in `lang` ([`ApiError::write_message_in`]
+    /// answers `Some`): where its variant has a translation into `lang` and no field
+    /// replaces the message. The wire formats choose a body's language among those its
+    /// errors answer `true` for.
+    ///
+    /// The derive implements this for types with translations; the default answers for the
+    /// default language only. A type that wraps other errors forwards this call with
+    /// [`ApiError::write_message_in`]; one that forwards neither is written in its default
+    /// language, truthfully labelled.
+    fn has_message_in(&self, lang: &str) -> bool {
+        lang.eq_ignore_ascii_case(self.meta().language)
+    }
+
+    /// Writes the message in `lang`; `None` when this value has no message in `lang` (see
+    /// [`ApiError::has_message_in`]).
     ///
     /// The derive implements this for variants with translations; the default writes the
     /// message in the default language only. A type that wraps other errors (a composed

@@ -5,9 +5,7 @@
 //! title and detail are written in, and the one `Content-Language` names. A request's
 //! preference for a language the error does not have changes nothing.
 
-use core::fmt;
-
-use crate::{ApiError, MessageSink};
+use crate::ApiError;
 
 /// The language a body is written in, and whether the request's preferences could have
 /// chosen another (then the response varies with `Accept-Language`).
@@ -26,8 +24,8 @@ const MAX_LANGUAGES: usize = 16;
 /// `accept_language` prefers; else the first error's default language.
 ///
 /// A language counts only where each error can write its message in it
-/// ([`ApiError::write_message_in`] answers), so a body is never labelled with a language
-/// its text is not in. Nothing is allocated.
+/// ([`ApiError::has_message_in`]), so a body is never labelled with a language its text is
+/// not in. Nothing is allocated.
 pub(crate) fn for_errors(
     errors: &[&dyn ApiError],
     accept_language: Option<&str>,
@@ -55,25 +53,9 @@ fn speaks(err: &dyn ApiError, lang: &str, titled: bool) -> bool {
     if lang.eq_ignore_ascii_case(meta.language) {
         return true;
     }
-    if meta.message_in(lang).is_none() || (titled && meta.title_in(lang).is_none()) {
-        return false;
-    }
-    // The metadata says so; the value must agree (a wrapper that does not forward
-    // `write_message_in` would write the default language).
-    matches!(err.write_message_in(lang, &mut Discard), Some(Ok(())))
-}
-
-/// A sink that writes nothing: asks a value whether it can write a message.
-struct Discard;
-
-impl MessageSink for Discard {
-    fn literal(&mut self, _: &'static str, _: &'static str) -> fmt::Result {
-        Ok(())
-    }
-
-    fn value(&mut self, _: &dyn fmt::Display) -> fmt::Result {
-        Ok(())
-    }
+    // The value decides, not only its metadata: a field may replace the message, and a
+    // wrapper that does not forward the translations writes its default language.
+    err.has_message_in(lang) && (!titled || meta.title_in(lang).is_some())
 }
 
 /// Most bytes of an `Accept-Language` value read; a longer value is ignored whole (the

@@ -95,7 +95,29 @@ pub(super) fn write_message_in_fn(input: &Input) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
+    // Variants whose message a field replaces: translated only while the field is `None`.
+    let replaced_arms = input
+        .variants
+        .iter()
+        .filter(|variant| !variant.translations.is_empty())
+        .filter_map(|variant| {
+            let field = variant.message_field()?;
+            let binding = binding(field);
+            let pattern = pattern(input, variant, [field]);
+            quote!(#pattern if #binding.is_some() => false,).into()
+        });
     quote! {
+        #[allow(unreachable_patterns)]
+        fn has_message_in(&self, __lang: &str) -> bool {
+            if __lang.eq_ignore_ascii_case(__APIERROR_LANGUAGE) {
+                return true;
+            }
+            match self {
+                #(#replaced_arms)*
+                _ => __a::ApiError::meta(self).message_in(__lang).is_some(),
+            }
+        }
+
         #[allow(unreachable_patterns)]
         fn write_message_in(
             &self,
