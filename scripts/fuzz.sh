@@ -16,6 +16,7 @@ TARGETS=(
   received # ApiError::from_received and capture, arbitrary messages and templates
   parse    # the received-body parser: arbitrary bytes, status, content type, limits
   decode   # lenient client decoding: arbitrary status, headers, body bytes, limits
+  language # Accept-Language negotiation: arbitrary header values, every format
 )
 
 usage() {

@@ -242,3 +242,53 @@ fn localized_bodies_decode_to_the_typed_variant() {
         }
     }
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A language range, realistic or not.
+    fn range() -> impl Strategy<Value = String> {
+        prop_oneof![
+            prop::sample::select(vec!["ja", "th", "en", "JA-jp", "th-TH", "fr", "*", "x-y", ""])
+                .prop_map(str::to_owned),
+            "[a-zA-Z*-]{0,12}",
+            any::<String>(),
+        ]
+    }
+
+    fn header() -> impl Strategy<Value = String> {
+        let weighted = (range(), prop::option::of("(0(\\.[0-9]{0,4})?|1(\\.0{0,3})?|[0-9.x]{0,4})"))
+            .prop_map(|(range, q)| match q {
+                Some(q) => format!("{range};q={q}"),
+                None => range,
+            });
+        prop::collection::vec(weighted, 0..40).prop_map(|ranges| ranges.join(", "))
+    }
+
+    proptest! {
+        /// Whatever the request prefers, the language written is one the error has, the
+        /// header says that language, and the text is in it.
+        #[test]
+        fn the_header_is_the_language_of_the_text(header in header()) {
+            let Ok(ctx) = RequestContext::new().with_accept_language(header.clone()) else {
+                // Only control characters are refused.
+                prop_assert!(header.chars().any(char::is_control));
+                return Ok(());
+            };
+            for format in Format::ALL {
+                let res = Renderer::new(format).response(format, &CART, &ctx);
+                let lang = res.headers()["content-language"].to_str().unwrap();
+                let body = std::str::from_utf8(res.body()).unwrap();
+                let text = match lang {
+                    "en" => "cart 7 was not found",
+                    "ja" => "カート 7 が見つかりません",
+                    // Problem bodies have no Thai title, so no Thai body.
+                    "th" if matches!(format, Format::Omise | Format::Oney) => "ไม่พบตะกร้า 7",
+                    other => return Err(TestCaseError::fail(format!("{format}: {other} for {header:?}"))),
+                };
+                prop_assert!(body.contains(text), "{}: {} for {:?}", format, body, header);
+            }
+        }
+    }
+}

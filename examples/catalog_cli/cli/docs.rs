@@ -57,7 +57,10 @@ fn page(module: &str, ty: &str, variants: &[VariantMeta], lang: &str, words: &Wo
             .unwrap_or("");
         let _ = write!(out, "\n## {status} {reason}\n");
         for meta in variants.iter().filter(|v| v.status == status) {
-            let _ = write!(out, "\n### {}\n\n", meta.title);
+            // The title in the page's language where the catalog has one (the Omise pages,
+            // Japanese ones included, title their errors in English).
+            let title = meta.title_in(lang).unwrap_or(meta.title);
+            let _ = write!(out, "\n### {title}\n\n");
             let description = meta.description_in(lang);
             if !description.is_empty() {
                 let _ = write!(out, "{description}\n\n");

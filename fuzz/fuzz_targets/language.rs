@@ -1,0 +1,40 @@
+//! Chooses a body's language for arbitrary `Accept-Language` values: never a panic, the
+//! language written is one the error has, `Content-Language` names it, and the text is in
+//! it, in every format.
+
+#![no_main]
+
+use apierror::{ApiError, Format, Renderer, RequestContext};
+use libfuzzer_sys::fuzz_target;
+
+#[derive(Debug, ApiError)]
+enum Cart {
+    #[status(404)]
+    #[code("cart_not_found")]
+    #[message("cart {id} was not found")]
+    #[message(ja = "カート {id} が見つかりません", th = "ไม่พบตะกร้า {id}", pt_BR = "carrinho {id} não encontrado")]
+    #[title(ja = "カートが見つかりません", pt_BR = "Carrinho não encontrado")]
+    NotFound { id: u64 },
+}
+
+fuzz_target!(|header: &str| {
+    let Ok(ctx) = RequestContext::new().with_accept_language(header) else {
+        assert!(header.chars().any(char::is_control));
+        return;
+    };
+    let err = Cart::NotFound { id: 7 };
+    for format in Format::ALL {
+        let res = Renderer::new(format).response(format, &err, &ctx);
+        let lang = res.headers()["content-language"].to_str().unwrap();
+        let body = std::str::from_utf8(res.body()).unwrap();
+        let titled = matches!(format, Format::Problem | Format::Vipps);
+        let text = match lang {
+            "en" => "cart 7 was not found",
+            "ja" => "カート 7 が見つかりません",
+            "pt-BR" => "carrinho 7 não encontrado",
+            "th" if !titled => "ไม่พบตะกร้า 7",
+            other => panic!("{format}: {other} for {header:?}"),
+        };
+        assert!(body.contains(text), "{format}: {body} for {header:?}");
+    }
+});
