@@ -51,6 +51,7 @@
 //! | `allow_duplicate_codes` | let several variants share a code (Oney services do) |
 //! | `location = "https://…"` | absolute base URL of the error reference, for the Omise `location` member |
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
+//! | `lang = "en"` | the language of the undecorated titles and messages (`en` when absent) |
 //!
 //! On each variant (or on the struct itself):
 //!
@@ -60,6 +61,7 @@
 //! | `#[code("not_found")]` | machine code: non-empty, no whitespace or control characters |
 //! | `#[message("… {field} … {0} …")]` | message template over the variant's fields; without it the type's `Display` is the message |
 //! | `#[title("Not Found")]` | short summary; defaults to the variant name in words |
+//! | `#[message(ja = "…", th = "…")]`, `#[title(ja = "…")]` | translations, checked like the default; `Accept-Language` chooses among them and `Content-Language` names the one written |
 //! | `/// doc comment` | the description |
 //! | `#[description(ja = "…")]` | the description in another language |
 //! | `#[field("purchase.amount")]` | constant Oney `field` |
