@@ -136,6 +136,8 @@ fn catalog_lists_every_variant() {
             location: Some("https://www.omise.co/api-errors"),
             language: "en",
             localized: &[],
+            domain: None,
+            grpc: None,
         }
     );
     let charge = catalog.find("invalid_charge").unwrap();

@@ -138,7 +138,13 @@ fn renderer_offers() {
     assert_eq!(renderer.negotiate("image/png"), Format::Vipps);
     assert_eq!(
         Renderer::new(Format::Omise).offers(),
-        [Format::Omise, Format::Problem, Format::Vipps, Format::Oney]
+        [
+            Format::Omise,
+            Format::Problem,
+            Format::Vipps,
+            Format::Oney,
+            Format::Google
+        ]
     );
 }
 

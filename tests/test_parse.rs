@@ -1,7 +1,7 @@
 //! Client side: bodies rendered by the server side are read back to the same catalog entry,
 //! and malformed bodies give typed errors.
 
-use apierror::format::OneyFormat;
+use apierror::format::{GoogleFormat, OneyFormat};
 use apierror::parse::{parse, ParseError, ParseOptions, ReceivedBody};
 use apierror::{ApiError, Catalog, DynamicError, Format, Renderer, RequestContext, VariantMeta};
 use apierror_catalog::{
@@ -53,9 +53,11 @@ fn every_entry_of_every_catalog_round_trips_in_every_format() {
                 let (response, received) = render_parse(format, &err);
                 let what = format!("{name} {} in {format}", meta.name);
                 assert_eq!(received.format, format, "{what}");
-                // The Oney format cuts codes to 10 characters; lookup finds them by prefix.
+                // The Oney format cuts codes to 10 characters; lookup finds them by prefix. The
+                // Google format sends the code's reason; lookup finds it by its reason.
                 let sent: String = match format {
                     Format::Oney => meta.code.chars().take(OneyFormat::CODE_MAX).collect(),
+                    Format::Google => GoogleFormat::reason(meta.code),
                     _ => meta.code.to_owned(),
                 };
                 assert_eq!(received.code.as_deref(), Some(&*sent), "{what}");
@@ -69,8 +71,8 @@ fn every_entry_of_every_catalog_round_trips_in_every_format() {
             }
         }
     }
-    // 44 + 6 + 56 + 17 + 7 + 11 + 4 + 1 + 11 entries, in 4 formats.
-    assert_eq!(checked, 157 * 4);
+    // 44 + 6 + 56 + 17 + 7 + 11 + 4 + 1 + 11 entries, in 5 formats.
+    assert_eq!(checked, 157 * 5);
 }
 
 /// Every variant of `E` is found again by [`ReceivedBody::lookup`]; returns how many came

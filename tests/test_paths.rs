@@ -35,6 +35,10 @@ impl ApiError for Generic<'_> {
     fn field(&self) -> Option<&dyn fmt::Display> {
         self.0.field()
     }
+
+    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        self.0.for_each_value(visit)
+    }
 }
 
 /// Sample arguments for every placeholder of `meta`, all `value`, and a field with a quote

@@ -127,6 +127,24 @@ fn read(format: Format, body: &Value) -> (String, Option<String>, Option<String>
                 extra.get(1).and_then(|e| s(&e["name"])),
             )
         }
+        Format::Google => {
+            let error = &body["error"];
+            let details = error["details"].as_array().unwrap();
+            let reason = s(&details[0]["reason"]).unwrap();
+            // The reason is the code in upper case: the client maps it back.
+            let code = Cat::catalog()
+                .variants
+                .iter()
+                .find(|v| v.code.to_uppercase() == reason)
+                .unwrap()
+                .code
+                .to_owned();
+            let field = details
+                .iter()
+                .find(|d| d["@type"] == "type.googleapis.com/google.rpc.BadRequest")
+                .and_then(|d| s(&d["fieldViolations"][0]["field"]));
+            (code, s(&error["message"]), field)
+        }
         Format::Oney => {
             let entry = &body["error_list"][0]["error"];
             (
@@ -163,12 +181,12 @@ proptest! {
     #![proptest_config(config())]
 
     /// The value comes back whole from every body that carries all of its fields: the
-    /// `#[field]` of `TooLong` travels only in Vipps and Oney bodies.
+    /// `#[field]` of `TooLong` travels only in Vipps, Oney and Google bodies.
     #[test]
     fn render_then_parse_gives_the_value_back(value in unambiguous()) {
         for format in Format::ALL {
             let back = round_trip(format, &value);
-            let carries_field = matches!(format, Format::Vipps | Format::Oney);
+            let carries_field = matches!(format, Format::Vipps | Format::Oney | Format::Google);
             match value {
                 Cat::TooLong { .. } if !carries_field => prop_assert_eq!(back, None, "{}", format),
                 _ => prop_assert_eq!(back.as_ref(), Some(&value), "{}", format),

@@ -4,6 +4,7 @@
 //! values that may not go in a header get their typed rejection, and Oney cuts at char
 //! boundaries.
 
+use apierror::format::GoogleFormat;
 use apierror::{ApiError, ContextError, Format, Renderer, RequestContext};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -292,6 +293,43 @@ fn expected(format: Format, errors: &[E], ctx: &CtxInput) -> Value {
                 "code": code(first),
                 "message": message(first),
             });
+        }
+        Format::Google => {
+            let metadata = match first {
+                E::Invalid { field, value } => json!({ "value": value, "field": field }),
+                E::NotFound(id) => json!({ "0": id }),
+                E::Unavailable { why } => json!({ "why": why }),
+            };
+            let mut details = vec![json!({
+                "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                "reason": code(first).to_uppercase(),
+                "metadata": metadata,
+            })];
+            if errors.len() > 1 || field(first).is_some() {
+                let violations: Vec<Value> = errors
+                    .iter()
+                    .map(|e| {
+                        let mut v = json!({
+                            "description": message(e),
+                            "reason": code(e).to_uppercase(),
+                        });
+                        if let Some(f) = field(e) {
+                            v["field"] = f.into();
+                        }
+                        v
+                    })
+                    .collect();
+                details.push(json!({
+                    "@type": "type.googleapis.com/google.rpc.BadRequest",
+                    "fieldViolations": violations,
+                }));
+            }
+            return json!({ "error": {
+                "code": status(first),
+                "message": message(first),
+                "status": GoogleFormat::code_name(status(first)),
+                "details": details,
+            }});
         }
         Format::Oney => {
             // The errors are written in English only: whatever the request prefers, the body

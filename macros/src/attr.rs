@@ -36,6 +36,8 @@ pub const FROM: Symbol = Symbol("from");
 /// thiserror's display attribute: read only to know that thiserror is derived beside us.
 pub const ERROR: Symbol = Symbol("error");
 pub const DOC: Symbol = Symbol("doc");
+/// A variant's `google.rpc.Code` name, for the Google format and gRPC.
+pub const GRPC: Symbol = Symbol("grpc");
 
 // Keys of `#[api_error(…)]` (its `status = …` is `STATUS`).
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
@@ -43,20 +45,45 @@ pub const LOCATION: Symbol = Symbol("location");
 pub const ALLOW_DUPLICATE_CODES: Symbol = Symbol("allow_duplicate_codes");
 pub const ONEY: Symbol = Symbol("oney");
 pub const LANG: Symbol = Symbol("lang");
+pub const DOMAIN: Symbol = Symbol("domain");
+pub const GOOGLE: Symbol = Symbol("google");
 
 /// The keys `#[api_error(…)]` accepts, in the order its error lists them.
-const CONTAINER_KEYS: [Symbol; 6] = [
+const CONTAINER_KEYS: [Symbol; 8] = [
     RENAME_ALL,
     STATUS,
     LOCATION,
     ALLOW_DUPLICATE_CODES,
     ONEY,
     LANG,
+    DOMAIN,
+    GOOGLE,
+];
+
+/// The `google.rpc.Code` names a variant may give in `#[grpc(…)]`: all but `OK`, which is
+/// no error.
+pub const GRPC_CODES: [&str; 16] = [
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
 ];
 /// What describes one variant; on an enum they are misplaced.
-const VARIANT_ONLY_ON_ENUM: [Symbol; 6] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD];
+const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
-const VARIANT_ONLY_ON_FIELD: [Symbol; 5] = [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR];
+const VARIANT_ONLY_ON_FIELD: [Symbol; 6] = [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC];
 
 impl Symbol {
     #[cfg(test)]
@@ -94,6 +121,10 @@ pub struct ContainerAttrs {
     pub oney: bool,
     /// `lang = "…"`: the language of the undecorated texts (`en` when absent).
     pub lang: Option<LitStr>,
+    /// `domain = "…"`: the Google `ErrorInfo.domain`.
+    pub domain: Option<LitStr>,
+    /// The Google format's checks: every code becomes a valid `ErrorInfo.reason`.
+    pub google: bool,
     /// A default status or code source was written but rejected (a bad `status = …` or
     /// `rename_all = …`, a `#[status]` / `#[code]` on the enum): variants are not reported
     /// missing one on top.
@@ -122,6 +153,8 @@ pub struct VariantAttrs {
     pub translations: Vec<(String, LitStr)>,
     /// `#[field("…")]`: the constant Oney field.
     pub field: Option<LitStr>,
+    /// `#[grpc(NOT_FOUND)]`: the variant's `google.rpc.Code` name.
+    pub grpc: Option<syn::Ident>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
     /// thiserror's `#[error(…)]` is there: thiserror is derived too and checks its own
@@ -231,6 +264,25 @@ fn container_key(
         flag_once(cx, &mut out.allow_duplicate_codes, key);
     } else if key == ONEY {
         flag_once(cx, &mut out.oney, key);
+    } else if key == DOMAIN {
+        let lit: LitStr = meta.value()?.parse()?;
+        let value = lit.value();
+        let dns = !value.is_empty()
+            && value.len() <= 253
+            && value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+        if !dns {
+            cx.error_spanned_by(
+                &lit,
+                format!(
+                    "#[{API_ERROR}({DOMAIN} = …)] must be a DNS name, like \"shop.example.com\""
+                ),
+            );
+        }
+        set_container_once(cx, &mut out.domain, lit, key);
+    } else if key == GOOGLE {
+        flag_once(cx, &mut out.google, key);
     } else if key == LANG {
         let lit: LitStr = meta.value()?.parse()?;
         if !is_language_tag(&lit.value()) {
@@ -329,6 +381,20 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
             }
         } else if path == DESCRIPTION {
             translations(cx, attr, &mut out.translations);
+        } else if path == GRPC {
+            let example = format!("#[{GRPC}(NOT_FOUND)]");
+            if let Some(name) = single_arg::<syn::Ident>(cx, attr, &example) {
+                if !GRPC_CODES.contains(&name.to_string().as_str()) {
+                    cx.error_spanned_by(
+                        &name,
+                        format!(
+                            "`{name}` is not a google.rpc.Code name; expected one of {}",
+                            GRPC_CODES.join(", ")
+                        ),
+                    );
+                }
+                set_once(cx, &mut out.grpc, name, attr, GRPC);
+            }
         } else if path == ERROR {
             out.thiserror = true;
         } else if path == SOURCE || path == FROM {
@@ -607,7 +673,7 @@ mod tests {
     use super::*;
 
     /// The attributes the derive declares, in the order `lib.rs` lists them.
-    const DECLARED: [Symbol; 9] = [
+    const DECLARED: [Symbol; 10] = [
         API_ERROR,
         STATUS,
         CODE,
@@ -617,6 +683,7 @@ mod tests {
         FIELD,
         SOURCE,
         FROM,
+        GRPC,
     ];
 
     /// `lib.rs` must name the attributes literally; this keeps its list and the table equal.

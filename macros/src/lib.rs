@@ -35,7 +35,8 @@ use syn::{parse_macro_input, DeriveInput};
         description,
         field,
         source,
-        from
+        from,
+        grpc
     )
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

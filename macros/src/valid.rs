@@ -7,9 +7,10 @@ use std::collections::HashMap;
 use crate::ast::{Input, Variant};
 use syn::LitStr;
 
+use crate::attr::GOOGLE;
 use crate::attr::{API_ERROR, CODE, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE};
 use crate::ctxt::Ctxt;
-use crate::prop::placeholders_of;
+use crate::prop::{google_reason, is_google_reason, placeholders_of, GOOGLE_REASON_MAX};
 use crate::template::{Arg, Piece};
 use crate::ty;
 
@@ -33,6 +34,9 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         message_field_is_option(cx, variant);
         if input.attrs.oney {
             oney_limits(cx, input, variant);
+        }
+        if input.attrs.google {
+            google_reason_valid(cx, input, variant);
         }
     }
     if !input.attrs.allow_duplicate_codes {
@@ -291,6 +295,32 @@ fn message_field_is_option(cx: &mut Ctxt, variant: &Variant) {
                 ),
             );
         }
+    }
+}
+
+/// AIP-193: an `ErrorInfo.reason` is `[A-Z][A-Z0-9_]+[A-Z0-9]` of at most 63 characters,
+/// and clients match on it; a code whose reason is not one would be cut or malformed.
+fn google_reason_valid(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let Some(code) = variant.code(&input.attrs) else {
+        return;
+    };
+    let reason = google_reason(&code.value);
+    let whole = code
+        .value
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .count()
+        <= GOOGLE_REASON_MAX;
+    if !whole || !is_google_reason(&reason) {
+        cx.error_spanned_by(
+            &code.at,
+            format!(
+                "code `{}` makes the Google reason `{reason}`, which is not one: a reason is \
+                 [A-Z][A-Z0-9_]+[A-Z0-9] of at most {GOOGLE_REASON_MAX} characters; start the code \
+                 with a letter, or drop #[{API_ERROR}({GOOGLE})]",
+                code.value
+            ),
+        );
     }
 }
 

@@ -92,6 +92,15 @@ pub trait ApiError {
         Err(fmt::Error)
     }
 
+    /// Calls `visit` with each value the message template prints, under its field's name
+    /// (`"0"`, `"1"`, … in a tuple variant), each field once, in template order; never a
+    /// `#[source]`. The Google format's `ErrorInfo.metadata` is made of these.
+    ///
+    /// The derive implements this; the default visits nothing.
+    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        let _ = visit;
+    }
+
     /// The Oney `field`: the element of the request that led to this error.
     fn field(&self) -> Option<&dyn fmt::Display> {
         None

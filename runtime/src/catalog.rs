@@ -39,6 +39,10 @@ pub struct VariantMeta {
     /// The title and message in other languages, from `#[message(ja = "…")]` and
     /// `#[title(ja = "…")]`, one entry per language.
     pub localized: &'static [Localized],
+    /// The container's `domain = "…"`: the Google `ErrorInfo.domain`.
+    pub domain: Option<&'static str>,
+    /// The variant's `#[grpc(…)]`: its `google.rpc.Code` name, where it names one.
+    pub grpc: Option<&'static str>,
 }
 
 impl VariantMeta {

@@ -32,6 +32,8 @@ pub struct JsonParts {
     /// status up to the detail: `400","title":"…","status":400,"detail":"`, with the
     /// variant's own title (escaped) and status.
     pub status_head: &'static str,
+    /// The Google `ErrorInfo.reason` of the code (UPPER_SNAKE_CASE; needs no escaping).
+    pub google_reason: &'static str,
     /// The container's `location = "…"`, as in `VariantMeta::location` (not escaped).
     pub location: Option<&'static str>,
 }

@@ -7,6 +7,7 @@ pub use core::result::Result::{Err, Ok};
 
 pub use crate::api_error::ApiError;
 pub use crate::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
+pub use crate::format::google::CODE_NAMES as GRPC_CODE_NAMES;
 pub use crate::format::json::{escape_str, json_value, raw, result};
 pub use crate::head;
 pub use crate::message::{write_pieces, write_static_message, MessageSink, Piece};

@@ -3,7 +3,7 @@
 use http::header::{HeaderMap, ACCEPT};
 use serde::ser::{Serialize, Serializer};
 
-use crate::format::{primary, OmiseFormat, OneyFormat, ProblemFormat};
+use crate::format::{primary, GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat};
 use crate::{language, ApiError, Format, RequestContext};
 
 /// Every format's options, and the formats the server offers (the first being the default).
@@ -40,6 +40,8 @@ pub struct Renderer {
     pub vipps: ProblemFormat,
     /// Options of [`Format::Oney`].
     pub oney: OneyFormat,
+    /// Options of [`Format::Google`].
+    pub google: GoogleFormat,
     offers: Vec<Format>,
 }
 
@@ -52,7 +54,9 @@ impl Default for Renderer {
 
 impl Renderer {
     /// Default options for every format; `default` is offered first, then the others in
-    /// [`Format::ALL`] order.
+    /// [`Format::ALL`] order. Formats that share a media type are told apart by that order:
+    /// `application/json` gives Omise unless the default is Oney or Google, which is how a
+    /// server chooses the Google format (an `Accept` header cannot).
     pub fn new(default: Format) -> Self {
         let mut offers = Vec::with_capacity(Format::ALL.len());
         offers.push(default);
@@ -62,6 +66,7 @@ impl Renderer {
             problem: ProblemFormat::new(),
             vipps: ProblemFormat::vipps(),
             oney: OneyFormat::new(),
+            google: GoogleFormat::new(),
             offers,
         }
     }
@@ -81,6 +86,12 @@ impl Renderer {
     /// Sets the options of [`Format::Vipps`].
     pub fn with_vipps(mut self, vipps: ProblemFormat) -> Self {
         self.vipps = vipps;
+        self
+    }
+
+    /// Sets the Google options.
+    pub fn with_google(mut self, google: GoogleFormat) -> Self {
+        self.google = google;
         self
     }
 
@@ -192,6 +203,7 @@ impl Renderer {
             Format::Problem => self.problem.render_all_in(errors, ctx, lang, out),
             Format::Vipps => self.vipps.render_all_in(errors, ctx, lang, out),
             Format::Oney => self.oney.render_all_in(errors, lang, out),
+            Format::Google => self.google.render_all_in(errors, lang, out),
         }
     }
 
@@ -243,6 +255,7 @@ impl Serialize for View<'_> {
                 .view_in(errors, ctx, lang)
                 .serialize(serializer),
             Format::Oney => renderer.oney.view_in(errors, lang).serialize(serializer),
+            Format::Google => renderer.google.view_in(errors, lang).serialize(serializer),
         }
     }
 }

@@ -61,7 +61,17 @@ impl Renderer {
             CONTENT_TYPE,
             HeaderValue::from_static(format.content_type()),
         );
-        headers.insert(CONTENT_LANGUAGE, language_header(chosen.lang));
+        let default = primary(errors).meta().language;
+        let language = match format {
+            // A Google body's `message` is the default language's, developer-facing; a
+            // `LocalizedMessage` carries the chosen one: the body is in both.
+            Format::Google if !chosen.lang.eq_ignore_ascii_case(default) => {
+                HeaderValue::from_str(&format!("{default}, {}", chosen.lang))
+                    .unwrap_or_else(|_| language_header(default))
+            }
+            _ => language_header(chosen.lang),
+        };
+        headers.insert(CONTENT_LANGUAGE, language);
         if chosen.negotiable {
             // Another `Accept-Language` could have given another body.
             headers.insert(VARY, HeaderValue::from_static("accept-language"));

@@ -35,6 +35,7 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
     let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
     let fields = variant.fields.iter().map(|f| &f.name);
     let pieces = template_pieces(variant.template.iter().flatten());
+    let grpc = option_str(variant.attrs.grpc.as_ref().map(ToString::to_string));
     let localized = variant.translated_languages().into_iter().map(|lang| {
         let in_lang = |t: &&LangText| t.lang.eq_ignore_ascii_case(lang);
         let title = variant.attrs.title_translations.iter().find(in_lang);
@@ -65,6 +66,48 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             location: __APIERROR_LOCATION,
             language: __APIERROR_LANGUAGE,
             localized: &[#(#localized),*],
+            domain: __APIERROR_DOMAIN,
+            grpc: #grpc,
+        }
+    }
+}
+
+/// `for_each_value`: the values each variant's template prints, under their field names,
+/// for the Google format's metadata. Not emitted when no template prints a field.
+pub(super) fn for_each_value_fn(input: &Input) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let printed: Vec<_> = variant
+                .template_fields()
+                .into_iter()
+                .filter(|field| !field.is_source())
+                .collect();
+            if printed.is_empty() {
+                return None;
+            }
+            let visits = printed.iter().map(|field| {
+                let (name, binding) = (&field.name, binding(field));
+                quote!(__visit(#name, #binding);)
+            });
+            let pattern = pattern(input, variant, printed.iter().copied());
+            Some(quote!(#pattern => { #(#visits)* }))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(unreachable_patterns)]
+        fn for_each_value(
+            &self,
+            __visit: &mut dyn ::core::ops::FnMut(&'static str, &dyn ::core::fmt::Display),
+        ) {
+            match self {
+                #(#arms)*
+                _ => {}
+            }
         }
     }
 }

@@ -86,6 +86,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let index_fn = quote!(Self::__apierror_index(self));
     let write_message_fn = meaning::write_message_fn(input, &index_fn);
     let write_message_in_fn = meaning::write_message_in_fn(input);
+    let for_each_value_fn = meaning::for_each_value_fn(input);
+    let domain = option_str(input.attrs.domain.as_ref().map(LitStr::value));
     let language = input.language();
     let field_fn = meaning::field_fn(input);
     let (_, _, own_where_clause) = input.generics.split_for_impl();
@@ -111,6 +113,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
 
             const __APIERROR_LOCATION: __a::Option<&str> = #location;
             const __APIERROR_LANGUAGE: &str = #language;
+            const __APIERROR_DOMAIN: __a::Option<&str> = #domain;
             #(#metas)*
             #(#json_parts)*
             static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];
@@ -144,6 +147,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 #write_message_fn
 
                 #write_message_in_fn
+
+                #for_each_value_fn
 
                 fn json_parts(
                     &self,

@@ -44,6 +44,7 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     };
     let status = variant.status(&input.attrs).unwrap_or_default().to_string();
     let status_head = quote!(__a::head!(problem_status_head #status #title));
+    let google_reason = crate::prop::google_reason(&code);
     let message = option_str(static_message);
     let lead = option_str(lead);
     quote! {
@@ -53,6 +54,7 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
             lead: #lead,
             omise_head: #omise_head,
             status_head: #status_head,
+            google_reason: #google_reason,
             location: __APIERROR_LOCATION,
         }
     }

@@ -6,6 +6,7 @@
 //! | [`Format::Omise`] | `omise.rs` ([`OmiseFormat`]) | `{"object":"error","location":…,"code":…,"message":…}` |
 //! | [`Format::Problem`], [`Format::Vipps`] | `problem.rs` ([`ProblemFormat`]) | RFC 9457, plain or the Vipps ePayment profile |
 //! | [`Format::Oney`] | `oney.rs` ([`OneyFormat`]) | `{"language_code":…,"error_list":[…]}` |
+//! | [`Format::Google`] | `google.rs` ([`GoogleFormat`]) | `{"error":{"code":…,"message":…,"status":…,"details":[…]}}` |
 //!
 //! What every format shares lives here: the names and media types, the status a body is
 //! sent with, the error rendered when a caller passes none, and [`OptionError`] for options
@@ -24,6 +25,7 @@ use http::StatusCode;
 
 use crate::{ApiError, MessageSink, VariantMeta};
 
+pub(crate) mod google;
 pub(crate) mod heads;
 pub(crate) mod json;
 mod omise;
@@ -31,10 +33,14 @@ mod oney;
 mod problem;
 pub(crate) mod view;
 
+pub use google::GoogleFormat;
 pub use omise::OmiseFormat;
 pub use oney::OneyFormat;
 pub use problem::{ProblemFormat, Profile, TypeKind};
 
+pub(crate) use google::{
+    reason as google_reason, BAD_REQUEST, ERROR_INFO, HELP, LOCALIZED_MESSAGE,
+};
 pub(crate) use oney::code_may_be_cut;
 
 /// Why a format option was refused: a base URL that could not be written safely into a
@@ -52,6 +58,9 @@ pub enum OptionError {
     /// Oney's `language_code` must be two ASCII letters (ISO 639-1).
     #[error("an Oney language code is two ASCII letters, such as `EN`")]
     Language,
+    /// A Google `ErrorInfo.domain` must be a DNS name.
+    #[error("a Google error domain is a DNS name, such as `shop.example.com`")]
+    Domain,
 }
 
 /// Most bytes of a base URL option: far above any real one.
@@ -91,11 +100,21 @@ pub enum Format {
     Vipps,
     /// Oney: `{"language_code":…,"error_list":[{"error":{…}}]}`.
     Oney,
+    /// Google's error model (AIP-193): `{"error":{"code":…,"message":…,"status":…,"details":[…]}}`.
+    /// It shares `application/json` with Omise and Oney: a server chooses it by
+    /// configuration, never an `Accept` header.
+    Google,
 }
 
 impl Format {
     /// Every format, in declaration order.
-    pub const ALL: [Format; 4] = [Format::Omise, Format::Problem, Format::Vipps, Format::Oney];
+    pub const ALL: [Format; 5] = [
+        Format::Omise,
+        Format::Problem,
+        Format::Vipps,
+        Format::Oney,
+        Format::Google,
+    ];
 
     /// The lower-case name, as parsed by [`FromStr`].
     pub const fn name(self) -> &'static str {
@@ -104,13 +123,14 @@ impl Format {
             Format::Problem => "problem",
             Format::Vipps => "vipps",
             Format::Oney => "oney",
+            Format::Google => "google",
         }
     }
 
     /// The media type an `Accept` header names this format by (without parameters).
     pub const fn media_type(self) -> &'static str {
         match self {
-            Format::Omise | Format::Oney => "application/json",
+            Format::Omise | Format::Oney | Format::Google => "application/json",
             Format::Problem | Format::Vipps => "application/problem+json",
         }
     }
@@ -121,7 +141,7 @@ impl Format {
     /// `application/problem+json; charset=utf-8`.
     pub const fn content_type(self) -> &'static str {
         match self {
-            Format::Omise | Format::Oney => "application/json; charset=utf-8",
+            Format::Omise | Format::Oney | Format::Google => "application/json; charset=utf-8",
             Format::Problem | Format::Vipps => "application/problem+json",
         }
     }
@@ -135,7 +155,7 @@ impl fmt::Display for Format {
 
 /// The name given to [`Format::from_str`] is not a format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
-#[error("unknown wire format; expected one of omise, problem, vipps, oney")]
+#[error("unknown wire format; expected one of omise, problem, vipps, oney, google")]
 pub struct UnknownFormat;
 
 impl FromStr for Format {
@@ -182,6 +202,8 @@ static NO_ERRORS: VariantMeta = VariantMeta {
     location: None,
     language: "en",
     localized: &[],
+    domain: None,
+    grpc: None,
 };
 
 impl ApiError for NoErrors {

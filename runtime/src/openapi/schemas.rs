@@ -3,6 +3,7 @@
 use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Schema, Type};
 use utoipa::openapi::RefOr;
 
+use crate::format::google::CODE_NAMES as GRPC_CODE_NAMES;
 use crate::format::OneyFormat;
 use crate::Format;
 
@@ -13,6 +14,7 @@ pub fn schema_name(format: Format) -> &'static str {
         Format::Problem => "Problem",
         Format::Vipps => "VippsProblem",
         Format::Oney => "OneyErrorList",
+        Format::Google => "GoogleStatus",
     }
 }
 
@@ -29,6 +31,7 @@ pub fn schema(format: Format) -> Schema {
         Format::Problem => problem(false),
         Format::Vipps => problem(true),
         Format::Oney => oney(),
+        Format::Google => google(),
     }
 }
 
@@ -149,5 +152,41 @@ fn oney() -> Schema {
         )
         .required("language_code")
         .required("error_list")
+        .into()
+}
+
+fn google() -> Schema {
+    let detail = ObjectBuilder::new()
+        .description(Some(
+            "A typed detail: ErrorInfo (reason, domain, metadata), LocalizedMessage (locale, \
+             message), BadRequest (fieldViolations), RetryInfo (retryDelay) or Help (links).",
+        ))
+        .property("@type", string("The detail's type URL."))
+        .required("@type");
+    let status = ObjectBuilder::new()
+        .property(
+            "code",
+            ObjectBuilder::new()
+                .schema_type(Type::Integer)
+                .description(Some("The HTTP status.")),
+        )
+        .property("message", string("The developer-facing message."))
+        .property(
+            "status",
+            string("The google.rpc.Code name.").enum_values(Some(GRPC_CODE_NAMES)),
+        )
+        .property(
+            "details",
+            ArrayBuilder::new().items(RefOr::T(Schema::Object(detail.build()))),
+        )
+        .required("code")
+        .required("message")
+        .required("status");
+    ObjectBuilder::new()
+        .description(Some(
+            "Google's error model (AIP-193): google.rpc.Status over HTTP/JSON.",
+        ))
+        .property("error", RefOr::T(Schema::Object(status.build())))
+        .required("error")
         .into()
 }

@@ -5,13 +5,15 @@ use serde_json::{Map, Value};
 
 use super::members::{Members, Mode};
 use super::{ParseError, ReceivedBody, ReceivedEntry};
-use crate::Format;
+use crate::{format, Format};
 
 /// The format an object's members point to, if any.
 pub(crate) fn detect(map: &Map<String, Value>, problem_media_type: bool) -> Option<Format> {
     let has = |name: &str| map.contains_key(name);
     if map.get("object").and_then(Value::as_str) == Some("error") {
         Some(Format::Omise)
+    } else if map.get("error").is_some_and(Value::is_object) {
+        Some(Format::Google)
     } else if has("error_list") {
         Some(Format::Oney)
     } else if has("extraDetails") {
@@ -38,6 +40,7 @@ pub(crate) fn read(
         Format::Omise => omise(&mut m, &mut body)?,
         Format::Problem | Format::Vipps => problem(&mut m, &mut body)?,
         Format::Oney => oney(&mut m, &mut body)?,
+        Format::Google => google(&mut m, &mut body)?,
     }
     body.extra = m.map;
     Ok(body)
@@ -156,6 +159,89 @@ fn oney(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
         body.field = first.field.clone();
     }
     Ok(())
+}
+
+/// `{"error":{"code","message","status","details":[…]}}`: the code is `ErrorInfo.reason`,
+/// the language a `LocalizedMessage`'s locale, the list `BadRequest.fieldViolations`, the
+/// location the first `Help` link. What the body has beside (the `status` name, the
+/// domain, the metadata, the localized message, other details) is kept in `extra` under
+/// those names.
+fn google(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    let error = m.object("error")?;
+    let Some(mut error) = required(m, Format::Google, error, "error")? else {
+        return Ok(());
+    };
+    body.status = error.status("code")?;
+    body.message = error.string("message")?;
+    if let Some(details) = error.array("details")? {
+        for (i, value) in details.into_iter().enumerate() {
+            let Some(mut detail) = error.element(value, "details", i)? else {
+                continue;
+            };
+            match detail.string("@type")?.as_deref() {
+                Some(format::ERROR_INFO) => {
+                    body.code = detail.string("reason")?;
+                    keep(&mut m.map, "domain", detail.map.remove("domain"));
+                    keep(&mut m.map, "metadata", detail.map.remove("metadata"));
+                }
+                Some(format::LOCALIZED_MESSAGE) => {
+                    body.language = detail.string("locale")?;
+                    keep(&mut m.map, "localizedMessage", detail.map.remove("message"));
+                }
+                Some(format::BAD_REQUEST) => {
+                    for (j, value) in detail
+                        .array("fieldViolations")?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let Some(mut v) = detail.element(value, "fieldViolations", j)? else {
+                            continue;
+                        };
+                        body.entries.push(ReceivedEntry {
+                            code: v.string("reason")?,
+                            field: v.string("field")?,
+                            message: v.string("description")?,
+                            extra: v.map,
+                            format: Some(Format::Google),
+                        });
+                    }
+                }
+                Some(format::HELP) => {
+                    let links = detail.array("links")?.unwrap_or_default();
+                    if let Some(Value::Object(link)) = links.into_iter().next() {
+                        body.location = link.get("url").and_then(Value::as_str).map(str::to_owned);
+                    }
+                }
+                other => {
+                    // A detail this reader does not know: kept whole.
+                    let mut kept = detail.map;
+                    if let Some(other) = other {
+                        kept.insert("@type".into(), Value::String(other.to_owned()));
+                    }
+                    let list = m
+                        .map
+                        .entry("details")
+                        .or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(list) = list {
+                        list.push(Value::Object(kept));
+                    }
+                }
+            }
+        }
+    }
+    // The first violation's field stands for the body's, as Oney's first entry does.
+    body.field = body.entries.first().and_then(|e| e.field.clone());
+    keep(&mut m.map, "status", error.map.remove("status"));
+    m.map.extend(error.map);
+    Ok(())
+}
+
+/// Keeps `value`, if any, among the body's other members under `name`.
+fn keep(extra: &mut Map<String, Value>, name: &str, value: Option<Value>) {
+    if let Some(value) = value {
+        extra.insert(name.to_owned(), value);
+    }
 }
 
 fn missing(format: Format, member: &str) -> ParseError {

@@ -103,11 +103,11 @@ pub(crate) fn find<E: ApiError>(
     received: &Received<'_>,
 ) -> (Option<&'static VariantMeta>, Option<E>) {
     let catalog = E::catalog();
-    let exact = catalog.variants.iter().any(|v| v.code == code);
+    let exact = catalog.variants.iter().any(|v| names(format, code, v.code));
     let oney = format == Some(Format::Oney);
     let is_candidate = |v: &&'static VariantMeta| {
         if exact {
-            v.code == code
+            names(format, code, v.code)
         } else {
             oney && format::code_may_be_cut(code, v.code)
         }
@@ -129,6 +129,15 @@ pub(crate) fn find<E: ApiError>(
             .find_map(|m| E::from_received(m, received))
     });
     (Some(meta), typed)
+}
+
+/// Whether `received`, a code read from a body of `format`, names the variant code `code`:
+/// equal, or for a Google body the code's `ErrorInfo.reason`.
+fn names(format: Option<Format>, received: &str, code: &str) -> bool {
+    match format {
+        Some(Format::Google) => received == code || format::google_reason(code) == received,
+        _ => received == code,
+    }
 }
 
 /// Whether the received message and field fit `m`: its constant field (if any) matches,
@@ -173,7 +182,11 @@ fn lookup_code<E: ApiError>(
 /// The variants of `catalog` with `code`; where there is none and the body is an Oney one,
 /// those whose code it may be the cut start of.
 fn candidates(catalog: &Catalog, format: Option<Format>, code: &str) -> Vec<&'static VariantMeta> {
-    let exact: Vec<_> = catalog.find_all(code).collect();
+    let exact: Vec<_> = catalog
+        .variants
+        .iter()
+        .filter(|v| names(format, code, v.code))
+        .collect();
     if !exact.is_empty() || format != Some(Format::Oney) {
         return exact;
     }

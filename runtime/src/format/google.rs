@@ -1,0 +1,648 @@
+//! Google's error model (AIP-193): `google.rpc.Status` over HTTP/JSON.
+//!
+//! ```text
+//! {"error":{"code":404,"message":"cart 7 was not found","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"CART_NOT_FOUND","domain":"shop.example.com","metadata":{"id":"7"}}]}}
+//! ```
+//!
+//! `code` is the HTTP status, `status` the `google.rpc.Code` name (the variant's
+//! `#[grpc(…)]`, else the HTTP status mapped as `google/rpc/code.proto` documents), `message`
+//! the developer-facing message in the error's default language. The details, in this
+//! order:
+//!
+//! - `ErrorInfo`: `reason` = the code in UPPER_SNAKE_CASE ([`reason`]), `domain` = the
+//!   enum's `#[api_error(domain = "…")]` else this format's, `metadata` = the values the
+//!   message template prints, keys in lowerCamelCase (never a `#[source]`);
+//! - `LocalizedMessage`: where the request's preferences chose another language, the
+//!   message in it (`locale`, `message`);
+//! - `BadRequest`: for an error with a field, or several errors, one `fieldViolations`
+//!   entry per error;
+//! - `RetryInfo`: for 429 and 503 when the format has a retry delay;
+//! - `Help`: where the enum has a `location`, a link to the error's reference.
+//!
+//! It shares `application/json` with Omise and Oney, so an `Accept` header cannot ask for
+//! it: a server chooses it by configuration ([`Renderer::new`](crate::Renderer::new) with
+//! [`Format::Google`](crate::Format::Google) as the default).
+
+use core::fmt;
+use std::time::Duration;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use crate::format::json::{self, escape_anchor, escape_str};
+use crate::format::view::{Collect, PublicMessage};
+use crate::format::{primary, wire_status, OptionError};
+use crate::{language, ApiError, RequestContext};
+
+/// The `@type` of each detail (`ErrorInfo`'s is also part of the head, in `heads.rs`).
+pub(crate) const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
+pub(crate) const LOCALIZED_MESSAGE: &str = "type.googleapis.com/google.rpc.LocalizedMessage";
+pub(crate) const BAD_REQUEST: &str = "type.googleapis.com/google.rpc.BadRequest";
+pub(crate) const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
+pub(crate) const HELP: &str = "type.googleapis.com/google.rpc.Help";
+
+/// Most characters of an `ErrorInfo.reason` (AIP-193).
+pub(crate) const REASON_MAX: usize = 63;
+
+/// Options of the Google format: the `ErrorInfo.domain` of types that name none, and the
+/// retry delay sent with 429 and 503.
+///
+/// ```
+/// use apierror::format::GoogleFormat;
+/// use apierror::{ApiError, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[api_error(domain = "shop.example.com")]
+/// enum ShopError {
+///     #[status(404)]
+///     #[code("cart_not_found")]
+///     #[message("cart {id} was not found")]
+///     CartNotFound { id: u64 },
+/// }
+///
+/// let mut buf = Vec::new();
+/// GoogleFormat::new().render(&ShopError::CartNotFound { id: 7 }, &RequestContext::new(), &mut buf);
+/// assert_eq!(
+///     std::str::from_utf8(&buf).unwrap(),
+///     r#"{"error":{"code":404,"message":"cart 7 was not found","status":"NOT_FOUND","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"CART_NOT_FOUND","domain":"shop.example.com","metadata":{"id":"7"}}]}}"#
+/// );
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct GoogleFormat {
+    domain: String,
+    retry_delay: Option<Duration>,
+}
+
+impl GoogleFormat {
+    /// The format without a default domain or retry delay.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Sets the `ErrorInfo.domain` of types without `#[api_error(domain = "…")]`: a DNS
+    /// name such as `shop.example.com` (letters, digits, `-` and `.`).
+    pub fn with_domain(mut self, domain: &str) -> Result<Self, OptionError> {
+        let valid = !domain.is_empty()
+            && domain.len() <= 253
+            && domain
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
+        if !valid {
+            return Err(OptionError::Domain);
+        }
+        self.domain = domain.to_owned();
+        Ok(self)
+    }
+
+    /// The `ErrorInfo.reason` of a code; see the [module docs](self).
+    ///
+    /// ```
+    /// use apierror::format::GoogleFormat;
+    /// assert_eq!(GoogleFormat::reason("cart_not_found"), "CART_NOT_FOUND");
+    /// assert_eq!(GoogleFormat::reason("too-many.requests"), "TOO_MANY_REQUESTS");
+    /// ```
+    pub fn reason(code: &str) -> String {
+        reason(code)
+    }
+
+    /// The `google.rpc.Code` name an HTTP status maps to, as `google/rpc/code.proto`
+    /// documents each code's HTTP mapping; any other status by its class (4xx
+    /// `FAILED_PRECONDITION`, 5xx `INTERNAL`).
+    ///
+    /// ```
+    /// use apierror::format::GoogleFormat;
+    /// assert_eq!(GoogleFormat::code_name(404), "NOT_FOUND");
+    /// assert_eq!(GoogleFormat::code_name(418), "FAILED_PRECONDITION");
+    /// ```
+    pub const fn code_name(status: u16) -> &'static str {
+        code_name_of(status)
+    }
+
+    /// Sets the delay a `RetryInfo` detail asks clients to wait after a 429 or 503.
+    pub fn with_retry_delay(mut self, delay: Duration) -> Self {
+        self.retry_delay = Some(delay);
+        self
+    }
+
+    /// Appends the body of one error to `out`.
+    pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
+        self.render_all(&[err], ctx, out);
+    }
+
+    /// Appends one body for several errors to `out`: the first is the status; every error
+    /// has a `fieldViolations` entry. An empty list renders a 500.
+    pub fn render_all(
+        &self,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        self.render_all_in(errors, lang, out);
+    }
+
+    /// [`GoogleFormat::render_all`] with a `LocalizedMessage` in `lang` where it is not the
+    /// default language.
+    pub(crate) fn render_all_in(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
+        let err = primary(errors);
+        let meta = err.meta();
+        let default_lang = meta.language;
+        let parts = err.json_parts();
+        out.reserve(256);
+        out.extend_from_slice(crate::head!(google_start).as_bytes());
+        out.extend_from_slice(wire_status(err).as_str().as_bytes());
+        out.extend_from_slice(crate::head!(google_message).as_bytes());
+        json::write_message(out, err, parts, default_lang);
+        out.extend_from_slice(crate::head!(google_status).as_bytes());
+        out.extend_from_slice(code_name(err).as_bytes());
+        out.extend_from_slice(crate::head!(google_info).as_bytes());
+        match parts {
+            Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
+            None => write_reason(out, err.code()),
+        }
+        if let Some(domain) = meta
+            .domain
+            .or((!self.domain.is_empty()).then_some(&*self.domain))
+        {
+            out.extend_from_slice(b"\",\"domain\":\"");
+            escape_str(out, domain);
+        }
+        out.extend_from_slice(b"\",\"metadata\":{");
+        write_metadata(out, err);
+        out.extend_from_slice(b"}}");
+        if !lang.eq_ignore_ascii_case(default_lang) {
+            out.extend_from_slice(b",{\"@type\":\"");
+            out.extend_from_slice(LOCALIZED_MESSAGE.as_bytes());
+            out.extend_from_slice(b"\",\"locale\":\"");
+            escape_str(out, lang);
+            out.extend_from_slice(b"\",\"message\":\"");
+            json::write_message(out, err, json::parts_in(err, lang), lang);
+            out.extend_from_slice(b"\"}");
+        }
+        if errors.len() > 1 || err.field().is_some() {
+            out.extend_from_slice(b",{\"@type\":\"");
+            out.extend_from_slice(BAD_REQUEST.as_bytes());
+            out.extend_from_slice(b"\",\"fieldViolations\":[");
+            for (i, e) in errors.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                out.push(b'{');
+                if let Some(field) = e.field() {
+                    out.extend_from_slice(b"\"field\":\"");
+                    json::write_display(out, field, None);
+                    out.extend_from_slice(b"\",");
+                }
+                out.extend_from_slice(b"\"description\":\"");
+                let e_lang = e.meta().language;
+                json::write_message(out, *e, json::parts_in(*e, e_lang), e_lang);
+                out.extend_from_slice(b"\",\"reason\":\"");
+                match e.json_parts() {
+                    Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
+                    None => write_reason(out, e.code()),
+                }
+                out.extend_from_slice(b"\"}");
+            }
+            out.extend_from_slice(b"]}");
+        }
+        if let Some(delay) = self.retry_delay_for(err) {
+            out.extend_from_slice(b",{\"@type\":\"");
+            out.extend_from_slice(RETRY_INFO.as_bytes());
+            out.extend_from_slice(b"\",\"retryDelay\":\"");
+            write_duration(out, delay);
+            out.extend_from_slice(b"\"}");
+        }
+        if let Some(location) = meta.location {
+            out.extend_from_slice(b",{\"@type\":\"");
+            out.extend_from_slice(HELP.as_bytes());
+            out.extend_from_slice(b"\",\"links\":[{\"description\":\"");
+            escape_str(out, err.title());
+            out.extend_from_slice(b"\",\"url\":\"");
+            escape_str(out, location);
+            out.push(b'#');
+            escape_anchor(out, err.code());
+            out.extend_from_slice(b"\"}]}");
+        }
+        out.extend_from_slice(crate::head!(google_end).as_bytes());
+    }
+
+    /// The retry delay of a body for `err`: 429 and 503 are worth retrying.
+    fn retry_delay_for(&self, err: &dyn ApiError) -> Option<Duration> {
+        matches!(wire_status(err).as_u16(), 429 | 503)
+            .then_some(self.retry_delay)
+            .flatten()
+    }
+
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+    pub fn view<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+    ) -> impl Serialize + 'a {
+        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        self.view_in(errors, lang)
+    }
+
+    /// [`GoogleFormat::view`] with a `LocalizedMessage` in `lang`.
+    pub(crate) fn view_in<'a>(
+        &'a self,
+        errors: &'a [&'a dyn ApiError],
+        lang: &'a str,
+    ) -> impl Serialize + 'a {
+        GoogleView {
+            format: self,
+            errors,
+            lang,
+        }
+    }
+}
+
+/// The `google.rpc.Code` name of `err`: its variant's `#[grpc(…)]`, else its status's.
+pub(crate) fn code_name(err: &dyn ApiError) -> &'static str {
+    match err.meta().grpc {
+        Some(name) => name,
+        None => code_name_of(wire_status(err).as_u16()),
+    }
+}
+
+/// See [`GoogleFormat::code_name`].
+pub(crate) const fn code_name_of(status: u16) -> &'static str {
+    match status {
+        400 => "INVALID_ARGUMENT",
+        401 => "UNAUTHENTICATED",
+        403 => "PERMISSION_DENIED",
+        404 => "NOT_FOUND",
+        409 => "ABORTED",
+        429 => "RESOURCE_EXHAUSTED",
+        499 => "CANCELLED",
+        500 => "INTERNAL",
+        501 => "UNIMPLEMENTED",
+        503 => "UNAVAILABLE",
+        504 => "DEADLINE_EXCEEDED",
+        // Any other client error; `INTERNAL` for any other status.
+        401..=498 => "FAILED_PRECONDITION",
+        _ => "INTERNAL",
+    }
+}
+
+/// The 17 `google.rpc.Code` names, by number.
+pub const CODE_NAMES: [&str; 17] = [
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
+];
+
+/// The `ErrorInfo.reason` of a code: upper case, every run of characters other than
+/// letters and digits one `_`, none at either end, at most 63 characters (`cart_not_found`
+/// gives `CART_NOT_FOUND`). The derive writes the same at compile time, and refuses a code
+/// whose reason is not a valid one (`[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters) where
+/// the enum asks for the Google checks (`#[api_error(google)]`); without them a code such as
+/// Vipps's `6080` is written as is (`6080`), faithful if not AIP-193's shape.
+pub(crate) fn reason(code: &str) -> String {
+    let mut out = Vec::with_capacity(code.len());
+    write_reason(&mut out, code);
+    // Only ASCII is written.
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Appends [`reason`]`(code)`, which needs no JSON escaping.
+pub(crate) fn write_reason(out: &mut Vec<u8>, code: &str) {
+    let start = out.len();
+    let mut pending_underscore = false;
+    for b in code.bytes() {
+        if b.is_ascii_alphanumeric() {
+            if pending_underscore && out.len() > start {
+                out.push(b'_');
+            }
+            pending_underscore = false;
+            out.push(b.to_ascii_uppercase());
+        } else {
+            pending_underscore = true;
+        }
+        if out.len() - start >= REASON_MAX {
+            break;
+        }
+    }
+    out.truncate(start + REASON_MAX.min(out.len() - start));
+    while out.len() > start && out.last() == Some(&b'_') {
+        out.pop();
+    }
+}
+
+/// Appends the `metadata` members: each value the message template prints, under its
+/// field's name in lowerCamelCase.
+fn write_metadata(out: &mut Vec<u8>, err: &dyn ApiError) {
+    let mut first = true;
+    err.for_each_value(&mut |name, value| {
+        if !first {
+            out.push(b',');
+        }
+        first = false;
+        out.push(b'"');
+        write_camel(out, name);
+        out.extend_from_slice(b"\":\"");
+        json::write_display(out, value, None);
+        out.push(b'"');
+    });
+}
+
+/// Appends `name` (a Rust field name) in lowerCamelCase: `min_amount` is `minAmount`.
+fn write_camel(out: &mut Vec<u8>, name: &str) {
+    let mut started = false;
+    let mut upper_next = false;
+    for b in name.bytes() {
+        if b == b'_' {
+            upper_next = started;
+            continue;
+        }
+        out.push(if upper_next {
+            b.to_ascii_uppercase()
+        } else {
+            b
+        });
+        started = true;
+        upper_next = false;
+    }
+}
+
+/// A protobuf `Duration` in JSON: seconds with an `s`, fractions where there are any.
+fn write_duration(out: &mut Vec<u8>, delay: Duration) {
+    let text = match delay.subsec_nanos() {
+        0 => format!("{}s", delay.as_secs()),
+        nanos => {
+            let fraction = format!("{nanos:09}");
+            format!("{}.{}s", delay.as_secs(), fraction.trim_end_matches('0'))
+        }
+    };
+    out.extend_from_slice(text.as_bytes());
+}
+
+/// The Google body as a [`Serialize`] value; see [`GoogleFormat::view`].
+struct GoogleView<'a> {
+    format: &'a GoogleFormat,
+    errors: &'a [&'a dyn ApiError],
+    lang: &'a str,
+}
+
+impl Serialize for GoogleView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("error", &StatusView(self))?;
+        map.end()
+    }
+}
+
+/// `google.rpc.Status`: code, message, status, details.
+struct StatusView<'a>(&'a GoogleView<'a>);
+
+impl Serialize for StatusView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let err = primary(self.0.errors);
+        let default_lang = err.meta().language;
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("code", &wire_status(err).as_u16())?;
+        let message = PublicMessage {
+            err,
+            lang: default_lang,
+        };
+        map.serialize_entry("message", &Collect(&message))?;
+        map.serialize_entry("status", code_name(err))?;
+        map.serialize_entry("details", &DetailsView(self.0))?;
+        map.end()
+    }
+}
+
+/// The details, in the order `render_all_in` writes them.
+struct DetailsView<'a>(&'a GoogleView<'a>);
+
+impl Serialize for DetailsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let GoogleView {
+            format,
+            errors,
+            lang,
+        } = *self.0;
+        let err = primary(errors);
+        let meta = err.meta();
+        let mut seq = serializer.serialize_seq(None)?;
+        let domain = meta
+            .domain
+            .or((!format.domain.is_empty()).then_some(&*format.domain));
+        seq.serialize_element(&ErrorInfoView { err, domain })?;
+        if !lang.eq_ignore_ascii_case(meta.language) {
+            seq.serialize_element(&LocalizedView { err, lang })?;
+        }
+        if errors.len() > 1 || err.field().is_some() {
+            seq.serialize_element(&BadRequestView(errors))?;
+        }
+        if let Some(delay) = format.retry_delay_for(err) {
+            let mut text = Vec::new();
+            write_duration(&mut text, delay);
+            let delay = String::from_utf8(text).unwrap_or_default();
+            seq.serialize_element(&TypedPairs(RETRY_INFO, &[("retryDelay", &delay)]))?;
+        }
+        if let Some(location) = meta.location {
+            seq.serialize_element(&HelpView { err, location })?;
+        }
+        seq.end()
+    }
+}
+
+struct ErrorInfoView<'a> {
+    err: &'a dyn ApiError,
+    domain: Option<&'a str>,
+}
+
+impl Serialize for ErrorInfoView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("@type", ERROR_INFO)?;
+        map.serialize_entry("reason", &reason(self.err.code()))?;
+        if let Some(domain) = self.domain {
+            map.serialize_entry("domain", domain)?;
+        }
+        map.serialize_entry("metadata", &MetadataView(self.err))?;
+        map.end()
+    }
+}
+
+struct MetadataView<'a>(&'a dyn ApiError);
+
+impl Serialize for MetadataView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        let mut result = Ok(());
+        self.0.for_each_value(&mut |name, value| {
+            if result.is_ok() {
+                let mut key = Vec::new();
+                write_camel(&mut key, name);
+                let key = String::from_utf8(key).unwrap_or_default();
+                result = map.serialize_entry(&key, &Collect(value));
+            }
+        });
+        result?;
+        map.end()
+    }
+}
+
+struct LocalizedView<'a> {
+    err: &'a dyn ApiError,
+    lang: &'a str,
+}
+
+impl Serialize for LocalizedView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let message = PublicMessage {
+            err: self.err,
+            lang: self.lang,
+        };
+        TypedPairs(
+            LOCALIZED_MESSAGE,
+            &[("locale", &self.lang), ("message", &message)],
+        )
+        .serialize(serializer)
+    }
+}
+
+struct BadRequestView<'a>(&'a [&'a dyn ApiError]);
+
+impl Serialize for BadRequestView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@type", BAD_REQUEST)?;
+        map.serialize_entry("fieldViolations", &ViolationsView(self.0))?;
+        map.end()
+    }
+}
+
+struct ViolationsView<'a>(&'a [&'a dyn ApiError]);
+
+impl Serialize for ViolationsView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        for err in self.0 {
+            seq.serialize_element(&ViolationView(*err))?;
+        }
+        seq.end()
+    }
+}
+
+struct ViolationView<'a>(&'a dyn ApiError);
+
+impl Serialize for ViolationView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let err = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        if let Some(field) = err.field() {
+            map.serialize_entry("field", &Collect(field))?;
+        }
+        let description = PublicMessage {
+            err,
+            lang: err.meta().language,
+        };
+        map.serialize_entry("description", &Collect(&description))?;
+        map.serialize_entry("reason", &reason(err.code()))?;
+        map.end()
+    }
+}
+
+struct HelpView<'a> {
+    err: &'a dyn ApiError,
+    location: &'a str,
+}
+
+impl Serialize for HelpView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let url = format!("{}#{}", self.location, self.err.code().replace('_', "-"));
+        let link = [
+            ("description", &self.err.title() as &dyn fmt::Display),
+            ("url", &url),
+        ];
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("@type", HELP)?;
+        map.serialize_entry("links", &[Pairs(&link)])?;
+        map.end()
+    }
+}
+
+/// An object of `@type` and string members.
+struct TypedPairs<'a>(&'static str, &'a [(&'static str, &'a dyn fmt::Display)]);
+
+impl Serialize for TypedPairs<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.1.len() + 1))?;
+        map.serialize_entry("@type", self.0)?;
+        for (name, value) in self.1 {
+            map.serialize_entry(name, &Collect(*value))?;
+        }
+        map.end()
+    }
+}
+
+/// An object of string members.
+struct Pairs<'a>(&'a [(&'static str, &'a dyn fmt::Display)]);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (name, value) in self.0 {
+            map.serialize_entry(name, &Collect(*value))?;
+        }
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons() {
+        for (code, want) in [
+            ("used_token", "USED_TOKEN"),
+            ("6080", "6080"),
+            ("ERR_07", "ERR_07"),
+            ("too-many__requests.", "TOO_MANY_REQUESTS"),
+            ("__x", "X"),
+            ("é", ""),
+        ] {
+            assert_eq!(reason(code), want, "{code}");
+        }
+        let long = reason(&"a".repeat(100));
+        assert_eq!(long.len(), REASON_MAX);
+        assert_eq!(reason(&format!("{}_b", "a".repeat(62))), "A".repeat(62));
+    }
+
+    #[test]
+    fn camel_case_keys_and_durations() {
+        let mut out = Vec::new();
+        write_camel(&mut out, "_min_amount_x");
+        assert_eq!(out, b"minAmountX");
+        let mut out = Vec::new();
+        write_duration(&mut out, Duration::from_millis(1500));
+        assert_eq!(out, b"1.5s");
+        let mut out = Vec::new();
+        write_duration(&mut out, Duration::from_secs(30));
+        assert_eq!(out, b"30s");
+    }
+
+    #[test]
+    fn status_mapping() {
+        assert_eq!(code_name_of(418), "FAILED_PRECONDITION");
+        assert_eq!(code_name_of(502), "INTERNAL");
+        assert_eq!(CODE_NAMES[5], "NOT_FOUND");
+    }
+}
