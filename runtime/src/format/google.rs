@@ -278,8 +278,8 @@ pub(crate) const fn code_name_of(status: u16) -> &'static str {
         501 => "UNIMPLEMENTED",
         503 => "UNAVAILABLE",
         504 => "DEADLINE_EXCEEDED",
-        // Any other client error; `INTERNAL` for any other status.
-        401..=498 => "FAILED_PRECONDITION",
+        // Any other status by its class.
+        _ if status >= 400 && status < 500 => "FAILED_PRECONDITION",
         _ => "INTERNAL",
     }
 }
