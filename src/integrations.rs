@@ -24,6 +24,7 @@ macro_rules! __framework_impls {
     ([$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
         $crate::__axum_impls! { [$($generics)*] [$($ty)*] [$($predicates)*] }
         $crate::__actix_impls! { [$($generics)*] [$($ty)*] [$($predicates)*] }
+        $crate::__tonic_impls! { [$($generics)*] [$($ty)*] [$($predicates)*] }
     };
 }
 
@@ -101,6 +102,34 @@ macro_rules! __actix_impls {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __actix_impls {
+    ($($tokens:tt)*) => {};
+}
+
+/// With the `tonic` feature: `From<E> for tonic::Status`, so a gRPC handler's `?` turns a
+/// derived error into its status (see [`crate::tonic`]). It needs nothing of the type but
+/// its `ApiError` impl, so no bound is added.
+#[cfg(feature = "tonic")]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impls {
+    ([$($generics:tt)*] [$($ty:tt)*] [$($predicates:tt)*]) => {
+        #[automatically_derived]
+        impl $($generics)* ::core::convert::From<$($ty)*> for $crate::__private::tonic::Status
+        where
+            $($predicates)*
+        {
+            fn from(err: $($ty)*) -> Self {
+                $crate::tonic::status(&err)
+            }
+        }
+    };
+}
+
+/// Without the `tonic` feature: nothing.
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __tonic_impls {
     ($($tokens:tt)*) => {};
 }
 

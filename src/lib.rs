@@ -141,6 +141,8 @@ pub mod axum;
 mod integrations;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
+#[cfg(feature = "tonic")]
+pub mod tonic;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod web;
 #[cfg(feature = "wiremock")]
@@ -167,4 +169,9 @@ pub mod __private {
     pub use crate::integrations::actix;
     #[cfg(feature = "axum")]
     pub use crate::integrations::axum;
+    /// What the derive's `From<E> for tonic::Status` impls name.
+    #[cfg(feature = "tonic")]
+    pub mod tonic {
+        pub use ::tonic::Status;
+    }
 }

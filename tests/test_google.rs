@@ -195,7 +195,7 @@ fn every_error_status_maps_to_a_code() {
             501 => "UNIMPLEMENTED",
             503 => "UNAVAILABLE",
             504 => "DEADLINE_EXCEEDED",
-            400..=499 => "FAILED_PRECONDITION",
+            _ if status < 500 => "FAILED_PRECONDITION",
             _ => "INTERNAL",
         };
         assert_eq!(GoogleFormat::code_name(status), expected, "{status}");

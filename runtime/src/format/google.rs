@@ -117,6 +117,43 @@ impl GoogleFormat {
         code_name_of(status)
     }
 
+    /// The HTTP status of a `google.rpc.Code` name, as `google/rpc/code.proto` documents
+    /// it (`OK` is 200; an unknown name 500).
+    ///
+    /// ```
+    /// use apierror::format::GoogleFormat;
+    /// assert_eq!(GoogleFormat::http_status("FAILED_PRECONDITION"), 400);
+    /// assert_eq!(GoogleFormat::http_status("ALREADY_EXISTS"), 409);
+    /// ```
+    pub fn http_status(code_name: &str) -> u16 {
+        match code_name {
+            "OK" => 200,
+            "INVALID_ARGUMENT" | "FAILED_PRECONDITION" | "OUT_OF_RANGE" => 400,
+            "UNAUTHENTICATED" => 401,
+            "PERMISSION_DENIED" => 403,
+            "NOT_FOUND" => 404,
+            "ABORTED" | "ALREADY_EXISTS" => 409,
+            "RESOURCE_EXHAUSTED" => 429,
+            "CANCELLED" => 499,
+            "UNIMPLEMENTED" => 501,
+            "UNAVAILABLE" => 503,
+            "DEADLINE_EXCEEDED" => 504,
+            _ => 500,
+        }
+    }
+
+    /// The `ErrorInfo.domain` of `err`: its type's, else this format's, if any.
+    pub fn domain_of<'a>(&'a self, err: &dyn ApiError) -> Option<&'a str> {
+        err.meta()
+            .domain
+            .or((!self.domain.is_empty()).then_some(&*self.domain))
+    }
+
+    /// The retry delay sent with `err`: this format's, for a 429 or 503.
+    pub fn retry_delay_of(&self, err: &dyn ApiError) -> Option<Duration> {
+        self.retry_delay_for(err)
+    }
+
     /// Sets the delay a `RetryInfo` detail asks clients to wait after a 429 or 503.
     pub fn with_retry_delay(mut self, delay: Duration) -> Self {
         self.retry_delay = Some(delay);
@@ -159,10 +196,7 @@ impl GoogleFormat {
             Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
             None => write_reason(out, err.code()),
         }
-        if let Some(domain) = meta
-            .domain
-            .or((!self.domain.is_empty()).then_some(&*self.domain))
-        {
+        if let Some(domain) = self.domain_of(err) {
             out.extend_from_slice(b"\",\"domain\":\"");
             escape_str(out, domain);
         }
@@ -438,9 +472,7 @@ impl Serialize for DetailsView<'_> {
         let err = primary(errors);
         let meta = err.meta();
         let mut seq = serializer.serialize_seq(None)?;
-        let domain = meta
-            .domain
-            .or((!format.domain.is_empty()).then_some(&*format.domain));
+        let domain = format.domain_of(err);
         seq.serialize_element(&ErrorInfoView { err, domain })?;
         if !lang.eq_ignore_ascii_case(meta.language) {
             seq.serialize_element(&LocalizedView { err, lang })?;

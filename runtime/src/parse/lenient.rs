@@ -73,9 +73,14 @@ pub fn decode<E: ApiError>(
     if let Some(body) = &response.body {
         if let Some(code) = &body.code {
             let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
-            response.meta = meta;
-            if let Some(error) = typed {
-                return Decoded::Typed { error, response };
+            // A Google reason is unique within its domain only: another domain's error of
+            // the same reason is not this catalog's.
+            let foreign = meta.is_some_and(|m| !same_domain(m.domain, body));
+            if !foreign {
+                response.meta = meta;
+                if let Some(error) = typed {
+                    return Decoded::Typed { error, response };
+                }
             }
         }
     }
@@ -146,6 +151,15 @@ fn read_response(
         Read::Nothing => {}
     }
     response
+}
+
+/// Whether a received Google body's `ErrorInfo.domain` (kept in `extra`) is `domain`, the
+/// catalog's; a body or catalog without a domain does not tell.
+fn same_domain(domain: Option<&str>, body: &ReceivedBody) -> bool {
+    match (domain, body.extra.get("domain").and_then(Value::as_str)) {
+        (Some(ours), Some(theirs)) => ours.eq_ignore_ascii_case(theirs),
+        _ => true,
+    }
 }
 
 /// Keeps the first bytes of the body in `response`.
