@@ -9,7 +9,8 @@ use cases::{Fixture, Same, GROUPS, RESPONSE};
 #[test]
 fn every_function_of_a_group_writes_the_same_body() {
     let fx = Fixture::new();
-    let expected: [(&str, &[u8]); 5] = [
+    let expected: [(&str, &[u8]); 6] = [
+        ("google_unit", cases::GOOGLE_UNIT_BODY),
         ("omise_unit", cases::OMISE_UNIT_BODY),
         ("omise_templated", cases::OMISE_TEMPLATED_BODY),
         ("omise_localized", cases::OMISE_LOCALIZED_BODY),

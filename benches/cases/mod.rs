@@ -10,7 +10,7 @@
 // The runtime's own escaping (not public API), so that the floor differs from apierror's
 // path only in what is copied.
 use apierror::__private::escape_str;
-use apierror::format::{OmiseFormat, OneyFormat, ProblemFormat};
+use apierror::format::{GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat};
 use apierror::{ApiError, Format, Renderer, RequestContext};
 use http::header::{CONTENT_LANGUAGE, CONTENT_TYPE};
 use http::{Response, StatusCode};
@@ -74,6 +74,7 @@ const VIPPS_DETAIL: &str = "The amount you tried to capture is not reserved. The
 
 pub const OMISE_UNIT_BODY: &[u8] = br#"{"object":"error","location":"https://www.omise.co/api-errors#used-token","code":"used_token","message":"token was already used"}"#;
 pub const OMISE_TEMPLATED_BODY: &[u8] = br#"{"object":"error","location":"https://www.omise.co/api-errors#token-not-found","code":"token_not_found","message":"token tokn_test_5xp6ca4bs4tnx0ybmbd was not found"}"#;
+pub const GOOGLE_UNIT_BODY: &[u8] = br#"{"error":{"code":400,"message":"token was already used","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"USED_TOKEN","metadata":{}}]}}"#;
 pub const OMISE_LOCALIZED_BODY: &[u8] = r#"{"object":"error","location":"https://www.omise.co/api-errors#token-not-found","code":"token_not_found","message":"トークン tokn_test_5xp6ca4bs4tnx0ybmbd が見つかりません"}"#.as_bytes();
 pub const VIPPS_BODY: &[u8] = br#"{"type":"https://httpstatuses.io/400","title":"Cannot capture before reservation","status":400,"detail":"The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.","instance":"/v1/payments/577531734343670112/capture","extraDetails":[{"name":"ErrorCode","reason":"6080"}],"traceId":"00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"}"#;
 pub const ONEY_BODY: &[u8] = br#"{"language_code":"EN","error_list":[{"error":{"field":"purchase.external_reference","error_code":"ERR_01","error_label":"The field is mandatory"}},{"error":{"field":"purchase.external_reference_type","error_code":"ERR_02","error_label":"Field size must be less than 128 characters"}},{"error":{"error_code":"ERR_05","error_label":"The limits of a business transaction are exceeded"}}]}"#;
@@ -81,6 +82,7 @@ pub const ONEY_BODY: &[u8] = br#"{"language_code":"EN","error_list":[{"error":{"
 /// Everything a case needs, built once outside the timed loop.
 pub struct Fixture {
     pub omise: OmiseFormat,
+    pub google: GoogleFormat,
     pub vipps: ProblemFormat,
     pub oney: OneyFormat,
     pub renderer: Renderer,
@@ -99,6 +101,7 @@ impl Fixture {
             .unwrap_or_default();
         Fixture {
             omise: OmiseFormat::new(),
+            google: GoogleFormat::new(),
             vipps: ProblemFormat::vipps(),
             oney: OneyFormat::new(),
             renderer: Renderer::new(Format::Problem),
@@ -169,6 +172,14 @@ pub const GROUPS: &[Group] = &[
         ],
     },
     Group {
+        name: "google_unit",
+        functions: &[
+            ("apierror", google_unit_apierror, Same::Bytes),
+            ("memcpy_floor", google_unit_memcpy, Same::Bytes),
+            ("serde_struct", google_unit_serde, Same::Bytes),
+        ],
+    },
+    Group {
         name: "omise_localized",
         functions: &[
             ("apierror", omise_localized_apierror, Same::Bytes),
@@ -218,6 +229,52 @@ fn omise_unit_serde(_: &Fixture, buf: &mut Vec<u8>) {
         location: "https://www.omise.co/api-errors#used-token",
         code: "used_token",
         message: "token was already used",
+    };
+    let _ = serde_json::to_writer(buf, &body);
+}
+
+fn google_unit_apierror(fx: &Fixture, buf: &mut Vec<u8>) {
+    fx.google.render(&BenchError::UsedToken, &fx.ctx, buf);
+}
+
+fn google_unit_memcpy(_: &Fixture, buf: &mut Vec<u8>) {
+    buf.extend_from_slice(GOOGLE_UNIT_BODY);
+}
+
+/// What a user writes by hand for the same body: `google.rpc.Status` as serde structs.
+#[derive(Serialize)]
+struct GoogleBody<'a> {
+    error: GoogleStatus<'a>,
+}
+
+#[derive(Serialize)]
+struct GoogleStatus<'a> {
+    code: u16,
+    message: &'a str,
+    status: &'a str,
+    details: [GoogleErrorInfo<'a>; 1],
+}
+
+#[derive(Serialize)]
+struct GoogleErrorInfo<'a> {
+    #[serde(rename = "@type")]
+    kind: &'a str,
+    reason: &'a str,
+    metadata: std::collections::BTreeMap<&'a str, &'a str>,
+}
+
+fn google_unit_serde(_: &Fixture, buf: &mut Vec<u8>) {
+    let body = GoogleBody {
+        error: GoogleStatus {
+            code: 400,
+            message: "token was already used",
+            status: "INVALID_ARGUMENT",
+            details: [GoogleErrorInfo {
+                kind: "type.googleapis.com/google.rpc.ErrorInfo",
+                reason: "USED_TOKEN",
+                metadata: std::collections::BTreeMap::new(),
+            }],
+        },
     };
     let _ = serde_json::to_writer(buf, &body);
 }
