@@ -72,9 +72,9 @@ fuzz_target!(|input: Input| {
         }
     }
     if let Some(language) = &input.language {
-        if let Ok(c) = ctx.clone().with_language(language.as_str()) {
-            assert!(language.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
-            ctx = c;
+        match ctx.clone().with_accept_language(language.as_str()) {
+            Ok(c) => ctx = c,
+            Err(_) => assert!(language.chars().any(char::is_control)),
         }
     }
     for (name, value) in input.extensions.iter().take(4) {
@@ -113,6 +113,23 @@ fuzz_target!(|input: Input| {
                 }
                 for (name, value) in ctx.extensions() {
                     assert_eq!(json[name], value);
+                }
+            }
+            Format::Google => {
+                let error = &json["error"];
+                assert_eq!(error["message"], Value::String(primary_message));
+                assert_eq!(u16::try_from(error["code"].as_u64().unwrap()).unwrap(), response.status().as_u16());
+                let details = error["details"].as_array().unwrap();
+                assert_eq!(details[0]["@type"], "type.googleapis.com/google.rpc.ErrorInfo");
+                let reason = details[0]["reason"].as_str().unwrap();
+                assert!(reason.len() <= 63 && !reason.ends_with('_'), "{reason}");
+                if errors.len() > 1 {
+                    let bad_request = details
+                        .iter()
+                        .find(|d| d["@type"] == "type.googleapis.com/google.rpc.BadRequest")
+                        .unwrap();
+                    let violations = bad_request["fieldViolations"].as_array().unwrap();
+                    assert_eq!(violations.len(), errors.len());
                 }
             }
             Format::Oney => {
