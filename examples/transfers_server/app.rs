@@ -152,8 +152,8 @@ async fn create(
         fail_fast: params.fail_fast()?.unwrap_or(false),
         metadata: params.metadata()?.unwrap_or_default(),
     };
-    // The parameters as JSON with sorted members: the same request in JSON or form encoding,
-    // members in any order, compares equal.
+    // The parameters as JSON with sorted members: the same parameters in any order compare
+    // equal; a value of another type (the string "100" of a form for the number 100) does not.
     let keyed = key.map(|key| Keyed {
         key,
         request: serde_json::Value::Object(params.0).to_string(),

@@ -4,6 +4,15 @@
 #[path = "../../examples/transfers_server/app.rs"]
 #[allow(dead_code)]
 pub mod app;
+// Helpers of the database tests; each test binary uses some of them.
+#[allow(dead_code)]
+pub mod client;
+#[allow(dead_code)]
+pub mod load;
+#[allow(dead_code)]
+pub mod pg;
+#[allow(dead_code)]
+pub mod process;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -61,6 +70,7 @@ pub fn fresh_sqlite_url(name: &str) -> String {
 
 /// Starts a fresh app with `balance` on `127.0.0.1:0` and its own SQLite file, served by a
 /// runtime of `worker_threads` threads (0: a current-thread runtime); returns its address.
+#[allow(dead_code)] // the tests that start server processes use none of the in-process apps
 pub fn start_app(balance: i64, worker_threads: usize) -> SocketAddr {
     let config = app::Config {
         balance,
@@ -71,6 +81,7 @@ pub fn start_app(balance: i64, worker_threads: usize) -> SocketAddr {
 }
 
 /// Starts the app with `config` as [`start_app`] does.
+#[allow(dead_code)]
 pub fn start_app_with(config: app::Config, worker_threads: usize) -> SocketAddr {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind loopback");
     listener.set_nonblocking(true).expect("nonblocking");
