@@ -6,7 +6,9 @@
 //! Lookups happen after the account lock is taken, so two requests with one key never both
 //! create: the second waits for the first to commit and then finds its answer.
 
-use sqlx::{Any, Row, Transaction};
+use sqlx::Row;
+
+use super::tx::Tx;
 
 /// The most characters a key may have (what payment APIs accept: Stripe's limit).
 pub const MAX_KEY_LEN: usize = 255;
@@ -28,16 +30,15 @@ pub enum Stored {
 
 /// The answer stored for `key` since `cutoff` (Unix seconds), with the request it answered.
 pub async fn find(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     key: &str,
     cutoff: i64,
 ) -> Result<Option<(String, Stored)>, sqlx::Error> {
-    let row = sqlx::query(
+    let row = tx.fetch_optional(sqlx::query(
         "SELECT request, response, refusal FROM idempotency_keys WHERE key = $1 AND created > $2",
     )
     .bind(key.to_owned())
-    .bind(cutoff)
-    .fetch_optional(&mut **tx)
+    .bind(cutoff))
     .await?;
     let Some(row) = row else {
         return Ok(None);
@@ -60,30 +61,29 @@ pub async fn find(
 /// Stores the first answer to `keyed` at `now`, first dropping every key older than `cutoff`
 /// (an expired row with the same key among them).
 pub async fn save(
-    tx: &mut Transaction<'static, Any>,
+    tx: &mut Tx,
     keyed: &Keyed,
     answer: &Stored,
     now: i64,
     cutoff: i64,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("DELETE FROM idempotency_keys WHERE created <= $1")
-        .bind(cutoff)
-        .execute(&mut **tx)
+    tx.execute(sqlx::query("DELETE FROM idempotency_keys WHERE created <= $1").bind(cutoff))
         .await?;
     let (response, refusal) = match answer {
         Stored::Response(body) => (Some(body.clone()), None),
         Stored::Refusal(reason) => (None, Some(reason.clone())),
     };
-    sqlx::query(
-        "INSERT INTO idempotency_keys (key, request, response, refusal, created) \
+    tx.execute(
+        sqlx::query(
+            "INSERT INTO idempotency_keys (key, request, response, refusal, created) \
          VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(keyed.key.clone())
+        .bind(keyed.request.clone())
+        .bind(response)
+        .bind(refusal)
+        .bind(now),
     )
-    .bind(keyed.key.clone())
-    .bind(keyed.request.clone())
-    .bind(response)
-    .bind(refusal)
-    .bind(now)
-    .execute(&mut **tx)
     .await?;
     Ok(())
 }

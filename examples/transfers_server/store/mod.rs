@@ -39,7 +39,7 @@ use idempotency::{Keyed, Stored};
 pub use schema::OpenError;
 pub use transfers::Transfer;
 use transfers::{check_amount, check_changeable, invalid};
-use tx::WriteTx;
+use tx::{Tx, WriteTx};
 
 /// What a create asks for.
 pub struct NewTransfer {
@@ -119,15 +119,17 @@ impl Store {
         offset: u32,
         newest_first: bool,
     ) -> Result<(Vec<Transfer>, i64), AppError> {
-        let mut tx = self.pool.begin_with(self.dialect.begin_read()).await?;
-        let total: i64 = sqlx::query(
-            "SELECT COUNT(*) AS total FROM transfers WHERE created >= $1 AND created <= $2",
-        )
-        .bind(from)
-        .bind(to)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("total")?;
+        let mut tx = Tx::begin(&self.pool, self.dialect.begin_read(), None).await?;
+        let total: i64 = tx
+            .fetch_one(
+                sqlx::query(
+                    "SELECT COUNT(*) AS total FROM transfers WHERE created >= $1 AND created <= $2",
+                )
+                .bind(from)
+                .bind(to),
+            )
+            .await?
+            .try_get("total")?;
         let page = if newest_first {
             select_transfer!(
                 "WHERE created >= $1 AND created <= $2 ORDER BY seq DESC LIMIT $3 OFFSET $4"
@@ -137,12 +139,14 @@ impl Store {
                 "WHERE created >= $1 AND created <= $2 ORDER BY seq LIMIT $3 OFFSET $4"
             )
         };
-        let rows = sqlx::query(page)
-            .bind(from)
-            .bind(to)
-            .bind(i64::from(limit))
-            .bind(i64::from(offset))
-            .fetch_all(&mut *tx)
+        let rows = tx
+            .fetch_all(
+                sqlx::query(page)
+                    .bind(from)
+                    .bind(to)
+                    .bind(i64::from(limit))
+                    .bind(i64::from(offset)),
+            )
             .await?;
         tx.commit().await?;
         let transfers = rows
@@ -242,12 +246,13 @@ impl Store {
         if let Some(metadata) = metadata {
             transfer.metadata = metadata;
         }
-        sqlx::query("UPDATE transfers SET amount = $1, metadata = $2 WHERE id = $3")
-            .bind(transfer.amount)
-            .bind(Value::Object(transfer.metadata.clone()).to_string())
-            .bind(id.to_owned())
-            .execute(&mut *w.tx)
-            .await?;
+        w.tx.execute(
+            sqlx::query("UPDATE transfers SET amount = $1, metadata = $2 WHERE id = $3")
+                .bind(transfer.amount)
+                .bind(Value::Object(transfer.metadata.clone()).to_string())
+                .bind(id.to_owned()),
+        )
+        .await?;
         w.commit().await?;
         Ok(transfer)
     }
@@ -261,12 +266,11 @@ impl Store {
         if transfer.sendable {
             w.account.balance += transfer.amount;
         }
-        sqlx::query(
+        w.tx.execute(sqlx::query(
             "UPDATE transfers SET deleted = 1, sendable = 0, failure_code = 'transfer_deleted' \
              WHERE id = $1",
         )
-        .bind(id.to_owned())
-        .execute(&mut *w.tx)
+        .bind(id.to_owned()))
         .await?;
         w.commit_reading(id).await
     }
@@ -303,10 +307,7 @@ impl Store {
         } else {
             "UPDATE transfers SET paid_at = $1 WHERE id = $2"
         };
-        sqlx::query(statement)
-            .bind(time::now())
-            .bind(id.to_owned())
-            .execute(&mut *w.tx)
+        w.tx.execute(sqlx::query(statement).bind(time::now()).bind(id.to_owned()))
             .await?;
         w.commit_reading(id).await
     }
@@ -325,21 +326,22 @@ async fn insert(w: &mut WriteTx, new: NewTransfer, now: i64) -> Result<Transfer,
     let seq = w.account.next_seq;
     w.account.next_seq += 1;
     let id = transfers::id_for(seq);
-    sqlx::query(
-        "INSERT INTO transfers (seq, id, amount, recipient, created, fail_fast, failure_code, \
+    w.tx.execute(
+        sqlx::query(
+            "INSERT INTO transfers (seq, id, amount, recipient, created, fail_fast, failure_code, \
          metadata, deleted, sendable, sent_at, paid_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 0, $9, NULL, NULL)",
+        )
+        .bind(seq)
+        .bind(id.clone())
+        .bind(amount)
+        .bind(recipient)
+        .bind(now)
+        .bind(i64::from(new.fail_fast))
+        .bind(failure_code.map(str::to_owned))
+        .bind(Value::Object(new.metadata).to_string())
+        .bind(i64::from(sendable)),
     )
-    .bind(seq)
-    .bind(id.clone())
-    .bind(amount)
-    .bind(recipient)
-    .bind(now)
-    .bind(i64::from(new.fail_fast))
-    .bind(failure_code.map(str::to_owned))
-    .bind(Value::Object(new.metadata).to_string())
-    .bind(i64::from(sendable))
-    .execute(&mut *w.tx)
     .await?;
     Ok(w.transfer(&id).await?.ok_or(OmiseError::InternalError)?)
 }
