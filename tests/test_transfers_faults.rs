@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use transfers_app::app::store::faults::{of_code, Fault};
 use transfers_app::app::store::Dialect;
-use transfers_app::client::{agent, all_transfers, held, post_transfer, send, stored_balance};
+use transfers_app::client::{agent, all_transfers, held, post_transfer, send, stored_balance, Res};
 use transfers_app::fresh_dir;
 use transfers_app::pg::{self, Cluster};
 use transfers_app::process::ServerProcess;
@@ -128,6 +128,39 @@ fn assert_logged(server: &ServerProcess, driver_text: &str) {
     assert!(line.contains(driver_text), "{line}");
 }
 
+/// A server on `url` (a new account with `start`) holding one transfer: the server, the
+/// transfer's body and id.
+fn start_with_one(url: &str, start: i64, dir: &Path) -> (ServerProcess, Res, String) {
+    let server = ServerProcess::start(url, start, &dir.join("server.log"));
+    let first = post_transfer(&server.base, None, r#"{"amount":50000}"#);
+    assert_eq!(first.status, 200, "{}", first.body);
+    let id = first.json()["id"].as_str().unwrap().to_owned();
+    (server, first, id)
+}
+
+/// The transfer `id` reads as `body`.
+fn assert_reads(base: &str, id: &str, body: &str) {
+    let read = send(
+        &agent(),
+        "GET",
+        &format!("{base}/transfers/{id}"),
+        &[],
+        None,
+    );
+    assert_eq!((read.status, read.body.as_str()), (200, body));
+}
+
+/// After the fault: the first transfer and the one made when service resumed, nothing that
+/// a refused write left behind, and the balance to the satang.
+fn assert_consistent(base: &str, url: &str, start: i64) {
+    let all = all_transfers(&agent(), base);
+    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(
+        stored_balance(url),
+        start - all.iter().map(held).sum::<i64>()
+    );
+}
+
 /// Makes files immutable (`chattr +i`: read-only even to root) until dropped.
 struct Immutable(Vec<PathBuf>);
 
@@ -154,11 +187,8 @@ fn sqlite_file_read_only() {
     let dir = fresh_dir("readonly");
     let file = dir.join("transfers.db");
     let url = format!("sqlite://{}?mode=rwc", file.display());
-    let server = ServerProcess::start(&url, START, &dir.join("server.log"));
+    let (server, first, id) = start_with_one(&url, START, &dir);
     let base = server.base.clone();
-    let first = post_transfer(&base, None, r#"{"amount":50000}"#);
-    assert_eq!(first.status, 200);
-    let id = first.json()["id"].as_str().unwrap().to_owned();
 
     let wal = Path::new(&format!("{}-wal", file.display())).to_owned();
     let Some(guard) = Immutable::set(&[file.clone(), wal]) else {
@@ -178,28 +208,13 @@ fn sqlite_file_read_only() {
     );
     assert_unavailable(&base, "DELETE", &format!("/transfers/{id}"), None);
     // Reads need no write: they still answer.
-    let read = send(
-        &agent(),
-        "GET",
-        &format!("{base}/transfers/{id}"),
-        &[],
-        None,
-    );
-    assert_eq!(
-        (read.status, read.body.as_str()),
-        (200, first.body.as_str())
-    );
+    assert_reads(&base, &id, &first.body);
     assert_others_answer(&base);
     assert_logged(&server, "error returned from database");
 
     drop(guard);
     wait_for_service(&base, Duration::from_secs(15));
-    let all = all_transfers(&agent(), &base);
-    assert_eq!(all.len(), 2, "a refused write left a transfer behind");
-    assert_eq!(
-        stored_balance(&url),
-        START - all.iter().map(held).sum::<i64>()
-    );
+    assert_consistent(&base, &url, START);
 }
 
 #[test]
@@ -210,11 +225,8 @@ fn postgres_stopped() {
     };
     let url = cluster.database("faults");
     let dir = fresh_dir("pgstopped");
-    let server = ServerProcess::start(&url, START, &dir.join("server.log"));
+    let (server, first, id) = start_with_one(&url, START, &dir);
     let base = server.base.clone();
-    let first = post_transfer(&base, None, r#"{"amount":50000}"#);
-    assert_eq!(first.status, 200);
-    let id = first.json()["id"].as_str().unwrap().to_owned();
 
     cluster.stop();
     assert_unavailable(&base, "POST", "/transfers", Some(r#"{"amount":10000}"#));
@@ -224,22 +236,6 @@ fn postgres_stopped() {
 
     cluster.restart();
     wait_for_service(&base, Duration::from_secs(30));
-    let read = send(
-        &agent(),
-        "GET",
-        &format!("{base}/transfers/{id}"),
-        &[],
-        None,
-    );
-    assert_eq!(
-        (read.status, read.body.as_str()),
-        (200, first.body.as_str())
-    );
-    let all = all_transfers(&agent(), &base);
-    assert_eq!(all.len(), 2);
-    assert_eq!(
-        stored_balance(&url),
-        START - all.iter().map(held).sum::<i64>()
-    );
-    let _ = AUTH;
+    assert_reads(&base, &id, &first.body);
+    assert_consistent(&base, &url, START);
 }
