@@ -122,12 +122,7 @@ fn crash_mid_load(name: &str, url: &str) {
         "{} acknowledged",
         outcome.acked.len()
     );
-    let unexpected: Vec<_> = outcome
-        .errors
-        .keys()
-        .filter(|k| !k.starts_with("400 invalid_transfer"))
-        .collect();
-    assert!(unexpected.is_empty(), "{:?}", outcome.errors);
+    outcome.assert_only_refusals();
 
     let server = ServerProcess::start(url, START, &log);
     let stored = reconcile(&outcome, &server.base, url, START);

@@ -80,12 +80,7 @@ fn measured_load(label: &str, url: &str, n: usize) {
     let outcome = load::run(&bases, CLIENTS, 100, &Arc::new(AtomicBool::new(false)));
     assert!(outcome.unanswered.is_empty(), "a request had no answer");
     assert_eq!(outcome.answered, CLIENTS as usize * 100);
-    let unexpected: Vec<_> = outcome
-        .errors
-        .keys()
-        .filter(|k| !k.starts_with("400 invalid_transfer"))
-        .collect();
-    assert!(unexpected.is_empty(), "{:?}", outcome.errors);
+    outcome.assert_only_refusals();
     let all = reconcile(&outcome, &bases[0], url, START);
     eprintln!(
         "load {label}, {n} process(es): {} requests by {CLIENTS} clients in {:.2?}: {:.0} req/s; \

@@ -40,6 +40,15 @@ pub struct Outcome {
 }
 
 impl Outcome {
+    /// The only error answers a well-formed load may get are refusals to overspend.
+    pub fn assert_only_refusals(&self) {
+        let unexpected = self
+            .errors
+            .keys()
+            .filter(|k| k.as_str() != "400 invalid_transfer");
+        assert_eq!(unexpected.count(), 0, "{:?}", self.errors);
+    }
+
     pub fn per_second(&self) -> f64 {
         self.answered as f64 / self.elapsed.as_secs_f64()
     }
