@@ -92,8 +92,8 @@ fn explain(received: &ReceivedBody) -> String {
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let key =
-        std::env::var("OMISE_SECRET_KEY").unwrap_or_else(|_| app::DEFAULT_SECRET_KEY.to_owned());
+    let key = std::env::var("OMISE_SECRET_KEY")
+        .unwrap_or_else(|_| app::config::DEFAULT_SECRET_KEY.to_owned());
     let base = match std::env::var("OMISE_URL") {
         Ok(url) => url,
         Err(_) => start_server()?,
@@ -125,21 +125,38 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Starts the Transfers app on a loopback port, for a self-contained run.
-fn start_server() -> std::io::Result<String> {
+/// Starts the Transfers app on a loopback port, for a self-contained run, on a fresh SQLite
+/// file in the temporary directory (not the server's own `transfers.db`).
+fn start_server() -> Result<String, Box<dyn std::error::Error>> {
     let listener = std::net::TcpListener::bind("127.0.0.1:0")?;
     listener.set_nonblocking(true)?;
     let base = format!("http://{}", listener.local_addr()?);
+    let file = std::env::temp_dir().join("apierror-omise-client.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    let config = app::Config {
+        database_url: format!("sqlite://{}?mode=rwc", file.display()),
+        ..app::Config::default()
+    };
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
+    let (ready, opened) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         runtime.block_on(async move {
+            let router = match app::app(config).await {
+                Ok(router) => router,
+                Err(err) => return ready.send(Err(err.to_string())).unwrap_or(()),
+            };
             if let Ok(listener) = tokio::net::TcpListener::from_std(listener) {
-                let _ = axum::serve(listener, app::app(app::Config::default())).await;
+                let _ = ready.send(Ok(()));
+                let _ = axum::serve(listener, router).await;
             }
         });
     });
+    // Calls are made once the database is open.
+    opened.recv()??;
     Ok(base)
 }
 

@@ -35,14 +35,15 @@ pub fn agent() -> ureq::Agent {
         .build()
 }
 
-/// Sends a request with the default key; `Err` on a transport failure (a dead server).
+/// Sends a request with the default key; `Err` with the reason on a transport failure (a
+/// dead server).
 pub fn try_send(
     agent: &ureq::Agent,
     method: &str,
     url: &str,
     headers: &[(&str, &str)],
     json: Option<&str>,
-) -> Result<Res, ureq::Error> {
+) -> Result<Res, String> {
     let mut req = agent.request(method, url).set("Authorization", AUTH);
     for (name, value) in headers {
         req = req.set(name, value);
@@ -55,7 +56,7 @@ pub fn try_send(
     };
     let res = match result {
         Ok(res) | Err(ureq::Error::Status(_, res)) => res,
-        Err(err) => return Err(err),
+        Err(err) => return Err(err.to_string()),
     };
     let headers = res
         .headers_names()
