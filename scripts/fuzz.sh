@@ -15,6 +15,7 @@ TARGETS=(
   render   # every format, arbitrary context values and template arguments
   received # ApiError::from_received and capture, arbitrary messages and templates
   parse    # the received-body parser: arbitrary bytes, status, content type, limits
+  decode   # lenient client decoding: arbitrary status, headers, body bytes, limits
 )
 
 usage() {

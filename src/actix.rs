@@ -1,7 +1,8 @@
 //! [actix-web](https://docs.rs/actix-web) integration (feature `actix-web`).
 //!
-//! - [`Error<E>`]: what a handler returns (through the [`Result`] alias); it implements
-//!   `ResponseError` for any `E: ApiError + std::error::Error`, and `From<E>` so `?` works.
+//! - Every `#[derive(ApiError)]` type that is `std::error::Error + 'static` implements
+//!   `ResponseError`: a handler returns `Result<T, MyError>` and `?` works. [`Error<E>`]
+//!   (through the [`Result`] alias) does the same for a type of another crate.
 //! - [`render_errors`]: a middleware (for `actix_web::middleware::from_fn`) that renders
 //!   every error with the request's context (instance = path, trace id from `traceparent`
 //!   or fresh, language from `Accept-Language`) in the format of the [`ErrorConfig`] in the
@@ -12,7 +13,7 @@
 //! ```
 //! use actix_web::middleware::from_fn;
 //! use actix_web::{web, App};
-//! use apierror::actix::{render_errors, ErrorConfig, Result};
+//! use apierror::actix::{render_errors, ErrorConfig};
 //! use apierror::{ApiError, Format};
 //!
 //! #[derive(Debug, thiserror::Error, ApiError)]
@@ -38,29 +39,32 @@
 //! whose body is plain text or absent, which is how actix answers; the text of actix's
 //! error becomes the [`Rejection`]'s detail.
 
-use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::error::Error as StdError;
+use std::sync::OnceLock;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
 
-use crate::web::{self as shared, Pending, Rejection, RejectionMapper, WireError};
+use crate::web::context::{self, Headers};
+use crate::web::policy::{self, Verdict};
+use crate::web::settings::Settings;
+use crate::web::{wire, Rejection};
 use crate::{ApiError, Format, Renderer, RequestContext};
 
-/// A handler's error: any [`ApiError`] made into a response.
-///
-/// Server errors (5xx) are logged with their source chain; only the catalog message goes
-/// on the wire. The error is shared (`Arc`) so that the middleware can render it again with
-/// the request's context.
-pub struct Error<E>(Arc<E>);
+/// A handler's error for an `E` of another crate (a derived type of your own is a
+/// `ResponseError` by itself): server errors (5xx) are logged with their source chain;
+/// only the catalog message goes on the wire.
+#[derive(Debug)]
+pub struct Error<E>(E);
 
 impl<E> Error<E> {
     /// Wraps `err`.
     pub fn new(err: E) -> Self {
-        Error(Arc::new(err))
+        Error(err)
     }
 
     /// The wrapped error.
@@ -71,57 +75,77 @@ impl<E> Error<E> {
 
 impl<E> From<E> for Error<E> {
     fn from(err: E) -> Self {
-        Error::new(err)
+        Error(err)
     }
 }
 
-impl<E: fmt::Debug> fmt::Debug for Error<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_tuple("Error").field(&self.0).finish()
-    }
-}
-
-impl<E: fmt::Display> fmt::Display for Error<E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0, f)
+impl<E: std::fmt::Display> std::fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
     }
 }
 
 /// A handler's result with an [`Error`] wrapping `E`.
 pub type Result<T, E> = core::result::Result<T, Error<E>>;
 
-/// Renders errors where no middleware re-renders them.
-fn fallback_renderer() -> &'static Renderer {
-    static RENDERER: OnceLock<Renderer> = OnceLock::new();
-    RENDERER.get_or_init(Renderer::default)
-}
-
 impl<E> ResponseError for Error<E>
 where
-    E: ApiError + std::error::Error + Send + Sync + 'static,
+    E: ApiError + StdError + 'static,
 {
     fn status_code(&self) -> StatusCode {
-        StatusCode::from_u16(self.0.status().as_u16()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+        status(&self.0)
     }
 
     fn error_response(&self) -> HttpResponse {
-        shared::log_if_server_error(&*self.0);
-        let renderer = fallback_renderer();
-        let rendered =
-            renderer.response(renderer.default_format(), &*self.0, &RequestContext::new());
-        let mut response = to_actix(rendered);
-        let pending: Arc<dyn WireError> = self.0.clone();
-        response.extensions_mut().insert(Pending(pending));
-        response
+        respond(&self.0, &self.0, |e| {
+            e.as_error::<Self>().map(|w| &w.0 as &dyn ApiError)
+        })
     }
 }
 
-/// The settings of [`render_errors`], put in the app data as `web::Data<ErrorConfig>`.
-pub struct ErrorConfig {
-    renderer: Renderer,
-    fixed: Option<Format>,
-    map: RejectionMapper,
+/// Finds a handler's error in the `actix_web::Error` its response holds: a downcast to the
+/// concrete type, monomorphised where that type is known.
+pub(crate) type Find = fn(&actix_web::Error) -> Option<&dyn ApiError>;
+
+/// The mark in a response's extensions that it holds a handler's error.
+#[derive(Clone, Copy)]
+struct Handled(Find);
+
+/// [`Find`] for a type that is itself the `ResponseError`.
+pub(crate) fn find<T: ResponseError + ApiError + 'static>(
+    err: &actix_web::Error,
+) -> Option<&dyn ApiError> {
+    err.as_error::<T>().map(|t| t as &dyn ApiError)
 }
+
+/// The status of `err` as actix's type.
+pub(crate) fn status(err: &dyn ApiError) -> StatusCode {
+    status_of(err.status().as_u16())
+}
+
+fn status_of(code: u16) -> StatusCode {
+    StatusCode::from_u16(code).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// `err`'s response: rendered without context in the default format, so it answers where
+/// no middleware is, and marked with how the middleware finds the error again.
+pub(crate) fn respond(
+    err: &dyn ApiError,
+    std: &(dyn StdError + 'static),
+    find: Find,
+) -> HttpResponse {
+    static FALLBACK: OnceLock<Renderer> = OnceLock::new();
+    wire::log_if_server_error(err, std);
+    let renderer = FALLBACK.get_or_init(Renderer::default);
+    let rendered = renderer.response(renderer.default_format(), err, &RequestContext::new());
+    let mut response = to_actix(rendered);
+    response.extensions_mut().insert(Handled(find));
+    response
+}
+
+/// The settings of [`render_errors`], put in the app data as `web::Data<ErrorConfig>`.
+#[derive(Clone)]
+pub struct ErrorConfig(Settings);
 
 impl Default for ErrorConfig {
     /// Problem details first, negotiated from `Accept`.
@@ -134,42 +158,22 @@ impl ErrorConfig {
     /// Negotiates the format from `Accept` among `renderer`'s offers, adding
     /// `Vary: accept`.
     pub fn negotiated(renderer: Renderer) -> Self {
-        ErrorConfig {
-            renderer,
-            fixed: None,
-            map: shared::default_mapper(),
-        }
+        ErrorConfig(Settings::negotiated(renderer))
     }
 
     /// Always answers in `format`, with default options.
     pub fn fixed(format: Format) -> Self {
-        ErrorConfig {
-            renderer: Renderer::new(format),
-            fixed: Some(format),
-            map: shared::default_mapper(),
-        }
+        ErrorConfig(Settings::fixed(Renderer::new(format), format))
     }
 
     /// Answers rejections with the errors `map` returns (by default
     /// [`RejectionError::from_rejection`](crate::web::RejectionError::from_rejection)).
-    pub fn map_rejections<F, E>(mut self, map: F) -> Self
+    pub fn map_rejections<F, E>(self, map: F) -> Self
     where
         F: Fn(&Rejection) -> E + Send + Sync + 'static,
-        E: ApiError + std::error::Error + Send + Sync + 'static,
+        E: ApiError + StdError + Send + Sync + 'static,
     {
-        self.map = shared::mapper(map);
-        self
-    }
-
-    fn format(&self, req: &ServiceRequest) -> Format {
-        if let Some(format) = self.fixed {
-            return format;
-        }
-        self.renderer.negotiate_lines(
-            req.headers()
-                .get_all(actix_web::http::header::ACCEPT)
-                .filter_map(|v| v.to_str().ok()),
-        )
+        ErrorConfig(self.0.map_rejections(map))
     }
 }
 
@@ -181,79 +185,59 @@ pub async fn render_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    let config = req
-        .app_data::<web::Data<ErrorConfig>>()
-        .map(|d| d.clone().into_inner())
-        .unwrap_or_else(|| Arc::new(ErrorConfig::default()));
-    let format = config.format(&req);
-    let header = |name: &str| {
-        req.headers()
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned)
-    };
-    let (traceparent, language) = (header("traceparent"), header("accept-language"));
-    let ctx = shared::request_context(req.path(), traceparent.as_deref(), language.as_deref());
     let res = next.call(req).await?.map_into_boxed_body();
-
-    let pending = res.response().extensions().get::<Pending>().cloned();
-    let err: Arc<dyn WireError> = match pending {
-        Some(Pending(err)) => err,
-        None if is_rejection(res.response()) => {
-            let status = res.status().as_u16();
-            let detail = res
-                .response()
-                .error()
-                .map(|e| e.to_string())
-                .unwrap_or_default();
-            let rejection = Rejection::new(status, detail);
-            tracing::debug!(status, detail = %rejection.detail, "framework rejection");
-            let err = (config.map)(&rejection);
-            shared::log_if_server_error(&*err);
-            err
+    let (request, response) = (res.request(), res.response());
+    let found = response
+        .extensions()
+        .get::<Handled>()
+        .and_then(|handled| response.error().and_then(handled.0));
+    let content_type = response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
+    let verdict = policy::judge(found.is_some(), res.status().as_u16(), content_type);
+    let default;
+    let settings = match request.app_data::<web::Data<ErrorConfig>>() {
+        Some(config) => &config.0,
+        None => {
+            default = Settings::negotiated(Renderer::default());
+            &default
         }
-        None => return Ok(res),
     };
-    let allow = res.headers().get(actix_web::http::header::ALLOW).cloned();
-    let mut response = to_actix(config.renderer.response(format, err.api(), &ctx));
-    if config.fixed.is_none() {
-        response.headers_mut().insert(
-            actix_web::http::header::VARY,
-            actix_web::http::header::HeaderValue::from_static("accept"),
-        );
+    let mapped;
+    let err = match (verdict, found) {
+        (Verdict::Rerender, Some(err)) => err,
+        (Verdict::Reject, _) => {
+            let detail = response.error().map(|e| e.to_string()).unwrap_or_default();
+            mapped = settings.map(&Rejection::new(res.status().as_u16(), detail));
+            mapped.api()
+        }
+        _ => return Ok(res),
+    };
+    let ctx = context::read(request.path(), request.headers());
+    let format = settings.format(request.headers());
+    let mut rendered = to_actix(settings.render(format, err, &ctx));
+    let new = rendered.headers_mut();
+    for name in res.headers().keys() {
+        if policy::keeps(verdict, name.as_str()) && !new.contains_key(name) {
+            for value in res.headers().get_all(name) {
+                new.append(name.clone(), value.clone());
+            }
+        }
     }
-    if let Some(allow) = allow {
-        response
-            .headers_mut()
-            .insert(actix_web::http::header::ALLOW, allow);
-    }
-    Ok(res.into_response(response))
+    Ok(res.into_response(rendered))
 }
 
-/// An error response with a plain-text body or none.
-fn is_rejection(res: &HttpResponse) -> bool {
-    let status = res.status();
-    if !(status.is_client_error() || status.is_server_error()) {
-        return false;
+impl Headers for HeaderMap {
+    fn first(&self, name: &str) -> Option<&[u8]> {
+        self.get(name).map(HeaderValue::as_bytes)
     }
-    match res.headers().get(actix_web::http::header::CONTENT_TYPE) {
-        None => true,
-        Some(value) => value
-            .to_str()
-            .map(|v| {
-                v.trim_start()
-                    .to_ascii_lowercase()
-                    .starts_with("text/plain")
-            })
-            .unwrap_or(false),
+
+    fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
+        self.get_all(name).map(HeaderValue::as_bytes)
     }
 }
 
 /// An actix response from an `http` 1 response (actix-web 4 has its own header types).
 fn to_actix(rendered: http::Response<Vec<u8>>) -> HttpResponse {
-    let status = StatusCode::from_u16(rendered.status().as_u16())
-        .unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut builder = HttpResponse::build(status);
+    let mut builder = HttpResponse::build(status_of(rendered.status().as_u16()));
     for (name, value) in rendered.headers() {
         builder.insert_header((name.as_str(), value.as_bytes()));
     }

@@ -47,9 +47,9 @@
 //! | option | meaning |
 //! |---|---|
 //! | `status = 400` | default status for variants without `#[status]` |
-//! | `rename_all = "snake_case"` | derive codes from variant names where `#[code]` is absent (`lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`) |
+//! | `rename_all = "snake_case"` | (enums) derive codes from variant names where `#[code]` is absent (`lowercase`, `UPPERCASE`, `PascalCase`, `camelCase`, `snake_case`, `SCREAMING_SNAKE_CASE`, `kebab-case`, `SCREAMING-KEBAB-CASE`) |
 //! | `allow_duplicate_codes` | let several variants share a code (Oney services do) |
-//! | `location = "https://…"` | base URL of the error reference, for the Omise `location` member |
+//! | `location = "https://…"` | absolute base URL of the error reference, for the Omise `location` member |
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
 //!
 //! On each variant (or on the struct itself):
@@ -137,8 +137,12 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod integrations;
+#[cfg(feature = "reqwest")]
+pub mod reqwest;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod web;
+#[cfg(feature = "wiremock")]
+pub mod wiremock;
 
 pub use apierror_macros::ApiError;
 #[cfg(feature = "utoipa")]
@@ -157,4 +161,8 @@ pub mod __private {
     pub use apierror_runtime::private::*;
 
     pub use crate::__framework_impls as framework_impls;
+    #[cfg(feature = "actix-web")]
+    pub use crate::integrations::actix;
+    #[cfg(feature = "axum")]
+    pub use crate::integrations::axum;
 }

@@ -170,3 +170,106 @@ fn rejections_are_catalog_errors() {
         (404, JSON.to_owned(), not_found)
     );
 }
+
+mod derived {
+    //! A handler returning `Result<T, MyError>` of a derived type, in process.
+
+    use actix_web::middleware::from_fn;
+    use actix_web::test::{call_service, init_service, read_body, TestRequest};
+    use actix_web::{web, App};
+    use apierror::actix::{render_errors, ErrorConfig};
+    use apierror::{ApiError, Format, Renderer};
+
+    use super::TRACE;
+
+    #[derive(Debug, thiserror::Error, ApiError)]
+    #[api_error(location = "https://shop.example.com/errors")]
+    enum ShopError {
+        #[code("cart_not_found")]
+        #[status(404)]
+        #[error("cart {0} was not found")]
+        CartNotFound(u64),
+    }
+
+    async fn cart(id: web::Path<u64>) -> Result<&'static str, ShopError> {
+        Err(ShopError::CartNotFound(*id))?
+    }
+
+    /// Status, headers sorted as `name: value` lines, body.
+    async fn send(layer: bool, headers: &[(&str, &str)]) -> (u16, String, String) {
+        let renderer =
+            Renderer::new(Format::Problem).with_offers(&[Format::Problem, Format::Omise]);
+        let app = App::new()
+            .app_data(web::Data::new(ErrorConfig::negotiated(renderer)))
+            .route("/carts/{id}", web::get().to(cart));
+        let mut req = TestRequest::get().uri("/carts/7");
+        for header in headers {
+            req = req.insert_header(*header);
+        }
+        let res = if layer {
+            call_service(
+                &init_service(app.wrap(from_fn(render_errors))).await,
+                req.to_request(),
+            )
+            .await
+        } else {
+            call_service(&init_service(app).await, req.to_request()).await
+        };
+        let status = res.status().as_u16();
+        let mut lines: Vec<String> = res
+            .headers()
+            .iter()
+            .map(|(n, v)| format!("{n}: {}", v.to_str().unwrap()))
+            .collect();
+        lines.sort();
+        let body = read_body(res).await;
+        let body = String::from_utf8(body.to_vec()).unwrap();
+        (status, lines.join("\n"), body)
+    }
+
+    #[actix_web::test]
+    async fn derived_error_gets_the_request_context_and_negotiated_format() {
+        let problem = [
+            ("accept", "application/problem+json"),
+            ("traceparent", TRACE),
+        ];
+        let (status, headers, body) = send(true, &problem).await;
+        let expected = format!(
+            r#"{{"type":"about:blank","title":"Not Found","status":404,"detail":"cart 7 was not found","instance":"/carts/7","code":"cart_not_found","traceId":"{TRACE}"}}"#
+        );
+        assert_eq!(status, 404);
+        assert_eq!(
+            headers,
+            "content-language: en\ncontent-type: application/problem+json\nvary: accept"
+        );
+        assert_eq!(body, expected);
+
+        let (status, headers, body) = send(true, &[("accept", "application/json")]).await;
+        assert_eq!(status, 404);
+        assert_eq!(
+            headers,
+            "content-type: application/json; charset=utf-8\nvary: accept"
+        );
+        assert_eq!(
+            body,
+            r#"{"object":"error","location":"https://shop.example.com/errors#cart-not-found","code":"cart_not_found","message":"cart 7 was not found"}"#
+        );
+    }
+
+    #[actix_web::test]
+    async fn without_the_middleware_the_derived_error_still_renders() {
+        let res = send(
+            false,
+            &[("accept", "application/json"), ("traceparent", TRACE)],
+        )
+        .await;
+        assert_eq!(
+            res,
+            (
+                404,
+                "content-language: en\ncontent-type: application/problem+json".to_owned(),
+                r#"{"type":"about:blank","title":"Not Found","status":404,"detail":"cart 7 was not found","code":"cart_not_found"}"#.to_owned()
+            )
+        );
+    }
+}

@@ -192,19 +192,73 @@ fn parse_of_bare_bodies_and_unknown_codes() {
     assert_eq!(parsed["variant"], serde_json::Value::Null);
     assert_eq!(parsed["catalog"], serde_json::Value::Null);
     assert_eq!(parsed["code"], "brand_new");
-    let out = run(&["parse", "--format", "oney"], r#"{"code":"x"}"#);
+    let out = run(
+        &["parse", "--strict", "--format", "oney"],
+        r#"{"code":"x"}"#,
+    );
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (1, "error: oney body has no `error_list` member\n")
     );
     let out = run(
-        &["parse"],
+        &["parse", "--strict"],
         "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\n\r\n<html></html>",
     );
     assert_eq!(
         (out.code, out.stderr.as_str()),
         (1, "error: body is an HTML page, not a JSON error object\n")
     );
+    let out = run(&["parse", "--format", "oney"], r#"{"code":"x"}"#);
+    assert_eq!(out.code, 2);
+    assert!(out.stderr.starts_with(
+        "error: --format reads a body as one format, which only --strict does\nusage: catalog list"
+    ));
+}
+
+#[test]
+fn parse_prints_foreign_responses_instead_of_failing() {
+    let out = ok_with_stdin(
+        &["parse"],
+        "HTTP/1.1 502 Bad Gateway\r\ncontent-type: text/html\r\nretry-after: 30\r\n\r\n<html>Bad Gateway</html>",
+    );
+    assert_eq!(
+        out,
+        r#"{
+  "catalog": null,
+  "variant": null,
+  "code": null,
+  "title": null,
+  "received": null,
+  "unrecognised": {
+    "status": 502,
+    "content_type": "text/html",
+    "message": null,
+    "trace_id": null,
+    "retry_after_seconds": 30,
+    "body": "<html>Bad Gateway</html>",
+    "body_truncated": false
+  }
+}
+"#
+    );
+    let out = ok_with_stdin(
+        &["parse"],
+        "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\n\r\n{ \"statusCode\": 401, \"message\": \"Access denied due to invalid subscription key.\" }",
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(parsed["unrecognised"]["status"], 401);
+    assert_eq!(
+        parsed["unrecognised"]["message"],
+        "Access denied due to invalid subscription key."
+    );
+    // A quirk the strict reader refuses is read: the ePayment page's trailing comma.
+    let out = ok_with_stdin(
+        &["parse"],
+        "{\"type\":\"https://httpstatuses.io/400\",\"status\":400,\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"6080\"}],}",
+    );
+    let parsed: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(parsed["catalog"], "vipps_epayment");
+    assert_eq!(parsed["variant"], "CannotCaptureBeforeReservation");
 }
 
 /// The real binary, once: arguments, standard input and the exit status travel through.

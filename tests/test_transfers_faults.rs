@@ -20,7 +20,7 @@ use transfers_app::process::ServerProcess;
 child_entry!();
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
-const UNAVAILABLE: &str = r#"{"object":"error","location":"urn:apierror:transfers-server#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
+const UNAVAILABLE: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
 
 #[test]
 fn database_codes_map_to_faults() {

@@ -5,7 +5,7 @@
 //! catalog list [--json]
 //! catalog render <omise|problem|vipps|oney> <catalog> <code>[#n] [--arg NAME=VALUE]...
 //!                [--field F] [--instance PATH] [--trace-id ID] [--lang L]
-//! catalog parse [--format F] < response.txt
+//! catalog parse [--strict [--format F]] < response.txt
 //! catalog docs <catalog> [--lang en|ja]
 //! ```
 

@@ -11,7 +11,10 @@ use http::HeaderValue;
 
 /// The server's own errors, beside the Omise catalog.
 #[derive(Debug, thiserror::Error, ApiError)]
-#[api_error(location = "urn:apierror:transfers-server")]
+// `location` points at this file, where each error is declared with its doc comment.
+#[api_error(
+    location = "https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs"
+)]
 pub enum ServerError {
     /// The database cannot be reached, or refuses to write (stopped, read-only, I/O error).
     #[error("database unavailable")]

@@ -2,26 +2,99 @@
 //! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]` and doc comments, and a
 //! field's `#[source]`, `#[from]`, `#[field]` and `#[message]`.
 //!
+//! Every attribute name is compared, and written in errors, through the one table below
+//! (serde_derive's `Symbol`). The list in `lib.rs`'s `#[proc_macro_derive(attributes(…))]`
+//! must stay literal; a test here keeps it equal to the table.
+//!
 //! Checks that need only one attribute live here (a status out of range, an empty code);
 //! checks across attributes or variants live in `valid`.
 
-use proc_macro2::Span;
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta};
+use std::fmt::{self, Display};
+
+use proc_macro2::TokenTree;
+use quote::ToTokens;
+use syn::meta::ParseNestedMeta;
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path};
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
 
+/// The name of an attribute, or of a key inside `#[api_error(…)]`.
+#[derive(Copy, Clone, PartialEq, Eq, Debug)]
+pub struct Symbol(&'static str);
+
+pub const API_ERROR: Symbol = Symbol("api_error");
+pub const STATUS: Symbol = Symbol("status");
+pub const CODE: Symbol = Symbol("code");
+pub const MESSAGE: Symbol = Symbol("message");
+pub const TITLE: Symbol = Symbol("title");
+pub const DESCRIPTION: Symbol = Symbol("description");
+pub const FIELD: Symbol = Symbol("field");
+/// thiserror's, shared: the field holds the underlying error.
+pub const SOURCE: Symbol = Symbol("source");
+pub const FROM: Symbol = Symbol("from");
+/// thiserror's display attribute: read only to know that thiserror is derived beside us.
+pub const ERROR: Symbol = Symbol("error");
+pub const DOC: Symbol = Symbol("doc");
+
+// Keys of `#[api_error(…)]` (its `status = …` is `STATUS`).
+pub const RENAME_ALL: Symbol = Symbol("rename_all");
+pub const LOCATION: Symbol = Symbol("location");
+pub const ALLOW_DUPLICATE_CODES: Symbol = Symbol("allow_duplicate_codes");
+pub const ONEY: Symbol = Symbol("oney");
+
+/// The keys `#[api_error(…)]` accepts, in the order its error lists them.
+const CONTAINER_KEYS: [Symbol; 5] = [RENAME_ALL, STATUS, LOCATION, ALLOW_DUPLICATE_CODES, ONEY];
+/// What describes one variant; on an enum they are misplaced.
+const VARIANT_ONLY_ON_ENUM: [Symbol; 6] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD];
+/// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
+const VARIANT_ONLY_ON_FIELD: [Symbol; 5] = [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR];
+
+impl Symbol {
+    #[cfg(test)]
+    pub const fn new(name: &'static str) -> Self {
+        Symbol(name)
+    }
+}
+
+impl PartialEq<Symbol> for Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}
+
+impl PartialEq<Symbol> for &Path {
+    fn eq(&self, word: &Symbol) -> bool {
+        self.is_ident(word.0)
+    }
+}
+
+impl Display for Symbol {
+    fn fmt(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str(self.0)
+    }
+}
+
 /// `#[api_error(…)]` on the enum or struct.
 #[derive(Default)]
 pub struct ContainerAttrs {
-    pub rename_all: Option<RenameRule>,
+    pub rename_all: Option<RenameAll>,
     pub status: Option<u16>,
     pub allow_duplicate_codes: bool,
     pub location: Option<LitStr>,
     /// Oney's limits: codes of at most 10 characters, constant fields of at most 100.
     pub oney: bool,
-    /// A `rename_all` was written but rejected: codes are not reported missing on top.
-    pub rename_all_rejected: bool,
+    /// A default status or code source was written but rejected (a bad `status = …` or
+    /// `rename_all = …`, a `#[status]` / `#[code]` on the enum): variants are not reported
+    /// missing one on top.
+    pub status_rejected: bool,
+    pub code_rejected: bool,
+}
+
+/// `rename_all = "…"`, with its key for errors about where it stands.
+pub struct RenameAll {
+    pub rule: RenameRule,
+    pub key: Path,
 }
 
 /// The attributes of one variant (or of a struct, which is its own single variant).
@@ -37,89 +110,37 @@ pub struct VariantAttrs {
     pub field: Option<LitStr>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
-    /// A `#[status]` / `#[code]` was written but rejected: not reported missing on top.
+    /// thiserror's `#[error(…)]` is there: thiserror is derived too and checks its own
+    /// attributes.
+    pub thiserror: bool,
+    /// A `#[status]` / `#[code]` was written but rejected (or put on a field): not reported
+    /// missing on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
 }
 
-/// The attributes of one field.
+/// The attributes of one field, each kept as written for errors that point at it.
 #[derive(Default)]
-pub struct FieldAttrs {
-    /// `#[source]` or `#[from]`: the field holds an underlying error.
-    pub source: bool,
+pub struct FieldAttrs<'a> {
+    pub source: Option<&'a Attribute>,
+    pub from: Option<&'a Attribute>,
     /// `#[field]`: the field's value is the Oney field.
-    pub field: Option<Span>,
+    pub field: Option<&'a Attribute>,
     /// `#[message]`: an `Option` whose `Some` replaces the default message.
-    pub message: Option<Span>,
+    pub message: Option<&'a Attribute>,
+    /// Variant attributes written on this field (already reported).
+    pub misplaced: Vec<Symbol>,
 }
 
 pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 400..=599;
 
-pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
+pub fn container(cx: &mut Ctxt, attrs: &[Attribute], is_enum: bool) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
-    for attr in attrs.iter().filter(|a| a.path().is_ident("api_error")) {
-        let result = attr.parse_nested_meta(|meta| {
-            let key = meta
-                .path
-                .get_ident()
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            match key.as_str() {
-                "rename_all" => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    match RenameRule::from_name(&lit.value()) {
-                        Some(rule) => {
-                            set_once(cx, &mut out.rename_all, rule, &meta.path, "rename_all")
-                        }
-                        None => {
-                            out.rename_all_rejected = true;
-                            cx.error_spanned_by(
-                                &lit,
-                                format!(
-                                    "unknown rename rule `{}`; expected one of {}",
-                                    lit.value(),
-                                    RenameRule::NAMES
-                                ),
-                            )
-                        }
-                    }
-                }
-                "status" => {
-                    let lit: Lit = meta.value()?.parse()?;
-                    if let Some(status) = status_from_lit(cx, lit, "#[api_error(status = 404)]") {
-                        set_once(cx, &mut out.status, status, &meta.path, "status");
-                    }
-                }
-                "location" => {
-                    let lit: LitStr = meta.value()?.parse()?;
-                    if lit.value().is_empty()
-                        || lit
-                            .value()
-                            .chars()
-                            .any(|c| c.is_whitespace() || c.is_control())
-                    {
-                        cx.error_spanned_by(&lit, "location must be a URL without whitespace");
-                    }
-                    set_once(cx, &mut out.location, lit, &meta.path, "location");
-                }
-                "allow_duplicate_codes" => {
-                    flag_once(cx, &mut out.allow_duplicate_codes, &meta.path)
-                }
-                "oney" => flag_once(cx, &mut out.oney, &meta.path),
-                _ => {
-                    skip_value(&meta)?;
-                    cx.error_spanned_by(
-                        &meta.path,
-                        format!(
-                        "unknown api_error attribute `{}`; expected one of `rename_all`, `status`, \
-                         `location`, `allow_duplicate_codes`, `oney`",
-                        path_text(&meta.path)
-                    ),
-                    )
-                }
-            }
-            Ok(())
-        });
+    if is_enum {
+        misplaced_on_enum(cx, attrs, &mut out);
+    }
+    for attr in attrs.iter().filter(|a| a.path() == API_ERROR) {
+        let result = attr.parse_nested_meta(|meta| container_key(cx, &meta, &mut out));
         if let Err(err) = result {
             cx.syn_error(err);
         }
@@ -127,54 +148,151 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute]) -> ContainerAttrs {
     out
 }
 
+/// A variant's attribute on the enum itself: the user meant an enum-wide default.
+fn misplaced_on_enum(cx: &mut Ctxt, attrs: &[Attribute], out: &mut ContainerAttrs) {
+    for attr in attrs {
+        let Some(&name) = VARIANT_ONLY_ON_ENUM.iter().find(|&&n| attr.path() == n) else {
+            continue;
+        };
+        cx.error_spanned_by(
+            attr,
+            format!(
+                "put #[{STATUS}], #[{CODE}] and #[{MESSAGE}] on each variant; an enum-wide \
+                 default status is #[{API_ERROR}({STATUS} = …)]"
+            ),
+        );
+        out.status_rejected |= name == STATUS;
+        out.code_rejected |= name == CODE;
+    }
+}
+
+fn container_key(
+    cx: &mut Ctxt,
+    meta: &ParseNestedMeta,
+    out: &mut ContainerAttrs,
+) -> syn::Result<()> {
+    let key = &meta.path;
+    if key == RENAME_ALL {
+        let lit: LitStr = meta.value()?.parse()?;
+        match RenameRule::from_name(&lit.value()) {
+            Some(rule) => {
+                let rename_all = RenameAll {
+                    rule,
+                    key: key.clone(),
+                };
+                set_container_once(cx, &mut out.rename_all, rename_all, key);
+            }
+            None => {
+                out.code_rejected = true;
+                cx.error_spanned_by(
+                    &lit,
+                    format!(
+                        "unknown rename rule `{}`; expected one of {}",
+                        lit.value(),
+                        RenameRule::NAMES
+                    ),
+                );
+            }
+        }
+    } else if key == STATUS {
+        let lit: Lit = meta.value()?.parse()?;
+        match status_from_lit(cx, lit, &format!("#[{API_ERROR}({STATUS} = 404)]")) {
+            Some(status) => set_container_once(cx, &mut out.status, status, key),
+            None => out.status_rejected = true,
+        }
+    } else if key == LOCATION {
+        let lit: LitStr = meta.value()?.parse()?;
+        check_location(cx, &lit);
+        set_container_once(cx, &mut out.location, lit, key);
+    } else if key == ALLOW_DUPLICATE_CODES {
+        flag_once(cx, &mut out.allow_duplicate_codes, key);
+    } else if key == ONEY {
+        flag_once(cx, &mut out.oney, key);
+    } else {
+        skip_value(meta)?;
+        let expected: Vec<String> = CONTAINER_KEYS.iter().map(|k| format!("`{k}`")).collect();
+        cx.error_spanned_by(
+            key,
+            format!(
+                "unknown {API_ERROR} attribute `{}`; expected one of {}",
+                path_text(key),
+                expected.join(", ")
+            ),
+        );
+    }
+    Ok(())
+}
+
+/// The base of the Omise `location` member: an absolute URL, since clients follow it as a
+/// link, and the code's `#anchor` is appended to it as is.
+fn check_location(cx: &mut Ctxt, lit: &LitStr) {
+    let value = lit.value();
+    let scheme_ok = value.split_once("://").is_some_and(|(scheme, rest)| {
+        let mut chars = scheme.chars();
+        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+            && !rest.is_empty()
+            && !rest.starts_with('/')
+    });
+    let clean = !value.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !scheme_ok || !clean {
+        cx.error_spanned_by(
+            lit,
+            format!(
+                "#[{API_ERROR}({LOCATION} = …)] must be an absolute URL, \
+                 like \"https://www.omise.co/api-errors\""
+            ),
+        );
+    }
+}
+
 pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     let mut out = VariantAttrs::default();
     let mut doc_lines = Vec::new();
     for attr in attrs {
         let path = attr.path();
-        if path.is_ident("doc") {
-            if let Some(line) = doc_line(attr) {
-                doc_lines.push(line);
-            }
-        } else if path.is_ident("status") {
-            let status = single_arg::<Lit>(cx, attr, "#[status(404)]")
-                .and_then(|lit| status_from_lit(cx, lit, "#[status(404)]"));
+        if path == DOC {
+            doc_lines.extend(doc_line(attr));
+        } else if path == STATUS {
+            let example = format!("#[{STATUS}(404)]");
+            let status = single_arg::<Lit>(cx, attr, &example)
+                .and_then(|lit| status_from_lit(cx, lit, &example));
             match status {
-                Some(status) => set_once(cx, &mut out.status, status, attr, "#[status]"),
+                Some(status) => set_once(cx, &mut out.status, status, attr, STATUS),
                 None => out.status_rejected = true,
             }
-        } else if path.is_ident("code") {
-            match string_arg(cx, attr, "#[code(\"used_token\")]") {
+        } else if path == CODE {
+            match string_arg(cx, attr, &format!("#[{CODE}(\"used_token\")]")) {
                 Some(lit) => {
                     check_code(cx, &lit);
-                    set_once(cx, &mut out.code, lit, attr, "#[code]");
+                    set_once(cx, &mut out.code, lit, attr, CODE);
                 }
                 None => out.code_rejected = true,
             }
-        } else if path.is_ident("message") {
-            if let Some(lit) = string_arg(cx, attr, "#[message(\"token was already used\")]") {
-                set_once(cx, &mut out.message, lit, attr, "#[message]");
+        } else if path == MESSAGE {
+            let example = format!("#[{MESSAGE}(\"token was already used\")]");
+            if let Some(lit) = string_arg(cx, attr, &example) {
+                set_once(cx, &mut out.message, lit, attr, MESSAGE);
             }
-        } else if path.is_ident("title") {
-            if let Some(lit) = string_arg(cx, attr, "#[title(\"Used Token\")]") {
-                if lit.value().trim().is_empty() {
-                    cx.error_spanned_by(&lit, "#[title] must not be empty");
-                }
-                set_once(cx, &mut out.title, lit, attr, "#[title]");
+        } else if path == TITLE {
+            if let Some(lit) = string_arg(cx, attr, &format!("#[{TITLE}(\"Used Token\")]")) {
+                check_not_blank(cx, &lit, TITLE);
+                set_once(cx, &mut out.title, lit, attr, TITLE);
             }
-        } else if path.is_ident("field") {
-            if let Some(lit) = string_arg(cx, attr, "#[field(\"purchase.amount\")]") {
-                if lit.value().is_empty() {
-                    cx.error_spanned_by(&lit, "#[field] must not be empty");
-                }
-                set_once(cx, &mut out.field, lit, attr, "#[field]");
+        } else if path == FIELD {
+            let example = format!("#[{FIELD}(\"purchase.amount\")]");
+            if let Some(lit) = string_arg(cx, attr, &example) {
+                check_not_blank(cx, &lit, FIELD);
+                set_once(cx, &mut out.field, lit, attr, FIELD);
             }
-        } else if path.is_ident("description") {
+        } else if path == DESCRIPTION {
             translations(cx, attr, &mut out.translations);
-        } else if path.is_ident("source") || path.is_ident("from") {
+        } else if path == ERROR {
+            out.thiserror = true;
+        } else if path == SOURCE || path == FROM {
             cx.error_spanned_by(
                 attr,
-                format!("#[{}] goes on a field, not on a variant", path_name(attr)),
+                format!("#[{}] goes on a field, not on a variant", path_text(path)),
             );
         }
     }
@@ -182,34 +300,42 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
     out
 }
 
-pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
+pub fn field<'a>(cx: &mut Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
     let mut out = FieldAttrs::default();
     for attr in attrs {
         let path = attr.path();
-        if path.is_ident("source") || path.is_ident("from") {
-            // thiserror's attributes: shared with it, so they take no arguments of ours.
-            out.source = true;
-        } else if path.is_ident("field") || path.is_ident("message") {
+        // thiserror's attributes, shared with it: they take no arguments of ours, and
+        // thiserror reports their repetition.
+        if path == SOURCE {
+            out.source.get_or_insert(attr);
+        } else if path == FROM {
+            out.from.get_or_insert(attr);
+        } else if path == FIELD || path == MESSAGE {
+            let name = if path == FIELD { FIELD } else { MESSAGE };
             if !matches!(attr.meta, Meta::Path(_)) {
-                let name = path_name(attr);
-                cx.error_spanned_by(attr, format!("#[{name}] on a field takes no arguments"));
+                let value = if name == FIELD {
+                    "the Oney field"
+                } else {
+                    "the message when it is Some"
+                };
+                cx.error_spanned_by(
+                    attr,
+                    format!(
+                        "#[{name}] on a field takes no arguments: the field's value is {value}; \
+                         a constant one is #[{name}(\"…\")] on the variant"
+                    ),
+                );
                 continue;
             }
-            let slot = if path.is_ident("field") {
+            let slot = if name == FIELD {
                 &mut out.field
             } else {
                 &mut out.message
             };
-            let name = path_name(attr);
-            set_once(cx, slot, attr_span(attr), attr, &format!("#[{name}]"));
-        } else if ["status", "code", "title", "description", "api_error"]
-            .iter()
-            .any(|n| path.is_ident(n))
-        {
-            cx.error_spanned_by(
-                attr,
-                format!("#[{}] goes on a variant, not on a field", path_name(attr)),
-            );
+            set_once(cx, slot, attr, attr, name);
+        } else if let Some(&name) = VARIANT_ONLY_ON_FIELD.iter().find(|&&n| path == n) {
+            out.misplaced.push(name);
+            cx.error_spanned_by(attr, format!("#[{name}] goes on a variant, not on a field"));
         }
     }
     out
@@ -219,12 +345,18 @@ pub fn field(cx: &mut Ctxt, attrs: &[Attribute]) -> FieldAttrs {
 fn check_code(cx: &mut Ctxt, lit: &LitStr) {
     let code = lit.value();
     if code.is_empty() {
-        cx.error_spanned_by(lit, "#[code] must not be empty");
+        cx.error_spanned_by(lit, format!("#[{CODE}] must not be empty"));
     } else if let Some(c) = code.chars().find(|c| c.is_whitespace() || c.is_control()) {
         cx.error_spanned_by(
             lit,
-            format!("#[code] must not contain whitespace or control characters, found {c:?}"),
+            format!("#[{CODE}] must not contain whitespace or control characters, found {c:?}"),
         );
+    }
+}
+
+fn check_not_blank(cx: &mut Ctxt, lit: &LitStr, name: Symbol) {
+    if lit.value().trim().is_empty() {
+        cx.error_spanned_by(lit, format!("#[{name}] must not be empty"));
     }
 }
 
@@ -239,7 +371,7 @@ fn status_from_lit(cx: &mut Ctxt, lit: Lit, example: &str) -> Option<u16> {
             cx.error_spanned_by(
                 &lit,
                 format!(
-                    "status must be in 400..=599 (an error status), found {}",
+                    "{STATUS} must be in 400..=599 (an error status), found {}",
                     lit.base10_digits()
                 ),
             );
@@ -285,12 +417,12 @@ fn translations(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<(String, LitStr)>
         if lang.len() != 2 || !lang.bytes().all(|b| b.is_ascii_lowercase()) {
             cx.error_spanned_by(
                 &meta.path,
-                "expected an ISO 639-1 language code, like #[description(ja = \"…\")]",
+                format!("expected an ISO 639-1 language code, like #[{DESCRIPTION}(ja = \"…\")]"),
             );
         } else if out.iter().any(|(l, _)| *l == lang) {
             cx.error_spanned_by(
                 &meta.path,
-                format!("duplicate #[description] for language `{lang}`"),
+                format!("duplicate #[{DESCRIPTION}] for language `{lang}`"),
             );
         } else {
             out.push((lang, text));
@@ -304,11 +436,11 @@ fn translations(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<(String, LitStr)>
 
 /// Consumes the value of an unknown `key = value` or `key(…)`, so that one unknown key gives
 /// one error rather than a parse error on its value as well.
-fn skip_value(meta: &syn::meta::ParseNestedMeta) -> syn::Result<()> {
+fn skip_value(meta: &ParseNestedMeta) -> syn::Result<()> {
     meta.input.step(|cursor| {
         let mut rest = *cursor;
         while let Some((tree, next)) = rest.token_tree() {
-            if matches!(&tree, proc_macro2::TokenTree::Punct(p) if p.as_char() == ',') {
+            if matches!(&tree, TokenTree::Punct(p) if p.as_char() == ',') {
                 break;
             }
             rest = next;
@@ -336,39 +468,72 @@ fn doc_line(attr: &Attribute) -> Option<String> {
     )
 }
 
-fn set_once<T, S: quote::ToTokens>(
-    cx: &mut Ctxt,
-    slot: &mut Option<T>,
-    value: T,
-    at: S,
-    name: &str,
-) {
+/// Stores a variant or field attribute's value, or reports the attribute written twice.
+fn set_once<T, S: ToTokens>(cx: &mut Ctxt, slot: &mut Option<T>, value: T, at: S, name: Symbol) {
     if slot.is_some() {
-        cx.error_spanned_by(at, format!("duplicate {name} attribute"));
+        cx.error_spanned_by(at, format!("duplicate #[{name}] attribute"));
     } else {
         *slot = Some(value);
     }
 }
 
-fn flag_once(cx: &mut Ctxt, flag: &mut bool, path: &syn::Path) {
+/// Stores a `key = value` of `#[api_error(…)]`, or reports the key written twice.
+fn set_container_once<T>(cx: &mut Ctxt, slot: &mut Option<T>, value: T, key: &Path) {
+    if slot.is_some() {
+        report_duplicate_key(cx, key);
+    } else {
+        *slot = Some(value);
+    }
+}
+
+fn flag_once(cx: &mut Ctxt, flag: &mut bool, key: &Path) {
     if *flag {
-        cx.error_spanned_by(
-            path,
-            format!("duplicate api_error attribute `{}`", path_text(path)),
-        );
+        report_duplicate_key(cx, key);
     }
     *flag = true;
 }
 
-fn path_name(attr: &Attribute) -> String {
-    path_text(attr.path())
+fn report_duplicate_key(cx: &mut Ctxt, key: &Path) {
+    cx.error_spanned_by(
+        key,
+        format!("duplicate {API_ERROR} attribute `{}`", path_text(key)),
+    );
 }
 
-fn path_text(path: &syn::Path) -> String {
-    quote::quote!(#path).to_string().replace(' ', "")
+fn path_text(path: &Path) -> String {
+    path.to_token_stream().to_string().replace(' ', "")
 }
 
-fn attr_span(attr: &Attribute) -> Span {
-    use syn::spanned::Spanned;
-    attr.span()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The attributes the derive declares, in the order `lib.rs` lists them.
+    const DECLARED: [Symbol; 9] = [
+        API_ERROR,
+        STATUS,
+        CODE,
+        MESSAGE,
+        TITLE,
+        DESCRIPTION,
+        FIELD,
+        SOURCE,
+        FROM,
+    ];
+
+    /// `lib.rs` must name the attributes literally; this keeps its list and the table equal.
+    #[test]
+    fn declared_attributes_match_lib_rs() {
+        let lib = include_str!("lib.rs");
+        let start =
+            lib.find("attributes(").expect("attributes list in lib.rs") + "attributes(".len();
+        let end = start + lib[start..].find(')').expect("end of the attributes list");
+        let listed: Vec<&str> = lib[start..end]
+            .split(',')
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+            .collect();
+        let table: Vec<String> = DECLARED.iter().map(ToString::to_string).collect();
+        assert_eq!(listed, table);
+    }
 }

@@ -1,8 +1,9 @@
 //! The `#[derive(ApiError)]` macro of [`apierror`](https://docs.rs/apierror).
 //!
 //! The pipeline is parse (`ast`, `attr`, `template`) → validate (`valid`) → expand
-//! (`expand`). Every mistake found on the way is collected in a `ctxt::Ctxt` and reported
-//! at once, each spanned at the literal or attribute at fault.
+//! (`expand`), with the facts the model implies answered in `prop` and type shapes in `ty`.
+//! Every mistake found on the way is collected in a `ctxt::Ctxt` and reported at once, each
+//! spanned at the literal or attribute at fault.
 
 mod ast;
 mod attr;
@@ -12,13 +13,17 @@ mod expand;
 #[cfg(test)]
 mod fuzz_tests;
 mod json;
+mod prop;
 mod template;
+mod ty;
 mod valid;
 
 use proc_macro::TokenStream;
 use syn::{parse_macro_input, DeriveInput};
 
 /// Derives `apierror::ApiError`. See the `apierror` crate for the attributes.
+///
+/// The attribute names below must stay literal; `attr`'s table holds the same list.
 #[proc_macro_derive(
     ApiError,
     attributes(

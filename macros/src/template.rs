@@ -27,6 +27,16 @@ impl std::fmt::Display for Arg {
     }
 }
 
+impl Arg {
+    /// The name of the field it prints: `min`, or `0` in a tuple variant.
+    pub fn field_name(&self) -> String {
+        match self {
+            Arg::Named(name) => name.clone(),
+            Arg::Index(index) => index.to_string(),
+        }
+    }
+}
+
 /// Parses a template, or says what is wrong with it.
 pub fn parse(template: &str) -> Result<Vec<Piece>, String> {
     let mut pieces = Vec::new();
@@ -82,6 +92,15 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
         if spec.contains('{') || spec.contains('$') || spec.contains('*') {
             return Err(format!("unsupported format spec `{spec}` in #[message]; use a fixed spec such as `:>8` or `:?`"));
         }
+        // Checked here, as `format!` would check it, so that the error points at the
+        // template rather than at code the derive generated from it.
+        if let Err(rest) = check_spec(spec) {
+            return Err(format!(
+                "invalid format spec in `{{{inner}}}` of #[message]: `{rest}` is not a format \
+                 trait; write the spec as `format!` does, like {{{name}:.2}}, {{{name}:>8}} or \
+                 {{{name}:?}}"
+            ));
+        }
     }
     let arg = if name.bytes().all(|b| b.is_ascii_digit()) {
         let index = name
@@ -103,6 +122,35 @@ fn placeholder(inner: &str) -> Result<Piece, String> {
         Arg::Named(bare.to_owned())
     };
     Ok(Piece::Placeholder { arg, spec })
+}
+
+/// Checks a fixed format spec, `[[fill]align][sign][#][0][width][.precision][type]` as in
+/// `std::fmt`; on error, the part where the trait should stand.
+fn check_spec(spec: &str) -> Result<(), &str> {
+    const ALIGN: [char; 3] = ['<', '^', '>'];
+    let mut rest = spec;
+    let mut chars = rest.chars();
+    match (chars.next(), chars.next()) {
+        (Some(fill), Some(align)) if ALIGN.contains(&align) => {
+            rest = &rest[fill.len_utf8() + 1..];
+        }
+        (Some(align), _) if ALIGN.contains(&align) => rest = &rest[1..],
+        _ => {}
+    }
+    rest = rest.strip_prefix(['+', '-']).unwrap_or(rest);
+    rest = rest.strip_prefix('#').unwrap_or(rest);
+    rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    if let Some(precision) = rest.strip_prefix('.') {
+        let digits = precision.trim_start_matches(|c: char| c.is_ascii_digit());
+        if digits.len() == precision.len() {
+            return Err(rest);
+        }
+        rest = digits;
+    }
+    match rest {
+        "" | "?" | "x?" | "X?" | "x" | "X" | "o" | "b" | "e" | "E" | "p" => Ok(()),
+        _ => Err(rest),
+    }
 }
 
 #[cfg(test)]
@@ -155,5 +203,35 @@ mod tests {
         assert!(parse("{a:*}")
             .unwrap_err()
             .contains("unsupported format spec"));
+        assert!(parse("{a:.2f}")
+            .unwrap_err()
+            .contains("`f` is not a format trait"));
+        assert!(parse("{a:>8d}").unwrap_err().contains("`d` is not"));
+        assert!(parse("{a:.}").unwrap_err().contains("`.` is not"));
+    }
+
+    #[test]
+    fn accepts_format_specs() {
+        for spec in [
+            "",
+            "?",
+            "#?",
+            ">8",
+            "_^10",
+            "é<3",
+            "+",
+            "08.3",
+            ".2",
+            "x?",
+            "#X",
+            "o",
+            "b",
+            "e",
+            "E",
+            "p",
+            "-^#010.5x?",
+        ] {
+            assert!(parse(&format!("{{a:{spec}}}")).is_ok(), "{spec}");
+        }
     }
 }

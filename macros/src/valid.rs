@@ -1,13 +1,14 @@
-//! Rules across attributes and variants, one function per rule. Each records its errors in
-//! the context and lets the others run, so all mistakes are reported at once.
+//! Rules across attributes and variants, one function per rule, each saying why it holds.
+//! Each records its errors in the context and lets the others run, so all mistakes are
+//! reported at once.
 
 use std::collections::HashMap;
 
-use syn::{GenericArgument, PathArguments, Type};
-
 use crate::ast::{Input, Variant};
+use crate::attr::{API_ERROR, CODE, FIELD, FROM, MESSAGE, RENAME_ALL, SOURCE, STATUS};
 use crate::ctxt::Ctxt;
-use crate::template::{Arg, Piece};
+use crate::template::Arg;
+use crate::ty;
 
 /// Oney's `error_code` is at most 10 characters.
 const ONEY_CODE_MAX: usize = 10;
@@ -15,13 +16,16 @@ const ONEY_CODE_MAX: usize = 10;
 const ONEY_FIELD_MAX: usize = 100;
 
 pub fn check(cx: &mut Ctxt, input: &Input) {
+    rename_all_on_enum(cx, input);
     for variant in &input.variants {
         status_present(cx, input, variant);
         code_present(cx, input, variant);
         template_fields_exist(cx, variant);
         server_error_hides_source(cx, input, variant);
+        one_source(cx, variant);
         one_oney_field(cx, variant);
-        message_override_is_option(cx, variant);
+        one_message_field(cx, variant);
+        message_field_is_option(cx, variant);
         if input.attrs.oney {
             oney_limits(cx, input, variant);
         }
@@ -31,40 +35,51 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
     }
 }
 
-fn what(input: &Input, variant: &Variant) -> String {
-    if input.is_enum {
-        format!("variant `{}`", variant.ident)
-    } else {
-        format!("struct `{}`", variant.ident)
+/// `rename_all` derives codes from variant names; a struct's name is a type name, and a
+/// renamed type would silently change its wire code.
+fn rename_all_on_enum(cx: &mut Ctxt, input: &Input) {
+    if let (false, Some(rename_all)) = (input.is_enum, &input.attrs.rename_all) {
+        cx.error_spanned_by(
+            &rename_all.key,
+            format!(
+                "#[{API_ERROR}({RENAME_ALL} = …)] renames the variants of an enum; \
+                 give a struct its code with #[{CODE}(\"…\")]"
+            ),
+        );
     }
 }
 
+/// Every body carries an HTTP status: there is no sensible default for an error.
 fn status_present(cx: &mut Ctxt, input: &Input, variant: &Variant) {
-    if variant.status(&input.attrs).is_none() && !variant.attrs.status_rejected {
-        cx.error_spanned_by(
-            variant.ident,
-            format!(
-                "missing #[status(...)] on {}; add one, or a default with #[api_error(status = ...)]",
-                what(input, variant)
-            ),
-        );
+    let rejected = variant.attrs.status_rejected || input.attrs.status_rejected;
+    if variant.status(&input.attrs).is_none() && !rejected {
+        let default = format!("a default with #[{API_ERROR}({STATUS} = ...)]");
+        report_missing(cx, input, variant, &format!("#[{STATUS}(...)]"), &default);
     }
 }
 
+/// Every body carries a machine-readable code, the one thing clients match on.
 fn code_present(cx: &mut Ctxt, input: &Input, variant: &Variant) {
-    let rejected = variant.attrs.code_rejected || input.attrs.rename_all_rejected;
+    let rejected = variant.attrs.code_rejected || input.attrs.code_rejected;
     if variant.code(&input.attrs).is_none() && !rejected {
-        cx.error_spanned_by(
-            variant.ident,
-            format!(
-                "missing #[code(\"...\")] on {}; add one, or derive codes with \
-                 #[api_error(rename_all = \"snake_case\")]",
-                what(input, variant)
-            ),
-        );
+        let default = format!("derive codes with #[{API_ERROR}({RENAME_ALL} = \"snake_case\")]");
+        report_missing(cx, input, variant, &format!("#[{CODE}(\"...\")]"), &default);
     }
 }
 
+fn report_missing(cx: &mut Ctxt, input: &Input, variant: &Variant, attribute: &str, or: &str) {
+    let what = if input.is_enum { "variant" } else { "struct" };
+    cx.error_spanned_by(
+        variant.ident,
+        format!(
+            "missing {attribute} on {what} `{}`; add one, or {or}",
+            variant.ident
+        ),
+    );
+}
+
+/// Clients map a received code back to one variant: two variants with one code are
+/// ambiguous unless the enum says it means it (Oney's services repeat codes).
 fn codes_unique(cx: &mut Ctxt, input: &Input) {
     let mut first_by_code: HashMap<String, &syn::Ident> = HashMap::new();
     for variant in &input.variants {
@@ -76,7 +91,7 @@ fn codes_unique(cx: &mut Ctxt, input: &Input) {
                 &code.at,
                 format!(
                     "duplicate code `{}`: already used by variant `{first}`; \
-                     allow it with #[api_error(allow_duplicate_codes)]",
+                     allow it with #[{API_ERROR}(allow_duplicate_codes)]",
                     code.value
                 ),
             );
@@ -86,14 +101,13 @@ fn codes_unique(cx: &mut Ctxt, input: &Input) {
     }
 }
 
+/// A placeholder prints a field of its own variant; anything else would not compile, and
+/// rustc's error would point into generated code.
 fn template_fields_exist(cx: &mut Ctxt, variant: &Variant) {
-    let (Some(pieces), Some(lit)) = (&variant.template, &variant.attrs.message) else {
+    let Some(lit) = &variant.attrs.message else {
         return;
     };
-    for piece in pieces {
-        let Piece::Placeholder { arg, .. } = piece else {
-            continue;
-        };
+    for (arg, _) in variant.placeholders() {
         let known = match arg {
             Arg::Named(name) => !variant.is_tuple() && variant.field_named(name).is_some(),
             Arg::Index(index) => variant.is_tuple() && *index < variant.fields.len(),
@@ -112,7 +126,7 @@ fn template_fields_exist(cx: &mut Ctxt, variant: &Variant) {
                 if variant.fields.len() == 1 { "" } else { "s" },
             ),
             Arg::Named(name) => format!(
-                "unknown field `{name}` in #[message]{}",
+                "unknown field `{name}` in #[{MESSAGE}]{}",
                 field_list(variant)
             ),
         };
@@ -144,25 +158,21 @@ fn server_error_hides_source(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     let Some(status) = variant.status(&input.attrs) else {
         return;
     };
-    let (Some(pieces), Some(lit)) = (&variant.template, &variant.attrs.message) else {
+    let Some(lit) = &variant.attrs.message else {
         return;
     };
     if status < 500 {
         return;
     }
-    for piece in pieces {
-        let Piece::Placeholder { arg, .. } = piece else {
-            continue;
-        };
-        let name = match arg {
-            Arg::Named(name) => name.clone(),
-            Arg::Index(index) => index.to_string(),
-        };
-        if variant.field_named(&name).is_some_and(|f| f.attrs.source) {
+    for (arg, _) in variant.placeholders() {
+        if variant
+            .field_named(&arg.field_name())
+            .is_some_and(|f| f.is_source())
+        {
             cx.error_spanned_by(
                 lit,
                 format!(
-                    "the #[message] of a {status} error must not print the #[source] field {arg}: \
+                    "the #[{MESSAGE}] of a {status} error must not print the #[{SOURCE}] field {arg}: \
                      its text would reach the wire; log the source instead"
                 ),
             );
@@ -170,45 +180,75 @@ fn server_error_hides_source(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     }
 }
 
+/// A variant has one underlying error (`Error::source` returns one): `#[from]` names it, so
+/// a `#[source]` elsewhere contradicts it. Where thiserror is derived too (`#[error]`), it
+/// reports this itself and the user sees it once.
+fn one_source(cx: &mut Ctxt, variant: &Variant) {
+    if variant.attrs.thiserror {
+        return;
+    }
+    let from = variant
+        .fields
+        .iter()
+        .find_map(|f| f.attrs.from.map(|a| (f, a)));
+    let source = variant.fields.iter().find(|f| f.attrs.source.is_some());
+    if let (Some((from_field, from_attr)), Some(source_field)) = (from, source) {
+        if from_field.member != source_field.member {
+            cx.error_spanned_by(
+                from_attr,
+                format!(
+                    "#[{FROM}] and #[{SOURCE}] on different fields; a variant has one source: \
+                     put #[{FROM}] on the #[{SOURCE}] field, or keep one of them"
+                ),
+            );
+        }
+    }
+}
+
+/// An Oney error names at most one field: the variant's constant or one field's value.
 fn one_oney_field(cx: &mut Ctxt, variant: &Variant) {
     let marked: Vec<_> = variant
         .fields
         .iter()
         .filter_map(|f| f.attrs.field)
         .collect();
-    for span in marked.iter().skip(1) {
-        cx.syn_error(syn::Error::new(
-            *span,
-            "only one field may be marked #[field]",
-        ));
+    for attr in marked.iter().skip(1) {
+        cx.error_spanned_by(attr, format!("only one field may be marked #[{FIELD}]"));
     }
     if let (Some(constant), Some(_)) = (&variant.attrs.field, marked.first()) {
         cx.error_spanned_by(
             constant,
-            "#[field(\"…\")] on the variant and #[field] on one of its fields: keep one",
+            format!(
+                "#[{FIELD}(\"…\")] on the variant and #[{FIELD}] on one of its fields: keep one"
+            ),
         );
     }
 }
 
-fn message_override_is_option(cx: &mut Ctxt, variant: &Variant) {
-    let marked: Vec<_> = variant
-        .fields
-        .iter()
-        .filter(|f| f.attrs.message.is_some())
-        .collect();
-    for field in marked.iter().skip(1) {
-        cx.error_spanned_by(field.ty, "only one field may be marked #[message]");
+/// A `#[message]` field replaces the template when it is `Some`; a message has one
+/// replacement.
+fn one_message_field(cx: &mut Ctxt, variant: &Variant) {
+    let marked = variant.fields.iter().filter_map(|f| f.attrs.message);
+    for attr in marked.skip(1) {
+        cx.error_spanned_by(attr, format!("only one field may be marked #[{MESSAGE}]"));
     }
-    for field in marked.iter().take(1) {
-        if option_inner(field.ty).is_none() {
+}
+
+/// The `None` of a `#[message]` field keeps the template: it must be an `Option`.
+fn message_field_is_option(cx: &mut Ctxt, variant: &Variant) {
+    if let Some(field) = variant.message_field() {
+        if ty::option_inner(field.ty).is_none() {
             cx.error_spanned_by(
                 field.ty,
-                "a #[message] field must be an Option<…>: Some replaces the default message",
+                format!(
+                    "a #[{MESSAGE}] field must be an Option<…>: Some replaces the default message"
+                ),
             );
         }
     }
 }
 
+/// Oney's API documents these limits; a longer value would be cut or refused on the wire.
 fn oney_limits(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     if let Some(code) = variant.code(&input.attrs) {
         let len = code.value.chars().count();
@@ -230,21 +270,5 @@ fn oney_limits(cx: &mut Ctxt, input: &Input, variant: &Variant) {
                 format!("Oney fields are at most {ONEY_FIELD_MAX} characters; this one has {len}"),
             );
         }
-    }
-}
-
-/// `T` of a type written `Option<T>` (or a path ending in `Option<T>`).
-pub fn option_inner(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else { return None };
-    let last = path.path.segments.last()?;
-    if last.ident != "Option" {
-        return None;
-    }
-    let PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    match args.args.first()? {
-        GenericArgument::Type(inner) if args.args.len() == 1 => Some(inner),
-        _ => None,
     }
 }

@@ -30,6 +30,8 @@ pub fn write(response: &Response<Vec<u8>>) -> String {
 pub struct Message<'a> {
     pub status: Option<u16>,
     pub content_type: Option<String>,
+    /// Every header line that is a valid header (others are skipped, as a client would).
+    pub headers: http::HeaderMap,
     pub body: &'a [u8],
 }
 
@@ -40,6 +42,7 @@ pub fn read(input: &[u8]) -> Result<Message<'_>, String> {
         return Ok(Message {
             status: None,
             content_type: None,
+            headers: http::HeaderMap::new(),
             body: input,
         });
     }
@@ -53,13 +56,22 @@ pub fn read(input: &[u8]) -> Result<Message<'_>, String> {
         .and_then(|s| s.parse::<u16>().ok())
         .filter(|s| (100..=999).contains(s))
         .ok_or_else(|| format!("`{}` is not a status line", status_line.trim_end()))?;
-    let content_type = lines
-        .filter_map(|line| line.split_once(':'))
-        .find(|(name, _)| name.trim().eq_ignore_ascii_case("content-type"))
-        .map(|(_, value)| value.trim().to_owned());
+    let mut headers = http::HeaderMap::new();
+    for (name, value) in lines.filter_map(|line| line.split_once(':')) {
+        let name = http::HeaderName::from_bytes(name.trim().as_bytes());
+        let value = http::HeaderValue::from_str(value.trim());
+        if let (Ok(name), Ok(value)) = (name, value) {
+            headers.append(name, value);
+        }
+    }
+    let content_type = headers
+        .get(http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned);
     Ok(Message {
         status: Some(status),
         content_type,
+        headers,
         body,
     })
 }

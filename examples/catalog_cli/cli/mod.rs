@@ -34,7 +34,7 @@ pub enum Failure {
 pub const USAGE: &str = "\
 usage: catalog list [--json]
        catalog render <omise|problem|vipps|oney> <catalog> <code>[#n] [--arg NAME=VALUE]... [--field F] [--instance PATH] [--trace-id ID] [--lang L]
-       catalog parse [--format omise|problem|vipps|oney] < response.txt
+       catalog parse [--strict [--format omise|problem|vipps|oney]] < response.txt
        catalog docs <catalog> [--lang en|ja]
 ";
 

@@ -1,8 +1,15 @@
-//! `parse [--format F]`: a received response read back and looked up in every shipped
-//! catalog.
+//! `parse [--strict [--format F]]`: a received response read back and looked up in every
+//! shipped catalog.
+//!
+//! By default the response is decoded leniently, as a client would: any error response
+//! gives an answer, and a body in no known format is printed as the unrecognised facts
+//! (status, message, `Retry-After`, the first bytes of the body). `--strict` reads it as a
+//! validator would and fails on anything that is not exactly one of the wire formats.
 
-use apierror::parse::capture;
-use apierror::parse::{self as wire, ParseOptions, ReceivedBody};
+use std::time::SystemTime;
+
+use apierror::parse::{self as wire, capture, DecodeOptions, ErrorResponse, ParseOptions};
+use apierror::parse::{ReceivedBody, RetryAfter};
 use apierror::{Format, VariantMeta};
 use serde::Serialize;
 
@@ -15,13 +22,52 @@ struct Output<'a> {
     variant: Option<&'static str>,
     code: Option<&'a str>,
     title: Option<&'static str>,
-    received: &'a ReceivedBody,
+    received: Option<&'a ReceivedBody>,
+    /// Lenient only: what the response said where no wire format could read its body.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unrecognised: Option<Unrecognised<'a>>,
+}
+
+/// The facts of an unrecognised response, printable.
+#[derive(Serialize)]
+struct Unrecognised<'a> {
+    status: u16,
+    content_type: Option<&'a str>,
+    message: Option<&'a str>,
+    trace_id: Option<&'a str>,
+    /// Seconds to wait, from now.
+    retry_after_seconds: Option<u64>,
+    /// The first bytes of the body, as text (invalid UTF-8 replaced).
+    body: String,
+    body_truncated: bool,
+}
+
+impl<'a> Unrecognised<'a> {
+    fn of(response: &'a ErrorResponse) -> Self {
+        Unrecognised {
+            status: response.status,
+            content_type: response.content_type.as_deref(),
+            message: response.message(),
+            trace_id: response.trace_id.as_deref(),
+            retry_after_seconds: response
+                .retry_after
+                .map(|r: RetryAfter| r.delay_from(SystemTime::now()).as_secs()),
+            body: String::from_utf8_lossy(&response.raw).into_owned(),
+            body_truncated: response.raw_truncated,
+        }
+    }
 }
 
 pub fn run(rest: &[String], stdin: &[u8]) -> Result<String, Failure> {
-    let args = args::split(rest, &["format"], &[])?;
+    let args = args::split(rest, &["format"], &["strict"])?;
     args.exactly(0, "no arguments (the response is read from standard input)")?;
+    let strict = args.flag("strict");
     let format = match args.option("format") {
+        Some(_) if !strict => {
+            return Err(Failure::Usage(
+                "--format reads a body as one format, which only --strict does".to_owned(),
+            ))
+        }
         Some(f) => Some(
             f.parse::<Format>()
                 .map_err(|e| Failure::Usage(format!("`{f}`: {e}")))?,
@@ -29,26 +75,44 @@ pub fn run(rest: &[String], stdin: &[u8]) -> Result<String, Failure> {
         None => None,
     };
     let message = http_text::read(stdin).map_err(Failure::Input)?;
-    let received = wire::parse(
-        message.status,
-        message.content_type.as_deref(),
+    if strict {
+        let received = wire::parse(
+            message.status,
+            message.content_type.as_deref(),
+            message.body,
+            format,
+            &ParseOptions::default(),
+        )
+        .map_err(|e| Failure::Input(e.to_string()))?;
+        return Ok(print(Some(&received), None));
+    }
+    // A bare body has no status line: it is read as a 400 response (the status changes
+    // nothing in how a body is read, only what is printed as its status).
+    let status = message.status.unwrap_or(400);
+    let response = wire::decode_response(
+        status,
+        &message.headers,
         message.body,
-        format,
-        &ParseOptions::default(),
-    )
-    .map_err(|e| Failure::Input(e.to_string()))?;
-    let found = identify(&received);
+        &DecodeOptions::default(),
+    );
+    let unrecognised = response.body.is_none().then(|| Unrecognised::of(&response));
+    Ok(print(response.body.as_ref(), unrecognised))
+}
+
+fn print(received: Option<&ReceivedBody>, unrecognised: Option<Unrecognised<'_>>) -> String {
+    let found = received.and_then(identify);
     let out = Output {
         catalog: found.map(|(name, _)| name),
         variant: found.map(|(_, meta)| meta.name),
-        code: received.code.as_deref(),
+        code: received.and_then(|r| r.code.as_deref()),
         title: found.map(|(_, meta)| meta.title),
-        received: &received,
+        received,
+        unrecognised,
     };
     // Serializing owned strings and maps cannot fail; `null` stands in rather than a panic.
     let mut text = serde_json::to_string_pretty(&out).unwrap_or_else(|_| "null".to_owned());
     text.push('\n');
-    Ok(text)
+    text
 }
 
 /// The catalog and variant a received body's code names, searching every shipped catalog:

@@ -420,7 +420,8 @@ mod tests {
     fn json_writer_escapes_what_display_prints() {
         use fmt::Write;
         let mut buf = Vec::new();
-        write!(JsonWriter(&mut buf), "{}\t{}", 1, "\"x\"").unwrap();
+        let quoted = "\"x\"";
+        write!(JsonWriter(&mut buf), "{}\t{quoted}", 1).unwrap();
         assert_eq!(buf, br#"1\t\"x\""#);
     }
 

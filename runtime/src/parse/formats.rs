@@ -1,8 +1,9 @@
-//! One reader per wire format: a JSON object in, a [`ReceivedBody`] out.
+//! One reader per wire format: a JSON object in, a [`ReceivedBody`] out, strict or lenient
+//! (see [`Mode`]).
 
 use serde_json::{Map, Value};
 
-use super::members::{element, Members};
+use super::members::{Members, Mode};
 use super::{ParseError, ReceivedBody, ReceivedEntry};
 use crate::Format;
 
@@ -25,9 +26,13 @@ pub(crate) fn detect(map: &Map<String, Value>, problem_media_type: bool) -> Opti
     }
 }
 
-/// Reads `map` as `format`.
-pub(crate) fn read(format: Format, map: Map<String, Value>) -> Result<ReceivedBody, ParseError> {
-    let mut m = Members::new(map, "");
+/// Reads `map` as `format`. In lenient mode a member the format requires may be absent.
+pub(crate) fn read(
+    format: Format,
+    map: Map<String, Value>,
+    mode: Mode,
+) -> Result<ReceivedBody, ParseError> {
+    let mut m = Members::new(map, "", mode);
     let mut body = ReceivedBody::empty(format);
     match format {
         Format::Omise => omise(&mut m, &mut body)?,
@@ -38,6 +43,22 @@ pub(crate) fn read(format: Format, map: Map<String, Value>) -> Result<ReceivedBo
     Ok(body)
 }
 
+/// A member the format requires: absent is an error in strict mode only.
+fn required<T>(
+    m: &Members,
+    format: Format,
+    value: Option<T>,
+    member: &str,
+) -> Result<Option<T>, ParseError> {
+    match (value, m.mode) {
+        (None, Mode::Strict) => Err(ParseError::Missing {
+            format,
+            member: m.path_of(member),
+        }),
+        (value, _) => Ok(value),
+    }
+}
+
 fn omise(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     if let Some(object) = m.string("object")? {
         if object != "error" {
@@ -46,10 +67,8 @@ fn omise(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
         }
     }
     body.location = m.string("location")?;
-    body.code = Some(
-        m.string("code")?
-            .ok_or_else(|| missing(Format::Omise, "code"))?,
-    );
+    let code = m.string("code")?;
+    body.code = required(m, Format::Omise, code, "code")?;
     body.message = m.string("message")?;
     Ok(())
 }
@@ -64,7 +83,9 @@ fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     body.trace_id = m.string("traceId")?;
     if let Some(details) = m.array("extraDetails")? {
         for (i, value) in details.into_iter().enumerate() {
-            let mut e = element(value, "extraDetails", i)?;
+            let Some(mut e) = m.element(value, "extraDetails", i)? else {
+                continue;
+            };
             let name = e.string("name")?;
             let reason = e.string("reason")?;
             if name.as_deref() == Some("ErrorCode") && body.code.is_none() {
@@ -82,7 +103,9 @@ fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     }
     if let Some(errors) = m.array("errors")? {
         for (i, value) in errors.into_iter().enumerate() {
-            let mut e = element(value, "errors", i)?;
+            let Some(mut e) = m.element(value, "errors", i)? else {
+                continue;
+            };
             body.entries.push(ReceivedEntry {
                 code: e.string("code")?,
                 field: e.string("field")?,
@@ -97,24 +120,30 @@ fn problem(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
 
 fn oney(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     body.language = m.string("language_code")?;
-    let list = m
-        .array("error_list")?
-        .ok_or_else(|| missing(Format::Oney, "error_list"))?;
+    let list = m.array("error_list")?;
+    let list = required(m, Format::Oney, list, "error_list")?.unwrap_or_default();
     for (i, value) in list.into_iter().enumerate() {
-        let mut wrapper = element(value, "error_list", i)?;
-        let mut error = wrapper
-            .object("error")?
-            .ok_or_else(|| missing(Format::Oney, &wrapper.path_of("error")))?;
-        let code = error
-            .string("error_code")?
-            .ok_or_else(|| missing(Format::Oney, &error.path_of("error_code")))?;
-        let field = error.string("field")?;
-        let message = error.string("error_label")?;
+        let Some(mut wrapper) = m.element(value, "error_list", i)? else {
+            continue;
+        };
+        let error = wrapper.object("error")?;
+        // Leniently, an entry may be flat: `{"field", "error_code", "error_label"}` without
+        // the `error` wrapper, as some Oney connectors send it.
+        let flat = error.is_none() && m.mode == Mode::Lenient;
+        let Some(mut error) = error.or_else(|| flat.then(|| Members::new(Map::new(), "", m.mode)))
+        else {
+            return Err(missing(Format::Oney, &wrapper.path_of("error")));
+        };
+        let entry = if flat { &mut wrapper } else { &mut error };
+        let code = entry.string("error_code")?;
+        let code = required(entry, Format::Oney, code, "error_code")?;
+        let field = entry.string("field")?;
+        let message = entry.string("error_label")?;
         let mut extra = error.map;
         // Members beside `error` in a list entry are kept too, under their own names.
         extra.extend(wrapper.map);
         body.entries.push(ReceivedEntry {
-            code: Some(code),
+            code,
             field,
             message,
             extra,

@@ -94,6 +94,60 @@ impl ReceivedEntry {
     }
 }
 
+/// The variant the code names that the received text fits best, and the typed value: what
+/// [`lookup_code`] finds, without collecting the candidates (the client's hot path, see
+/// `benches/client.rs`).
+pub(crate) fn find<E: ApiError>(
+    format: Option<Format>,
+    code: &str,
+    received: &Received<'_>,
+) -> (Option<&'static VariantMeta>, Option<E>) {
+    let catalog = E::catalog();
+    let exact = catalog.variants.iter().any(|v| v.code == code);
+    let oney = format == Some(Format::Oney);
+    let is_candidate = |v: &&'static VariantMeta| {
+        if exact {
+            v.code == code
+        } else {
+            oney && format::code_may_be_cut(code, v.code)
+        }
+    };
+    let candidates = catalog.variants.iter().filter(is_candidate);
+    let Some(first) = candidates.clone().next() else {
+        return (None, None);
+    };
+    let meta = candidates
+        .clone()
+        .find(|m| fits(m, received))
+        .unwrap_or(first);
+    // Another candidate is tried only where the received text fits it too: a unit variant
+    // rebuilds from any text, and must not stand in for a variant whose fields the body
+    // lacks.
+    let typed = E::from_received(meta, received).or_else(|| {
+        candidates
+            .filter(|m| fits(m, received))
+            .find_map(|m| E::from_received(m, received))
+    });
+    (Some(meta), typed)
+}
+
+/// Whether the received message and field fit `m`: its constant field (if any) matches,
+/// and the message is the default or has the template's shape.
+fn fits(m: &VariantMeta, received: &Received<'_>) -> bool {
+    let field_fits = match (m.field, received.field) {
+        (Some(constant), Some(got)) => constant == got,
+        _ => true,
+    };
+    let message_fits = match received.message {
+        Some(message) => {
+            m.message == Some(message)
+                || (!m.pieces.is_empty() && capture(m.pieces, message).is_some())
+        }
+        None => true,
+    };
+    field_fits && message_fits
+}
+
 fn lookup_code<E: ApiError>(
     format: Option<Format>,
     code: Option<&str>,
@@ -107,15 +161,9 @@ fn lookup_code<E: ApiError>(
             typed: None,
         };
     };
-    let candidates = candidates(catalog, format, code);
-    let meta = best_match(catalog, format, code, received);
-    // The best match first, then the others: a template that fits decides the variant.
-    let typed = meta
-        .into_iter()
-        .chain(candidates.iter().copied())
-        .find_map(|m| E::from_received(m, received));
+    let (meta, typed) = find::<E>(format, code, received);
     Lookup {
-        candidates,
+        candidates: candidates(catalog, format, code),
         meta,
         typed,
     }
@@ -141,23 +189,9 @@ fn best_match(
     code: &str,
     received: &Received<'_>,
 ) -> Option<&'static VariantMeta> {
-    let fits = |m: &&'static VariantMeta| {
-        let field_fits = match (m.field, received.field) {
-            (Some(constant), Some(got)) => constant == got,
-            _ => true,
-        };
-        let message_fits = match received.message {
-            Some(message) => {
-                m.message == Some(message)
-                    || (!m.pieces.is_empty() && capture(m.pieces, message).is_some())
-            }
-            None => true,
-        };
-        field_fits && message_fits
-    };
     let all = candidates(catalog, format, code);
     all.iter()
         .copied()
-        .find(fits)
+        .find(|m| fits(m, received))
         .or_else(|| all.first().copied())
 }

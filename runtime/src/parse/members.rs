@@ -1,20 +1,39 @@
 //! Taking typed members out of a JSON object, so that what is left is the unknown rest.
+//!
+//! Two modes. Strict (validators): a member of the wrong JSON type is a
+//! [`ParseError::WrongType`]. Lenient (clients): a member is read where it can be (a status
+//! written as a string of digits, a code written as a number) and otherwise left among the
+//! unknown members, never an error; member names with stray spaces around them
+//! (`"error_list "`, seen from an Oney connector) are read under their trimmed name.
 
 use serde_json::{Map, Value};
 
 use super::ParseError;
 
+/// How forgiving the readers are; see the module docs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Strict,
+    Lenient,
+}
+
 /// A JSON object being taken apart; `path` prefixes member names in errors.
 pub(crate) struct Members {
     pub(crate) map: Map<String, Value>,
     path: String,
+    pub(crate) mode: Mode,
 }
 
 impl Members {
-    pub(crate) fn new(map: Map<String, Value>, path: impl Into<String>) -> Self {
+    pub(crate) fn new(map: Map<String, Value>, path: impl Into<String>, mode: Mode) -> Self {
+        let map = match mode {
+            Mode::Strict => map,
+            Mode::Lenient => trim_names(map),
+        };
         Members {
             map,
             path: path.into(),
+            mode,
         }
     }
 
@@ -26,31 +45,55 @@ impl Members {
         }
     }
 
-    fn wrong(&self, name: &str, expected: &'static str) -> ParseError {
-        ParseError::WrongType {
-            member: self.path_of(name),
-            expected,
+    /// The strict error for a member of the wrong type; in lenient mode the member goes
+    /// back among the unknown ones and reads as absent.
+    fn wrong<T>(
+        &mut self,
+        name: &str,
+        value: Value,
+        expected: &'static str,
+    ) -> Result<Option<T>, ParseError> {
+        match self.mode {
+            Mode::Strict => Err(ParseError::WrongType {
+                member: self.path_of(name),
+                expected,
+            }),
+            Mode::Lenient => {
+                self.map.insert(name.to_owned(), value);
+                Ok(None)
+            }
         }
     }
 
-    /// A string member; `null` counts as absent.
+    /// A string member; `null` counts as absent. Leniently, a number or boolean is read as
+    /// its JSON text (`6080` as `"6080"`).
     pub(crate) fn string(&mut self, name: &str) -> Result<Option<String>, ParseError> {
         match self.map.remove(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(_) => Err(self.wrong(name, "a string")),
+            Some(value @ (Value::Number(_) | Value::Bool(_))) if self.mode == Mode::Lenient => {
+                Ok(Some(value.to_string()))
+            }
+            Some(value) => self.wrong(name, value, "a string"),
         }
     }
 
-    /// An HTTP status member: an integer in `100..=999`.
+    /// An HTTP status member: an integer in `100..=999`; leniently also a string of those
+    /// digits (`"400"`, as a Vipps knowledge-base example writes it).
     pub(crate) fn status(&mut self, name: &str) -> Result<Option<u16>, ParseError> {
-        match self.map.remove(name) {
-            None | Some(Value::Null) => Ok(None),
-            Some(Value::Number(n)) => match n.as_u64() {
-                Some(n @ 100..=999) => Ok(Some(n as u16)),
-                _ => Err(self.wrong(name, "an HTTP status (100 to 999)")),
-            },
-            Some(_) => Err(self.wrong(name, "an HTTP status (100 to 999)")),
+        const EXPECTED: &str = "an HTTP status (100 to 999)";
+        let value = match self.map.remove(name) {
+            None | Some(Value::Null) => return Ok(None),
+            Some(value) => value,
+        };
+        let number = match (&value, self.mode) {
+            (Value::Number(n), _) => n.as_u64(),
+            (Value::String(s), Mode::Lenient) => s.trim().parse::<u64>().ok(),
+            _ => None,
+        };
+        match number {
+            Some(n @ 100..=999) => Ok(u16::try_from(n).ok()),
+            _ => self.wrong(name, value, EXPECTED),
         }
     }
 
@@ -59,7 +102,7 @@ impl Members {
         match self.map.remove(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::Array(a)) => Ok(Some(a)),
-            Some(_) => Err(self.wrong(name, "an array")),
+            Some(value) => self.wrong(name, value, "an array"),
         }
     }
 
@@ -67,20 +110,53 @@ impl Members {
     pub(crate) fn object(&mut self, name: &str) -> Result<Option<Members>, ParseError> {
         match self.map.remove(name) {
             None | Some(Value::Null) => Ok(None),
-            Some(Value::Object(o)) => Ok(Some(Members::new(o, self.path_of(name)))),
-            Some(_) => Err(self.wrong(name, "an object")),
+            Some(Value::Object(o)) => Ok(Some(Members::new(o, self.path_of(name), self.mode))),
+            Some(value) => self.wrong(name, value, "an object"),
+        }
+    }
+
+    /// The `i`-th element of the array member `array`, which must be an object; leniently,
+    /// `None` for any other value (the entry is skipped).
+    pub(crate) fn element(
+        &self,
+        value: Value,
+        array: &str,
+        i: usize,
+    ) -> Result<Option<Members>, ParseError> {
+        let at = format!("{}[{i}]", self.path_of(array));
+        match (value, self.mode) {
+            (Value::Object(o), mode) => Ok(Some(Members::new(o, at, mode))),
+            (_, Mode::Lenient) => Ok(None),
+            (_, Mode::Strict) => Err(ParseError::WrongType {
+                member: at,
+                expected: "an object",
+            }),
         }
     }
 }
 
-/// The `i`-th element of the array at `path`, which must be an object.
-pub(crate) fn element(value: Value, path: &str, i: usize) -> Result<Members, ParseError> {
-    let at = format!("{path}[{i}]");
-    match value {
-        Value::Object(o) => Ok(Members::new(o, at)),
-        _ => Err(ParseError::WrongType {
-            member: at,
-            expected: "an object",
-        }),
+/// `map` with names that have spaces around them read under their trimmed name, unless
+/// that name is taken already.
+fn trim_names(map: Map<String, Value>) -> Map<String, Value> {
+    if !map.keys().any(|k| k.trim() != k) {
+        return map;
     }
+    let mut out = Map::new();
+    let mut untrimmed = Vec::new();
+    for (name, value) in map {
+        if name.trim() == name {
+            out.insert(name, value);
+        } else {
+            untrimmed.push((name, value));
+        }
+    }
+    for (name, value) in untrimmed {
+        let trimmed = name.trim();
+        if out.contains_key(trimmed) {
+            out.insert(name, value);
+        } else {
+            out.insert(trimmed.to_owned(), value);
+        }
+    }
+    out
 }

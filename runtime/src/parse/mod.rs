@@ -1,6 +1,23 @@
-//! Reading error bodies on the client side: any of the wire formats, detected from the
-//! `Content-Type` and the body's shape or named explicitly, into an owned [`ReceivedBody`],
-//! then looked up in a derived type's catalog by code.
+//! Reading error bodies on the client side, in two modes.
+//!
+//! - [`decode`], lenient, for clients: every HTTP error response decodes into a
+//!   [`Decoded`] value, whatever its body — the typed variant where the code is in the
+//!   catalog asked for, else [`Decoded::Unrecognised`] with what could be read (status,
+//!   code, message, trace id, `Retry-After`, a bounded copy of the body). Bodies the
+//!   providers document or send with quirks are read: a status as a string, trailing
+//!   commas, a BOM, `"error_list "` with a space, flat Oney entries, a gateway's
+//!   `{"statusCode", "message"}`.
+//! - [`parse`], strict, for validators: one of the wire formats exactly, else a typed
+//!   [`ParseError`].
+//!
+//! Both detect the format from the `Content-Type` and the body's members, read it into an
+//! owned [`ReceivedBody`], and look its code up in a derived type's catalog. Size and depth
+//! limits hold in both; nothing panics.
+//!
+//! Files: `formats.rs` the reader of each format and the detection, `members.rs` the
+//! strict and lenient member access, `repair.rs` the JSON quirks, `fast.rs` the Omise fast
+//! path, `lookup.rs` the catalog lookup, `rebuild.rs` the typed rebuild, `decoded.rs` and
+//! `lenient.rs` the client-side result and entry point.
 //!
 //! ```
 //! use apierror::parse::{parse, ParseOptions};
@@ -30,15 +47,21 @@
 //! ```
 
 mod body;
+mod decoded;
 mod depth;
 mod error;
+mod fast;
 mod formats;
+mod lenient;
 mod lookup;
 mod members;
 pub(crate) mod rebuild;
+mod repair;
 
 pub use body::{ReceivedBody, ReceivedEntry};
+pub use decoded::{Decoded, ErrorResponse, RetryAfter};
 pub use error::ParseError;
+pub use lenient::{decode, decode_response, DecodeOptions};
 pub use lookup::Lookup;
 pub use rebuild::{capture, Received};
 
@@ -89,20 +112,12 @@ pub fn parse(
             max: options.max_bytes,
         });
     }
-    let media_type = content_type
-        .map(|ct| {
-            ct.split(';')
-                .next()
-                .unwrap_or("")
-                .trim()
-                .to_ascii_lowercase()
-        })
-        .unwrap_or_default();
+    let media_type = content_type.map(media_type).unwrap_or_default();
     let text = core::str::from_utf8(body).map_err(|e| ParseError::InvalidUtf8 {
         valid_up_to: e.valid_up_to(),
     })?;
     let text = text.trim_start_matches('\u{feff}').trim();
-    if media_type == "text/html" || media_type == "application/xhtml+xml" || text.starts_with('<') {
+    if is_html(&media_type, text) {
         return Err(ParseError::Html);
     }
     if format.is_none() && !media_type.is_empty() && !is_json(&media_type) {
@@ -127,14 +142,29 @@ pub fn parse(
         Some(f) => f,
         None => formats::detect(&map, problem).ok_or(ParseError::UnknownShape)?,
     };
-    let mut received = formats::read(format, map)?;
+    let mut received = formats::read(format, map, members::Mode::Strict)?;
     if status.is_some() {
         received.status = status;
     }
     Ok(received)
 }
 
-fn is_json(media_type: &str) -> bool {
+/// The media type of a `Content-Type` value: lower case, without parameters.
+pub(crate) fn media_type(content_type: &str) -> String {
+    content_type
+        .split(';')
+        .next()
+        .unwrap_or("")
+        .trim()
+        .to_ascii_lowercase()
+}
+
+/// Whether the text is an HTML page rather than an error object.
+pub(crate) fn is_html(media_type: &str, text: &str) -> bool {
+    media_type == "text/html" || media_type == "application/xhtml+xml" || text.starts_with('<')
+}
+
+pub(crate) fn is_json(media_type: &str) -> bool {
     media_type == "application/json" || media_type == "text/json" || media_type.ends_with("+json")
 }
 

@@ -1,0 +1,298 @@
+//! What a variant means, as generated code: its catalog entry (`VariantMeta`), its message
+//! (`write_message`), its Oney field (`field`), its rebuild from a received body
+//! (`from_received`), and the bounds a generic type needs for them.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::LitStr;
+
+use crate::ast::{Input, Variant};
+use crate::expand::{binding, formatted, option_str, pattern, variant_path};
+use crate::json;
+use crate::prop::{Slot, Write};
+use crate::template::Piece;
+use crate::ty;
+
+/// The variant's entry in the catalog table.
+pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
+    let name = variant.ident.to_string();
+    let name = name.strip_prefix("r#").unwrap_or(&name);
+    // Validation has passed, so status and code are present.
+    let status = variant.status(&input.attrs).unwrap_or_default();
+    let code = variant
+        .code(&input.attrs)
+        .map(|c| c.value)
+        .unwrap_or_default();
+    let title = variant.title();
+    let message = option_str(variant.attrs.message.as_ref().map(LitStr::value));
+    let description = &variant.attrs.doc;
+    let translations = variant
+        .attrs
+        .translations
+        .iter()
+        .map(|(lang, text)| quote!(__a::Translation { lang: #lang, description: #text }));
+    let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
+    let fields = variant.fields.iter().map(|f| &f.name);
+    let pieces = variant.template.iter().flatten().map(|piece| match piece {
+        Piece::Literal(text) => quote!(__a::TemplatePiece::Literal(#text)),
+        Piece::Placeholder { arg, .. } => {
+            let name = arg.field_name();
+            quote!(__a::TemplatePiece::Field(#name))
+        }
+    });
+    quote! {
+        __a::VariantMeta {
+            name: #name,
+            status: #status,
+            code: #code,
+            title: #title,
+            message: #message,
+            description: #description,
+            translations: &[#(#translations),*],
+            field: #field,
+            fields: &[#(#fields),*],
+            pieces: &[#(#pieces),*],
+            location: __APIERROR_LOCATION,
+        }
+    }
+}
+
+/// `write_message`: an arm per message built at run time, and one arm that reads all the
+/// static ones from the tables (most messages of a real catalog are static).
+pub(super) fn write_message_fn(input: &Input, index_fn: &TokenStream) -> TokenStream {
+    let mut arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|variant| variant.static_message().is_none())
+        .map(|variant| message_arm(input, variant))
+        .collect();
+    if arms.len() < input.variants.len() {
+        arms.push(quote! {
+            _ => {
+                let __index = #index_fn;
+                __a::write_static_message(
+                    __out,
+                    &__APIERROR_VARIANTS[__index],
+                    &__APIERROR_JSON[__index],
+                )
+            }
+        });
+    }
+    // An empty enum has no value: `match *self {}` proves it to the compiler.
+    let scrutinee = if input.variants.is_empty() {
+        quote!(*self)
+    } else {
+        quote!(self)
+    };
+    quote! {
+        fn write_message(
+            &self,
+            __out: &mut dyn __a::MessageSink,
+        ) -> ::core::fmt::Result {
+            match #scrutinee {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
+    let mut used = variant.template_fields();
+    let override_field = variant.message_field();
+    if let Some(field) = override_field {
+        if !used.iter().any(|u| u.name == field.name) {
+            used.push(field);
+        }
+    }
+
+    let default = match &variant.template {
+        // One literal: one call, no `?`.
+        Some(pieces) if matches!(pieces.as_slice(), [Piece::Literal(_)]) => {
+            let text = match pieces.first() {
+                Some(Piece::Literal(text)) => text.as_str(),
+                _ => "",
+            };
+            let escaped = json::escape(text);
+            quote!(__out.literal(#text, #escaped))
+        }
+        Some(pieces) if pieces.is_empty() => quote!(__a::Ok(())),
+        // Several pieces: one call with a slice of them, which type-checks in time linear in
+        // the number of pieces (a chain of `?` costs more, in a body that holds every arm).
+        Some(pieces) => {
+            let writes = pieces.iter().map(|piece| match piece {
+                Piece::Literal(text) => {
+                    let escaped = json::escape(text);
+                    quote!(__a::Piece::Literal(#text, #escaped))
+                }
+                Piece::Placeholder { arg, spec } => message_piece(variant.slot(arg, spec)),
+            });
+            quote!(__a::write_pieces(__out, &[#(#writes),*]))
+        }
+        // Without #[message] the type's Display is the message (thiserror's #[error]).
+        None => quote_spanned!(variant.ident.span()=> __out.value(self)),
+    };
+    let body = match override_field {
+        Some(field) => {
+            let binding = binding(field);
+            quote! {
+                match #binding {
+                    __a::Some(__message) => __out.value(__message),
+                    __a::None => #default,
+                }
+            }
+        }
+        None => default,
+    };
+    let pattern = pattern(input, variant, used);
+    quote!(#pattern => #body,)
+}
+
+/// One placeholder of a message, as a piece of `write_pieces`.
+fn message_piece(slot: Slot) -> TokenStream {
+    let binding = binding(slot.field);
+    match slot.write {
+        Write::Text => {
+            let ty = slot.field.ty;
+            quote!(__a::Piece::Text(__a::as_str::<#ty>(#binding)))
+        }
+        Write::Display => quote!(__a::Piece::Value(#binding)),
+        Write::Formatted(spec) => {
+            let value = formatted(spec, &binding);
+            quote!(__a::Piece::Value(#value))
+        }
+    }
+}
+
+/// `field`: the Oney field, a variant's constant or one field's value; absent when no
+/// variant has one.
+pub(super) fn field_fn(input: &Input) -> TokenStream {
+    if !input.has_oney_field() {
+        return TokenStream::new();
+    }
+    let arms = input.variants.iter().map(|variant| {
+        if let Some(constant) = &variant.attrs.field {
+            let pattern = pattern(input, variant, []);
+            return quote!(#pattern => __a::Some(&#constant),);
+        }
+        match variant.oney_field() {
+            Some(field) => {
+                let binding = binding(field);
+                let pattern = pattern(input, variant, [field]);
+                quote!(#pattern => __a::Some(#binding),)
+            }
+            None => {
+                let pattern = pattern(input, variant, []);
+                quote!(#pattern => __a::None,)
+            }
+        }
+    });
+    quote! {
+        fn field(&self) -> __a::Option<&dyn ::core::fmt::Display> {
+            match self {
+                #(#arms)*
+            }
+        }
+    }
+}
+
+/// Bounds a generic type needs, as thiserror infers them: `T: Display` for every printed
+/// field whose type mentions a type parameter, and `Self: Display` where a variant's message
+/// is the type's own Display.
+pub(super) fn inferred_bounds(input: &Input) -> Vec<TokenStream> {
+    let params: Vec<&Ident> = input.generics.type_params().map(|p| &p.ident).collect();
+    if params.is_empty() {
+        return Vec::new();
+    }
+    let mut bounds: Vec<TokenStream> = Vec::new();
+    let mut push = |bound: TokenStream| {
+        if !bounds.iter().any(|b| b.to_string() == bound.to_string()) {
+            bounds.push(bound);
+        }
+    };
+    for variant in &input.variants {
+        if variant.template.is_none() {
+            let ident = input.ident;
+            let (_, ty_generics, _) = input.generics.split_for_impl();
+            push(quote!(#ident #ty_generics: ::core::fmt::Display));
+        }
+        for (arg, spec) in variant.placeholders() {
+            let field = variant.slot(arg, spec).field;
+            if ty::mentions_any(field.ty, &params) {
+                let ty = field.ty;
+                let debug = spec.as_deref().is_some_and(|s| s.ends_with('?'));
+                push(if debug {
+                    quote!(#ty: ::core::fmt::Debug)
+                } else {
+                    quote!(#ty: ::core::fmt::Display)
+                });
+            }
+        }
+        for field in &variant.fields {
+            let ty = field.ty;
+            if field.attrs.field.is_some() && ty::mentions_any(ty, &params) {
+                push(quote!(#ty: ::core::fmt::Display));
+            }
+            if field.attrs.message.is_some() {
+                if let Some(inner) = ty::option_inner(ty).filter(|t| ty::mentions_any(t, &params)) {
+                    push(quote!(#inner: ::core::fmt::Display));
+                }
+            }
+        }
+    }
+    bounds
+}
+
+/// `from_received`: each variant rebuilt from a received body where every field can be read
+/// back (see the runtime's `received` module for where each field comes from).
+///
+/// Kept cheap to compile, as it grows with the enum: the variant is found by a position in
+/// the static table (an integer match), and each field is one call with a plain trait bound.
+pub(super) fn from_received(input: &Input) -> TokenStream {
+    let arms = input
+        .variants
+        .iter()
+        .enumerate()
+        .filter_map(|(index, variant)| {
+            let path = variant_path(input, variant);
+            let mut inits = Vec::new();
+            for field in &variant.fields {
+                let member = &field.member;
+                let value = if field.attrs.message.is_some() {
+                    let inner = ty::option_inner(field.ty)?;
+                    ty::readable_type(inner)
+                        .then(|| quote!(__rebuild.message_override::<#inner>()))?
+                } else if !ty::readable_type(field.ty) || field.is_source() {
+                    // A type that received text cannot become: the variant cannot be rebuilt.
+                    return None;
+                } else if field.attrs.field.is_some() {
+                    let ty = field.ty;
+                    quote!(__rebuild.field::<#ty>())
+                } else if variant.prints(field) {
+                    let (ty, name) = (field.ty, &field.name);
+                    quote!(__rebuild.placeholder::<#ty>(#name))
+                } else {
+                    // The body does not carry this field.
+                    return None;
+                };
+                inits.push(quote!(#member: #value,));
+            }
+            Some(if inits.is_empty() {
+                quote!(#index => __a::Some(#path {}),)
+            } else {
+                quote!(#index => __rebuild.finish(#path { #(#inits)* }),)
+            })
+        });
+    quote! {
+        fn from_received(
+            meta: &__a::VariantMeta,
+            received: &__a::Received<'_>,
+        ) -> __a::Option<Self> {
+            let __rebuild = __a::Rebuild::new(meta, received);
+            let _ = &__rebuild;
+            match __a::position(&__APIERROR_VARIANTS, meta)? {
+                #(#arms)*
+                _ => __a::None,
+            }
+        }
+    }
+}

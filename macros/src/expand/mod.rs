@@ -1,0 +1,204 @@
+//! Code generation: the entry point, the stub emitted beside errors, and the skeleton of the
+//! generated items. What each variant means (its catalog entry, message, field, rebuild) is
+//! in `meaning`; the pre-escaped body parts that make JSON bodies cheap are in `speed`.
+
+mod meaning;
+mod speed;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::{format_ident, quote};
+use syn::{DeriveInput, LitStr};
+
+use crate::ast::{Field, Input, Variant};
+use crate::ctxt::Ctxt;
+use crate::valid;
+
+pub fn derive(input: &DeriveInput) -> TokenStream {
+    let mut cx = Ctxt::new();
+    let model = Input::from_syn(&mut cx, input);
+    if let Some(model) = &model {
+        valid::check(&mut cx, model);
+    }
+    match (cx.check(), model) {
+        (Ok(()), Some(model)) => impl_api_error(&model),
+        (Err(errors), _) => {
+            let errors = errors.to_compile_error();
+            let stub = stub(input);
+            quote!(#errors #stub)
+        }
+        (Ok(()), None) => stub(input),
+    }
+}
+
+/// An impl with bodies that are never run, emitted beside the errors so that uses of the
+/// type elsewhere do not add a cascade of "trait not implemented" errors.
+fn stub(input: &DeriveInput) -> TokenStream {
+    let ident = &input.ident;
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    quote! {
+        #[automatically_derived]
+        impl #impl_generics ::apierror::__private::ApiError for #ident #ty_generics #where_clause {
+            fn catalog() -> &'static ::apierror::__private::Catalog {
+                ::core::unreachable!()
+            }
+            fn meta(&self) -> &'static ::apierror::__private::VariantMeta {
+                ::core::unreachable!()
+            }
+            fn write_message(
+                &self,
+                _: &mut dyn ::apierror::__private::MessageSink,
+            ) -> ::core::fmt::Result {
+                ::core::unreachable!()
+            }
+        }
+    }
+}
+
+fn impl_api_error(input: &Input) -> TokenStream {
+    let ident = input.ident;
+    let type_name = ident.to_string();
+    let (impl_generics, ty_generics, where_clause) = input.generics.split_for_impl();
+    let count = input.variants.len();
+    let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
+    // One `const` item per variant rather than one long array literal: the compiler's
+    // passes over a constant's body (promotion of its `&[…]` slices above all) grow faster
+    // than linearly with the body, so many small bodies compile much faster than one big one.
+    let meta_names: Vec<Ident> = (0..count)
+        .map(|index| format_ident!("__APIERROR_META_{}", index))
+        .collect();
+    let json_names: Vec<Ident> = (0..count)
+        .map(|index| format_ident!("__APIERROR_JSON_{}", index))
+        .collect();
+    let metas = input.variants.iter().zip(&meta_names).map(|(v, name)| {
+        let meta = meaning::variant_meta(input, v);
+        quote!(const #name: __a::VariantMeta = #meta;)
+    });
+    let json_parts = input.variants.iter().zip(&json_names).map(|(v, name)| {
+        let parts = speed::json_parts(input, v);
+        quote!(const #name: __a::JsonParts = #parts;)
+    });
+    // `meta` and `json_parts` share one match from variant to position in the tables.
+    let index_arms = input.variants.iter().enumerate().map(|(index, variant)| {
+        let path = variant_path(input, variant);
+        quote!(#path { .. } => #index,)
+    });
+    let json_rest_fn = speed::json_rest_fn(input);
+    let index_fn = quote!(Self::__apierror_index(self));
+    let write_message_fn = meaning::write_message_fn(input, &index_fn);
+    let field_fn = meaning::field_fn(input);
+    let (_, _, own_where_clause) = input.generics.split_for_impl();
+    let from_received = meaning::from_received(input);
+    let bounds = meaning::inferred_bounds(input);
+    let where_clause = match (where_clause, bounds.is_empty()) {
+        (_, true) => quote!(#where_clause),
+        (Some(existing), false) => {
+            let comma = (!existing.predicates.empty_or_trailing()).then(|| quote!(,));
+            quote!(#existing #comma #(#bounds,)*)
+        }
+        (None, false) => quote!(where #(#bounds,)*),
+    };
+
+    // The predicates of the impl's where clause, each followed by a comma.
+    let own_predicates = own_where_clause.iter().flat_map(|w| &w.predicates);
+    let framework_predicates = quote!(#(#own_predicates,)* #(#bounds,)*);
+    quote! {
+        #[doc(hidden)]
+        const _: () = {
+            // One short name for the runtime's items: the paths below repeat per variant.
+            use ::apierror::__private as __a;
+
+            const __APIERROR_LOCATION: __a::Option<&str> = #location;
+            #(#metas)*
+            #(#json_parts)*
+            static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];
+            static __APIERROR_JSON: [__a::JsonParts; #count] = [#(#json_names),*];
+            static __APIERROR_CATALOG: __a::Catalog = __a::Catalog {
+                name: #type_name,
+                variants: &__APIERROR_VARIANTS,
+            };
+
+            #[automatically_derived]
+            impl #impl_generics #ident #ty_generics #own_where_clause {
+                /// The variant's position in the tables above.
+                #[inline]
+                fn __apierror_index(&self) -> usize {
+                    match *self {
+                        #(#index_arms)*
+                    }
+                }
+            }
+
+            #[automatically_derived]
+            impl #impl_generics __a::ApiError for #ident #ty_generics #where_clause {
+                fn catalog() -> &'static __a::Catalog {
+                    &__APIERROR_CATALOG
+                }
+
+                fn meta(&self) -> &'static __a::VariantMeta {
+                    &__APIERROR_VARIANTS[#index_fn]
+                }
+
+                #write_message_fn
+
+                fn json_parts(
+                    &self,
+                ) -> __a::Option<&'static __a::JsonParts> {
+                    __a::Some(&__APIERROR_JSON[#index_fn])
+                }
+
+                #json_rest_fn
+
+                #field_fn
+
+                #from_received
+            }
+
+            // The framework traits of the integrations enabled in the facade (none without
+            // them): a handler can then return this type itself.
+            __a::framework_impls! { [#impl_generics] [#ident #ty_generics] [#framework_predicates] }
+        };
+    }
+}
+
+/// `Self::Variant` for an enum, `Self` for a struct.
+fn variant_path(input: &Input, variant: &Variant) -> TokenStream {
+    if input.is_enum {
+        let ident = variant.ident;
+        quote!(Self::#ident)
+    } else {
+        quote!(Self)
+    }
+}
+
+/// A pattern binding exactly the given fields.
+fn pattern<'f>(
+    input: &Input,
+    variant: &Variant,
+    bound: impl IntoIterator<Item = &'f Field<'f>>,
+) -> TokenStream {
+    let path = variant_path(input, variant);
+    let bindings = bound.into_iter().map(|field| {
+        let member = &field.member;
+        let binding = binding(field);
+        quote!(#member: #binding,)
+    });
+    quote!(#path { #(#bindings)* .. })
+}
+
+/// The local a pattern binds a field to.
+fn binding(field: &Field) -> Ident {
+    format_ident!("__field_{}", field.name)
+}
+
+/// `&format_args!("{:spec}", value)`: a placeholder's value with its format spec.
+fn formatted(spec: &str, value: &Ident) -> TokenStream {
+    let format = LitStr::new(&format!("{{:{spec}}}"), Span::call_site());
+    quote!(&::core::format_args!(#format, #value))
+}
+
+fn option_str(value: Option<String>) -> TokenStream {
+    match value {
+        Some(value) => quote!(__a::Some(#value)),
+        None => quote!(__a::None),
+    }
+}

@@ -1,0 +1,116 @@
+//! The speed path: the escaped static parts of each variant's bodies (the runtime's
+//! `JsonParts`), and `write_json_rest`, which writes the rest of a templated message
+//! straight into the body. Nothing here changes what a body says, only how fast it is
+//! written; the runtime's generic path writes the same bytes without them.
+
+use proc_macro2::TokenStream;
+use quote::{quote, ToTokens};
+
+use crate::ast::{Input, Variant};
+use crate::expand::{binding, formatted, option_str, pattern};
+use crate::json;
+use crate::prop::{Slot, Write};
+use crate::template::Piece;
+
+/// The escaped static parts of a variant's bodies. The heads are built by the runtime's
+/// `head!` macro from escaped literals, so their static bytes are written once, in the
+/// runtime, for this path and the formats' generic one.
+pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
+    let code = variant
+        .code(&input.attrs)
+        .map(|c| c.value)
+        .unwrap_or_default();
+    let code_json = json::escape(&code);
+    let title = json::escape(&variant.title());
+    let static_message = variant.static_message().map(|m| json::escape(&m));
+    let lead = variant
+        .direct_rest()
+        .map(|direct| json::escape(direct.lead));
+    // The head of an Omise body, for the type's own location or else the runtime's default
+    // base (`OmiseFormat` swaps the base when it has another), with as much of the message
+    // as is known: all of a static one and the closing `"}` (the whole body), or a
+    // template's lead.
+    let base = match &input.attrs.location {
+        Some(location) => json::escape(&location.value()).into_token_stream(),
+        None => quote!(default),
+    };
+    let anchor = json::escape(&code.replace('_', "-"));
+    let omise_head = match (&static_message, &lead) {
+        (Some(message), _) => quote!(__a::head!(omise_body #base #anchor #code_json #message)),
+        (None, Some(lead)) => {
+            quote!(::core::concat!(__a::head!(omise #base #anchor #code_json), #lead))
+        }
+        (None, None) => quote!(__a::head!(omise #base #anchor #code_json)),
+    };
+    let status = variant.status(&input.attrs).unwrap_or_default().to_string();
+    let status_head = quote!(__a::head!(problem_status_head #status #title));
+    let message = option_str(static_message);
+    let lead = option_str(lead);
+    quote! {
+        __a::JsonParts {
+            code: #code_json,
+            message: #message,
+            lead: #lead,
+            omise_head: #omise_head,
+            status_head: #status_head,
+            location: __APIERROR_LOCATION,
+        }
+    }
+}
+
+/// `write_json_rest`: for each variant with a direct path (`prop`'s `direct_rest`), the
+/// rest of its template written straight into the buffer: literals copied escaped at
+/// compile time, text fields escaped, other values printed through the escaping writer.
+pub(super) fn json_rest_fn(input: &Input) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter_map(|variant| {
+            let rest = variant.direct_rest()?.rest;
+            let writes = rest.iter().map(|piece| match piece {
+                Piece::Literal(text) => {
+                    let escaped = json::escape(text);
+                    quote!(__a::raw(__out, #escaped);)
+                }
+                Piece::Placeholder { arg, spec } => json_value(variant.slot(arg, spec)),
+            });
+            let pattern = pattern(input, variant, variant.template_fields());
+            Some(quote!(#pattern => { #(#writes)* }))
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(unreachable_patterns)]
+        fn write_json_rest(
+            &self,
+            __out: &mut ::std::vec::Vec<u8>,
+        ) -> ::core::fmt::Result {
+            // A failing value clears `__ok` rather than returning through `?`: plain calls
+            // type-check faster, in a body with an arm per templated variant.
+            let mut __ok = true;
+            match self {
+                #(#arms)*
+                _ => __ok = false,
+            }
+            __a::result(__ok)
+        }
+    }
+}
+
+/// One placeholder written escaped into the body.
+fn json_value(slot: Slot) -> TokenStream {
+    let binding = binding(slot.field);
+    match slot.write {
+        Write::Text => {
+            let ty = slot.field.ty;
+            quote!(__a::escape_str(__out, __a::as_str::<#ty>(#binding));)
+        }
+        Write::Display => quote!(__a::json_value(__out, #binding, &mut __ok);),
+        Write::Formatted(spec) => {
+            let value = formatted(spec, &binding);
+            quote!(__a::json_value(__out, #value, &mut __ok);)
+        }
+    }
+}

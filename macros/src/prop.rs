@@ -1,0 +1,193 @@
+//! What the model implies, answered in one place (thiserror's `prop.rs`): a variant's code,
+//! status and title, its message when known at compile time, how its template splits for
+//! the JSON fast path, and which field each placeholder prints.
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::Member;
+
+use crate::ast::{Field, Input, Variant};
+use crate::attr::ContainerAttrs;
+use crate::case;
+use crate::template::{Arg, Piece};
+use crate::ty;
+
+/// A variant's code, resolved from `#[code]` or the container's `rename_all`.
+pub struct Code {
+    pub value: String,
+    /// Where an error about this code points: the literal, or the variant's name.
+    pub at: TokenStream,
+}
+
+/// A template that the JSON formats write without the formatting machinery: its leading
+/// literal is copied from the variant's pre-escaped parts and `write_json_rest` writes the
+/// `rest`.
+#[derive(Clone, Copy)]
+pub struct DirectRest<'v> {
+    /// The literal before the first placeholder (empty when the template starts with one).
+    pub lead: &'v str,
+    /// The pieces from the first placeholder on. Literals among them are copied with a
+    /// length known at compile time, which is cheaper than any copy of a length read from a
+    /// table.
+    pub rest: &'v [Piece],
+}
+
+/// A placeholder resolved against its variant: the field it prints, and how.
+pub struct Slot<'v, 'a> {
+    pub field: &'v Field<'a>,
+    pub write: Write<'v>,
+}
+
+/// How a placeholder's value is written.
+pub enum Write<'v> {
+    /// Text written as is, without the formatting machinery.
+    Text,
+    /// The value's `Display`.
+    Display,
+    /// The value through `format_args!` with this spec (`>8`, `?`).
+    Formatted(&'v str),
+}
+
+impl Input<'_> {
+    /// Whether any variant has an Oney field, constant or from a field.
+    pub fn has_oney_field(&self) -> bool {
+        self.variants
+            .iter()
+            .any(|v| v.attrs.field.is_some() || v.oney_field().is_some())
+    }
+}
+
+impl<'a> Variant<'a> {
+    /// The code from `#[code]`, else from the container's `rename_all`.
+    pub fn code(&self, container: &ContainerAttrs) -> Option<Code> {
+        if let Some(lit) = &self.attrs.code {
+            return Some(Code {
+                value: lit.value(),
+                at: lit.to_token_stream(),
+            });
+        }
+        let rename_all = container.rename_all.as_ref()?;
+        Some(Code {
+            value: rename_all.rule.apply(&self.ident.to_string()),
+            at: self.ident.to_token_stream(),
+        })
+    }
+
+    /// The status from `#[status]`, else the container's default.
+    pub fn status(&self, container: &ContainerAttrs) -> Option<u16> {
+        self.attrs.status.or(container.status)
+    }
+
+    /// `#[title]`, else the variant's name in words.
+    pub fn title(&self) -> String {
+        match &self.attrs.title {
+            Some(lit) => lit.value(),
+            None => case::title(&self.ident.to_string()),
+        }
+    }
+
+    pub fn is_tuple(&self) -> bool {
+        matches!(
+            self.fields.first(),
+            Some(Field {
+                member: Member::Unnamed(_),
+                ..
+            })
+        )
+    }
+
+    pub fn field_named(&self, name: &str) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The field marked `#[message]`, whose `Some` replaces the template.
+    pub fn message_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.message.is_some())
+    }
+
+    /// The field marked `#[field]`, whose value is the Oney field.
+    pub fn oney_field(&self) -> Option<&Field<'a>> {
+        self.fields.iter().find(|f| f.attrs.field.is_some())
+    }
+
+    /// The template's placeholders.
+    pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
+        self.template
+            .iter()
+            .flatten()
+            .filter_map(|piece| match piece {
+                Piece::Placeholder { arg, spec } => Some((arg, spec)),
+                Piece::Literal(_) => None,
+            })
+    }
+
+    /// The field a placeholder names, and how it is written; validation has checked that
+    /// the field exists.
+    pub fn slot<'v>(&'v self, arg: &Arg, spec: &'v Option<String>) -> Slot<'v, 'a> {
+        let field = self
+            .field_named(&arg.field_name())
+            .expect("validated placeholder");
+        let write = match spec {
+            None if ty::is_text_type(field.ty) => Write::Text,
+            None => Write::Display,
+            Some(spec) => Write::Formatted(spec),
+        };
+        Slot { field, write }
+    }
+
+    /// The fields the template prints, each once, in the order of their first use.
+    pub fn template_fields(&self) -> Vec<&Field<'a>> {
+        let mut used: Vec<&Field<'a>> = Vec::new();
+        for (arg, spec) in self.placeholders() {
+            let field = self.slot(arg, spec).field;
+            if !used.iter().any(|u| u.name == field.name) {
+                used.push(field);
+            }
+        }
+        used
+    }
+
+    /// Whether the template prints `field`.
+    pub fn prints(&self, field: &Field) -> bool {
+        self.placeholders()
+            .any(|(arg, _)| arg.field_name() == field.name)
+    }
+
+    /// The whole message when it is known at compile time: a template without placeholders,
+    /// and no field that can override it.
+    pub fn static_message(&self) -> Option<String> {
+        if self.message_field().is_some() {
+            return None;
+        }
+        let mut message = String::new();
+        for piece in self.template.as_ref()? {
+            match piece {
+                Piece::Literal(text) => message.push_str(text),
+                Piece::Placeholder { .. } => return None,
+            }
+        }
+        Some(message)
+    }
+
+    /// The [`DirectRest`] of a template with a placeholder and no field that can override
+    /// it.
+    pub fn direct_rest(&self) -> Option<DirectRest<'_>> {
+        if self.message_field().is_some() {
+            return None;
+        }
+        let pieces = self.template.as_ref()?;
+        self.placeholders().next()?;
+        let (lead, rest) = match pieces.split_first() {
+            Some((Piece::Literal(lead), rest)) => (lead.as_str(), rest),
+            _ => ("", pieces.as_slice()),
+        };
+        Some(DirectRest { lead, rest })
+    }
+}
+
+impl Field<'_> {
+    /// `#[source]` or `#[from]`: the field holds an underlying error.
+    pub fn is_source(&self) -> bool {
+        self.attrs.source.is_some() || self.attrs.from.is_some()
+    }
+}

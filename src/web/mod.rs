@@ -1,0 +1,64 @@
+//! What the framework integrations share: the request context read from a request's
+//! headers, and the catalog errors that answer a framework's own rejections.
+//!
+//! ```
+//! use apierror::web::{request_context, Rejection, RejectionError};
+//! use apierror::ApiError;
+//!
+//! let ctx = request_context(
+//!     "/transfers/trsf_test_1",
+//!     Some("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"),
+//!     Some("ja-JP,en;q=0.8"),
+//! );
+//! assert_eq!(ctx.instance(), Some("/transfers/trsf_test_1"));
+//! assert_eq!(ctx.trace_id(), Some("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"));
+//! assert_eq!(ctx.language(), "ja-JP");
+//!
+//! // An invalid traceparent is replaced by a fresh one; a bad language falls back to `en`.
+//! let ctx = request_context("/", Some("garbage"), Some("???"));
+//! assert!(apierror::web::is_traceparent(ctx.trace_id().unwrap()));
+//! assert_eq!(ctx.language(), "en");
+//!
+//! let err = RejectionError::from_rejection(&Rejection::new(405, ""));
+//! assert_eq!(err.code(), "method_not_allowed");
+//! ```
+//!
+//! # One policy, one adapter per framework
+//!
+//! Everything an integration decides lives here, once: the settings (renderer, fixed or
+//! negotiated format, rejection mapper), the verdict on a response (re-render a handler's
+//! error, map a rejection, or pass it through), which headers survive a re-render, the
+//! `Vary: accept` of negotiated responses, rejection detection and mapping, the request
+//! context, and the log line of a server error. An adapter (`src/axum.rs`, `src/actix.rs`)
+//! only translates its framework's types. A new framework's adapter provides:
+//!
+//! 1. **Headers**: an impl of `web::context::Headers` for its header map (first value and
+//!    every value of a header, as bytes), so [`request_context`] and negotiation read it.
+//! 2. **Settings**: a public builder over `web::settings::Settings` (negotiated, fixed,
+//!    `map_rejections`), held where every request can reach it.
+//! 3. **A handler's error in its response**: the framework's response trait for the
+//!    wrapper and for derived types (a `__<framework>_impls!` macro in
+//!    `src/integrations.rs`, cfg'd by the feature, with its bounds under a `for<'__x>`
+//!    binder so that types without them still compile). It renders in the renderer's
+//!    default format without context (so it works without the middleware), logs a server
+//!    error once, and leaves the error reachable from the response (`wire::Pending` in the
+//!    extensions, or a downcast from the error the response already holds).
+//! 4. **The middleware**: after the handler, ask `policy::judge` for a verdict; for
+//!    `Rerender` and `Reject`, build the context (`context::read`, only then: successes pay
+//!    nothing for it), pick the format (`Settings::format`), render (`Settings::render`),
+//!    map a rejection's status and text with `Settings::map`, and copy the old response's
+//!    headers that `policy::keeps` lets through and the new one lacks.
+//! 5. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
+//!    framework's response, when its types are not `http` 1's.
+//! 6. **Tests**: `tests/test_<framework>.rs` with exact bytes and headers: a handler's
+//!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
+//!    trace id, and each kind of rejection.
+
+pub(crate) mod context;
+pub(crate) mod policy;
+mod rejection;
+pub(crate) mod settings;
+pub(crate) mod wire;
+
+pub use context::{is_traceparent, request_context};
+pub use rejection::{Rejection, RejectionError};

@@ -1,0 +1,147 @@
+//! The derive's pre-escaped path and the formats' generic path write the same bytes: every
+//! variant of every shipped catalog, in every format, rendered as derived (with its
+//! compile-time `JsonParts`) and through a wrapper that hides them (so each format escapes
+//! everything at run time), byte for byte.
+
+use core::fmt;
+
+use apierror::parse::Received;
+use apierror::{
+    ApiError, Catalog, DynamicError, Format, MessageSink, Renderer, RequestContext, VariantMeta,
+};
+use apierror_catalog::{
+    omise::OmiseError, omise_transfer_failure::TransferFailureCode, oney_cancel::CancelError,
+    oney_confirm::ConfirmError, oney_get_status::GetStatusError, oney_http::HttpError,
+    oney_marketing::MarketingError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
+};
+
+/// `err` with everything of the trait but its derived parts: a hand-written impl would
+/// look like this, and the formats render it on their generic path.
+struct Generic<'e>(&'e dyn ApiError);
+
+impl ApiError for Generic<'_> {
+    fn catalog() -> &'static Catalog {
+        unreachable!("rendering never asks a value for its type's catalog")
+    }
+
+    fn meta(&self) -> &'static VariantMeta {
+        self.0.meta()
+    }
+
+    fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
+        self.0.write_message(out)
+    }
+
+    fn field(&self) -> Option<&dyn fmt::Display> {
+        self.0.field()
+    }
+}
+
+/// Sample arguments for every placeholder of `meta`, all `value`, and a field with a quote
+/// where the variant takes one (so escaping is exercised).
+fn sample(meta: &'static VariantMeta, value: &str) -> DynamicError {
+    let mut args: Vec<(&str, String)> =
+        meta.placeholders().map(|p| (p, value.to_owned())).collect();
+    if meta.field.is_none() && meta.fields.contains(&"field") {
+        args.push(("field", "purchase.\"sample\"".to_owned()));
+    }
+    DynamicError::new(meta, args).expect("sample arguments cover every placeholder")
+}
+
+/// The typed value of `meta` rebuilt from a sample: text with a quote and a backslash where
+/// the fields take text, else a number.
+fn typed<E: ApiError>(meta: &'static VariantMeta) -> Option<E> {
+    ["7 \"q\" \\", "7"].into_iter().find_map(|value| {
+        let sample = sample(meta, value);
+        let message = sample.message().to_string();
+        let field = sample.field().map(|f| f.to_string());
+        let received = Received {
+            message: Some(&message),
+            field: field.as_deref(),
+        };
+        E::from_received(meta, &received)
+    })
+}
+
+fn contexts() -> [RequestContext<'static>; 2] {
+    [
+        RequestContext::new(),
+        RequestContext::new()
+            .with_instance("/v1/things/1")
+            .unwrap()
+            .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
+            .unwrap(),
+    ]
+}
+
+fn renderers() -> Vec<Renderer> {
+    use apierror::format::{OmiseFormat, ProblemFormat};
+    vec![
+        Renderer::default(),
+        Renderer::default()
+            .with_omise(
+                OmiseFormat::new()
+                    .with_location("https://docs.opn.ooo/api-errors")
+                    .unwrap(),
+            )
+            .with_problem(
+                ProblemFormat::new()
+                    .with_code_base("https://example.com/p/")
+                    .unwrap(),
+            )
+            .with_vipps(
+                ProblemFormat::vipps()
+                    .with_status_base("https://h.test/")
+                    .unwrap(),
+            ),
+    ]
+}
+
+/// Renders every variant of `E` that a sample rebuilds, both ways, in every format; returns
+/// how many variants were compared.
+fn compare<E: ApiError>() -> usize {
+    let mut compared = 0;
+    for meta in E::catalog().variants {
+        let Some(typed) = typed::<E>(meta) else {
+            continue;
+        };
+        for renderer in renderers() {
+            for ctx in contexts() {
+                for format in Format::ALL {
+                    let (mut fast, mut generic) = (Vec::new(), Vec::new());
+                    renderer.render(format, &typed, &ctx, &mut fast);
+                    renderer.render(format, &Generic(&typed), &ctx, &mut generic);
+                    assert_eq!(
+                        String::from_utf8(fast).unwrap(),
+                        String::from_utf8(generic).unwrap(),
+                        "{} {} in {format}",
+                        E::catalog().name,
+                        meta.name
+                    );
+                }
+            }
+        }
+        compared += 1;
+    }
+    compared
+}
+
+#[test]
+fn both_paths_write_the_same_bytes_for_every_catalog_entry() {
+    let counts = [
+        compare::<OmiseError>(),
+        compare::<TransferFailureCode>(),
+        compare::<EpaymentError>(),
+        compare::<PaymentError>(),
+        compare::<ConfirmError>(),
+        compare::<CancelError>(),
+        compare::<GetStatusError>(),
+        compare::<MarketingError>(),
+        compare::<HttpError>(),
+    ];
+    let sizes: Vec<usize> = apierror_catalog::all()
+        .iter()
+        .map(|(_, c)| c.variants.len())
+        .collect();
+    assert_eq!(counts.to_vec(), sizes);
+}

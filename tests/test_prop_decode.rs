@@ -1,0 +1,104 @@
+//! Lenient decoding, as properties: any rendered body of any shipped catalog entry decodes
+//! to the same variant, in every format and with arbitrary sample values; and arbitrary
+//! responses (status, headers, bytes) never panic and keep at most the configured bytes.
+
+use apierror::parse::{decode, DecodeOptions, Decoded};
+use apierror::{ApiError, DynamicError, Format, Renderer, RequestContext, VariantMeta};
+use apierror_catalog::{
+    omise::OmiseError, omise_transfer_failure::TransferFailureCode, oney_cancel::CancelError,
+    oney_confirm::ConfirmError, oney_get_status::GetStatusError, oney_http::HttpError,
+    oney_marketing::MarketingError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
+};
+use proptest::prelude::*;
+use proptest::test_runner::Config;
+
+/// `meta` with `value` for every placeholder, and a field where the variant takes one.
+fn sample(meta: &'static VariantMeta, value: &str) -> DynamicError {
+    let mut args: Vec<(&str, String)> =
+        meta.placeholders().map(|p| (p, value.to_owned())).collect();
+    if meta.field.is_none() && meta.fields.contains(&"field") {
+        args.push(("field", format!("purchase.{value}")));
+    }
+    DynamicError::new(meta, args).expect("sample arguments cover every placeholder")
+}
+
+/// Renders entry `index` of `E`'s catalog in `format` and decodes it back; checks it is the
+/// same entry, and, when typed, a value of that entry.
+fn round_trip<E: ApiError>(index: usize, format: Format, value: &str) -> Result<(), TestCaseError> {
+    let variants = E::catalog().variants;
+    let meta = &variants[index % variants.len()];
+    let err = sample(meta, value);
+    let response = Renderer::new(format).response(format, &err, &RequestContext::new());
+    let decoded = decode::<E>(
+        response.status().as_u16(),
+        response.headers(),
+        response.body(),
+        &DecodeOptions::default(),
+    );
+    let found = decoded.response().meta.map(|m| m.name);
+    prop_assert_eq!(found, Some(meta.name), "{} in {}", meta.name, format);
+    if let Decoded::Typed { error, .. } = &decoded {
+        prop_assert_eq!(error.meta().name, meta.name);
+        prop_assert_eq!(error.message().to_string(), err.message().to_string());
+    }
+    Ok(())
+}
+
+fn format() -> impl Strategy<Value = Format> {
+    prop::sample::select(Format::ALL.to_vec())
+}
+
+proptest! {
+    #![proptest_config(Config::with_cases(256))]
+
+    #[test]
+    fn every_catalog_entry_decodes_to_itself(
+        index in 0usize..1000,
+        format in format(),
+        value in "[a-z0-9]{1,12}",
+    ) {
+        round_trip::<OmiseError>(index, format, &value)?;
+        round_trip::<TransferFailureCode>(index, format, &value)?;
+        round_trip::<EpaymentError>(index, format, &value)?;
+        round_trip::<PaymentError>(index, format, &value)?;
+        round_trip::<ConfirmError>(index, format, &value)?;
+        round_trip::<CancelError>(index, format, &value)?;
+        round_trip::<GetStatusError>(index, format, &value)?;
+        round_trip::<MarketingError>(index, format, &value)?;
+        round_trip::<HttpError>(index, format, &value)?;
+    }
+
+    #[test]
+    fn arbitrary_responses_decode_without_panic_and_bounded(
+        status in 400u16..600,
+        content_type in prop::option::of(prop_oneof![
+            Just("application/json".to_owned()),
+            Just("application/problem+json; charset=utf-8".to_owned()),
+            Just("text/html".to_owned()),
+            "[ -~]{0,40}",
+        ]),
+        retry_after in prop::option::of("[ -~]{0,30}"),
+        body in prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..2000),
+            "[{}\\[\\]\":, a-z0-9_\u{feff}]{0,400}".prop_map(String::into_bytes),
+        ],
+        max_raw in 0usize..300,
+    ) {
+        let mut headers = http::HeaderMap::new();
+        if let Some(Ok(value)) = content_type.map(|c| c.parse()) {
+            headers.insert("content-type", value);
+        }
+        if let Some(Ok(value)) = retry_after.map(|r| r.parse()) {
+            headers.insert("retry-after", value);
+        }
+        let options = DecodeOptions { max_raw_bytes: max_raw, ..DecodeOptions::default() };
+        let decoded = decode::<OmiseError>(status, &headers, &body, &options);
+        let response = decoded.response();
+        prop_assert_eq!(response.status, status);
+        prop_assert!(response.raw.len() <= max_raw);
+        prop_assert_eq!(response.raw_truncated, matches!(decoded, Decoded::Unrecognised(_)) && body.len() > max_raw);
+        if let Decoded::Unrecognised(_) = decoded {
+            prop_assert_eq!(&response.raw[..], &body[..body.len().min(max_raw)]);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+use apierror::ApiError;
+#[derive(ApiError)]
+enum E {
+    #[status(400)]
+    #[code("bad_amount")]
+    #[message("amount {} is too low")]
+    BadAmount { amount: u64 },
+}
+
+fn main() {}
