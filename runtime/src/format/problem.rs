@@ -181,7 +181,7 @@ impl ProblemFormat {
         self.render_all(&[err], ctx, out);
     }
 
-    /// Appends one problem body for several errors to `out`; see the [module docs](self)
+    /// Appends one problem body for several errors to `out`; see the module docs
     /// for how the further errors appear. An empty list renders a 500.
     pub fn render_all(
         &self,
