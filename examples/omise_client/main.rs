@@ -34,8 +34,8 @@ fn explain(err: &CallError) -> String {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let key =
-        std::env::var("OMISE_SECRET_KEY").unwrap_or_else(|_| app::DEFAULT_SECRET_KEY.to_owned());
+    let key = std::env::var("OMISE_SECRET_KEY")
+        .unwrap_or_else(|_| app::config::DEFAULT_SECRET_KEY.to_owned());
     let base = match std::env::var("OMISE_URL") {
         Ok(url) => url,
         Err(_) => start_server().await?,
@@ -71,12 +71,22 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Starts the Transfers app on a loopback port, for a self-contained run.
-async fn start_server() -> std::io::Result<String> {
+/// Starts the Transfers app on a loopback port, for a self-contained run, on a fresh SQLite
+/// file in the temporary directory (not the server's own `transfers.db`).
+async fn start_server() -> Result<String, Box<dyn std::error::Error>> {
+    let file = std::env::temp_dir().join("apierror-omise-client.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
+    }
+    let config = app::Config {
+        database_url: format!("sqlite://{}?mode=rwc", file.display()),
+        ..app::Config::default()
+    };
+    let router = app::app(config).await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     tokio::spawn(async move {
-        let _ = axum::serve(listener, app::app(app::Config::default())).await;
+        let _ = axum::serve(listener, router).await;
     });
     Ok(base)
 }

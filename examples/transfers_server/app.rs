@@ -1,73 +1,56 @@
-//! The Transfers API of Omise on an in-memory store: routes, handlers and the error layer.
-//! Shared by the example's `main` and by the end-to-end tests.
+//! The Transfers API of Omise on a database: routes, handlers and the error layer. Shared by
+//! the example's `main` and by the end-to-end tests.
 
 #[path = "auth.rs"]
 mod auth;
+#[path = "config.rs"]
+pub mod config;
+#[path = "errors.rs"]
+pub mod errors;
 #[path = "params.rs"]
 mod params;
-#[path = "store.rs"]
+#[path = "store/mod.rs"]
 pub mod store;
 #[path = "time.rs"]
 pub mod time;
 
-use std::sync::{Arc, Mutex, MutexGuard};
-
-use apierror::axum::{ApiErrorLayer, Result};
+use apierror::axum::ApiErrorLayer;
 use apierror::web::Rejection;
 use apierror::{ApiError, Format, Renderer};
 use apierror_catalog::omise::OmiseError;
 use axum::extract::{Path, Query, State};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use serde::{Deserialize, Serialize};
 
+pub use config::Config;
+use errors::AppError;
 use params::Params;
-use store::{Store, Transfer};
+use store::idempotency::{Keyed, MAX_KEY_LEN};
+use store::{NewTransfer, OpenError, Store, Transfer};
 
-/// The secret key accepted when `OMISE_SECRET_KEY` is not set.
-pub const DEFAULT_SECRET_KEY: &str = "skey_test_apierror";
-/// The starting balance when `BALANCE` is not set, in satang (1,000,000.00 THB).
-pub const DEFAULT_BALANCE: i64 = 100_000_000;
+/// A handler's result: a value, or an error of the Omise catalog or the server's own.
+type Result<T> = std::result::Result<T, AppError>;
+
 /// The account's active recipient.
 pub const DEFAULT_RECIPIENT: &str = "recp_test_default";
 
-/// What the server is started with.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The secret key clients authenticate with.
-    pub secret_key: String,
-    /// The starting transferable balance, in satang.
-    pub balance: i64,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            secret_key: DEFAULT_SECRET_KEY.to_owned(),
-            balance: DEFAULT_BALANCE,
-        }
-    }
-}
-
-type Shared = Arc<Mutex<Store>>;
-
-/// The store, even if a handler panicked while holding it (its data stays consistent:
-/// every change is made after all checks).
-fn lock(store: &Shared) -> MutexGuard<'_, Store> {
-    store
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
-}
-
 /// The Transfers API: Omise error bodies by default, RFC 9457 problems when the request
 /// accepts `application/problem+json`; framework rejections answered as Omise would.
-pub fn app(config: Config) -> Router {
-    let store: Shared = Arc::new(Mutex::new(Store::new(
+///
+/// Opens the database first (applying its migrations); fails if it cannot be reached.
+pub async fn app(config: Config) -> std::result::Result<Router, OpenError> {
+    let store = Store::open(
+        &config.database_url,
         config.balance,
-        DEFAULT_RECIPIENT.to_owned(),
-    )));
+        DEFAULT_RECIPIENT,
+        config.idempotency_ttl.as_secs() as i64,
+    )
+    .await?;
     let renderer = Renderer::new(Format::Omise).with_offers(&[Format::Omise, Format::Problem]);
-    Router::new()
+    Ok(Router::new()
         .route("/transfers", post(create).get(list))
         .route(
             "/transfers/{id}",
@@ -82,7 +65,7 @@ pub fn app(config: Config) -> Router {
         ))
         // Added after the key check: the API's description is public.
         .route("/openapi.json", get(openapi))
-        .layer(ApiErrorLayer::negotiated(renderer).map_rejections(omise_rejection))
+        .layer(ApiErrorLayer::negotiated(renderer).map_rejections(omise_rejection)))
 }
 
 /// The API's OpenAPI 3.1 document: every operation with the Omise errors it answers with,
@@ -129,55 +112,92 @@ fn omise_rejection(rejection: &Rejection) -> OmiseError {
     }
 }
 
-async fn create(State(store): State<Shared>, params: Params) -> Result<Json<Transfer>, OmiseError> {
-    let amount = params.amount()?;
-    let recipient = params.recipient()?;
-    let fail_fast = params.fail_fast()?.unwrap_or(false);
-    let metadata = params.metadata()?.unwrap_or_default();
-    let mut store = lock(&store);
-    Ok(Json(
-        store
-            .create(amount, recipient, fail_fast, metadata)?
-            .clone(),
-    ))
+/// The `Idempotency-Key` of a request, if any: a Structured Field string (`"…"`) as the
+/// IETF draft writes it, or the bare token most payment APIs take.
+fn idempotency_key(headers: &HeaderMap) -> std::result::Result<Option<String>, OmiseError> {
+    let bad = || OmiseError::BadRequest {
+        message: Some(
+            format!("Idempotency-Key must be one value of 1 to {MAX_KEY_LEN} visible characters")
+                .into(),
+        ),
+    };
+    let mut values = headers.get_all("idempotency-key").iter();
+    let Some(value) = values.next() else {
+        return Ok(None);
+    };
+    if values.next().is_some() {
+        return Err(bad());
+    }
+    let text = value.to_str().map_err(|_| bad())?.trim();
+    let key = text
+        .strip_prefix('"')
+        .and_then(|t| t.strip_suffix('"'))
+        .unwrap_or(text);
+    let visible = key.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    if key.is_empty() || key.len() > MAX_KEY_LEN || !visible {
+        return Err(bad());
+    }
+    Ok(Some(key.to_owned()))
 }
 
-async fn retrieve(
-    State(store): State<Shared>,
-    Path(id): Path<String>,
-) -> Result<Json<Transfer>, OmiseError> {
-    Ok(Json(lock(&store).get(&id)?.clone()))
+async fn create(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    params: Params,
+) -> Result<Response> {
+    let key = idempotency_key(&headers)?;
+    let new = NewTransfer {
+        amount: params.amount()?,
+        recipient: params.recipient()?,
+        fail_fast: params.fail_fast()?.unwrap_or(false),
+        metadata: params.metadata()?.unwrap_or_default(),
+    };
+    // The parameters as JSON with sorted members: the same parameters in any order compare
+    // equal; a value of another type (the string "100" of a form for the number 100) does not.
+    let keyed = key.map(|key| Keyed {
+        key,
+        request: serde_json::Value::Object(params.0).to_string(),
+    });
+    let created = store.create(new, keyed).await?;
+    let mut response = ([(CONTENT_TYPE, "application/json")], created.body).into_response();
+    if created.replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+async fn retrieve(State(store): State<Store>, Path(id): Path<String>) -> Result<Json<Transfer>> {
+    Ok(Json(store.get(&id).await?))
 }
 
 async fn update(
-    State(store): State<Shared>,
+    State(store): State<Store>,
     Path(id): Path<String>,
     params: Params,
-) -> Result<Json<Transfer>, OmiseError> {
+) -> Result<Json<Transfer>> {
     let amount = params.amount()?;
     let metadata = params.metadata()?;
-    Ok(Json(lock(&store).update(&id, amount, metadata)?.clone()))
+    Ok(Json(store.update(&id, amount, metadata).await?))
 }
 
-async fn destroy(
-    State(store): State<Shared>,
-    Path(id): Path<String>,
-) -> Result<Json<Transfer>, OmiseError> {
-    Ok(Json(lock(&store).delete(&id)?.clone()))
+async fn destroy(State(store): State<Store>, Path(id): Path<String>) -> Result<Json<Transfer>> {
+    Ok(Json(store.delete(&id).await?))
 }
 
 async fn mark_as_sent(
-    State(store): State<Shared>,
+    State(store): State<Store>,
     Path(id): Path<String>,
-) -> Result<Json<Transfer>, OmiseError> {
-    Ok(Json(lock(&store).mark_as_sent(&id)?.clone()))
+) -> Result<Json<Transfer>> {
+    Ok(Json(store.mark_as_sent(&id).await?))
 }
 
 async fn mark_as_paid(
-    State(store): State<Shared>,
+    State(store): State<Store>,
     Path(id): Path<String>,
-) -> Result<Json<Transfer>, OmiseError> {
-    Ok(Json(lock(&store).mark_as_paid(&id)?.clone()))
+) -> Result<Json<Transfer>> {
+    Ok(Json(store.mark_as_paid(&id).await?))
 }
 
 /// The order of a list.
@@ -207,7 +227,7 @@ struct List {
     data: Vec<Transfer>,
     limit: u32,
     offset: u32,
-    total: usize,
+    total: i64,
     location: &'static str,
     order: Order,
     from: String,
@@ -217,10 +237,7 @@ struct List {
 /// Most records a list returns, whatever `limit` asks.
 const MAX_LIMIT: u32 = 100;
 
-async fn list(
-    State(store): State<Shared>,
-    Query(query): Query<ListQuery>,
-) -> Result<Json<List>, OmiseError> {
+async fn list(State(store): State<Store>, Query(query): Query<ListQuery>) -> Result<Json<List>> {
     let bad = |what: &'static str| OmiseError::BadRequest {
         message: Some(format!("{what} must be a UTC time like 2024-01-31T23:59:59Z").into()),
     };
@@ -235,22 +252,8 @@ async fn list(
     let limit = query.limit.unwrap_or(20).min(MAX_LIMIT);
     let offset = query.offset.unwrap_or(0);
     let order = query.order.unwrap_or_default();
-    let store = lock(&store);
-    let mut matching: Vec<&Transfer> = store
-        .all()
-        .iter()
-        .filter(|t| (from..=to).contains(&t.created))
-        .collect();
-    if let Order::ReverseChronological = order {
-        matching.reverse();
-    }
-    let total = matching.len();
-    let data = matching
-        .into_iter()
-        .skip(offset as usize)
-        .take(limit as usize)
-        .cloned()
-        .collect();
+    let newest_first = matches!(order, Order::ReverseChronological);
+    let (data, total) = store.list((from, to), limit, offset, newest_first).await?;
     Ok(Json(List {
         object: "list",
         data,

@@ -1,61 +1,47 @@
-//! The Omise Transfers API, served with apierror's axum integration.
+//! The Omise Transfers API, served with apierror's axum integration, on a database.
 //!
 //! ```text
-//! cargo run --features axum --example transfers_server
+//! cargo run --example transfers_server
 //! ```
 //!
 //! Environment: `PORT` (default 8080), `OMISE_SECRET_KEY` (default `skey_test_apierror`),
-//! `BALANCE` in satang (default 100000000), `RUST_LOG`-style level in `LOG_LEVEL`
-//! (default `info`).
+//! `BALANCE` in satang for a new database (default 100000000), `DATABASE_URL` (default
+//! `sqlite://transfers.db?mode=rwc`, a file in the working directory; `postgres://…` for
+//! several processes on one database), `IDEMPOTENCY_TTL` in seconds (default 86400),
+//! `RUST_LOG`-style level in `LOG_LEVEL` (default `info`).
 
 mod app;
 
 use std::net::SocketAddr;
 
-use app::{Config, DEFAULT_BALANCE, DEFAULT_SECRET_KEY};
+use app::Config;
 
 #[tokio::main]
-async fn main() -> std::io::Result<()> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let level = std::env::var("LOG_LEVEL")
         .ok()
         .and_then(|l| l.parse().ok())
         .unwrap_or(tracing::Level::INFO);
     tracing_subscriber::fmt().with_max_level(level).init();
 
-    let port = match std::env::var("PORT") {
-        Ok(port) => port.parse::<u16>().map_err(|e| invalid_env("PORT", e))?,
-        Err(_) => 8080,
-    };
-    let balance = match std::env::var("BALANCE") {
-        Ok(balance) => balance
-            .parse::<i64>()
-            .map_err(|e| invalid_env("BALANCE", e))?,
-        Err(_) => DEFAULT_BALANCE,
-    };
-    let secret_key =
-        std::env::var("OMISE_SECRET_KEY").unwrap_or_else(|_| DEFAULT_SECRET_KEY.to_owned());
-    let config = Config {
-        secret_key,
-        balance,
-    };
-
+    let (config, port) = Config::from_env()?;
+    let router = app::app(config.clone()).await.inspect_err(|err| {
+        // The Debug form carries the driver's error, the cause an operator needs.
+        tracing::error!(error = ?err, "cannot open the database");
+    })?;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
     tracing::info!(
         address = %listener.local_addr()?,
+        database = %config.database_for_log(),
         secret_key = %config.secret_key,
-        balance = config.balance,
         "transfers server listening (test mode)"
     );
-    axum::serve(listener, app::app(config))
+    axum::serve(listener, router)
         .with_graceful_shutdown(shutdown())
         .await?;
     tracing::info!("transfers server stopped");
     Ok(())
-}
-
-fn invalid_env(name: &str, err: impl std::fmt::Display) -> std::io::Error {
-    std::io::Error::new(std::io::ErrorKind::InvalidInput, format!("{name}: {err}"))
 }
 
 /// Resolves on Ctrl-C, letting requests in flight finish.

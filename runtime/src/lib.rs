@@ -1,6 +1,6 @@
 //! Runtime of [`apierror`](https://docs.rs/apierror): the [`ApiError`] trait that
 //! `#[derive(ApiError)]` implements, the static [`Catalog`] every derived type carries,
-//! the wire formats in [`format`] (one module each), gathered in a [`Renderer`] that also
+//! the wire formats in [`mod@format`] (one module each), gathered in a [`Renderer`] that also
 //! negotiates the format and builds [`http::Response`]s, and the client side in [`parse`].
 //!
 //! Users depend on the `apierror` facade crate, which re-exports what is public here.

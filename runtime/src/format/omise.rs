@@ -75,7 +75,7 @@ impl Default for OmiseFormat {
 }
 
 impl OmiseFormat {
-    /// The format with the default base, [`DEFAULT_LOCATION`].
+    /// The format with the default base, [`Self::DEFAULT_LOCATION`].
     pub fn new() -> Self {
         Self::default()
     }

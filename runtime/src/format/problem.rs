@@ -188,8 +188,10 @@ impl ProblemFormat {
     }
 
     /// Appends one problem body for several errors to `out`, in the language the context's
-    /// preferences choose among the errors' languages; see the [module docs](self) for how
-    /// the further errors appear. An empty list renders a 500.
+    /// preferences choose among the errors' languages. The first error is the problem; in
+    /// the Vipps profile every error with a field, and every further error, adds an
+    /// `extraDetails` entry; in the plain profile several errors add an `errors` member
+    /// listing each as `{"code", "detail", "field"?}`. An empty list renders a 500.
     pub fn render_all(
         &self,
         errors: &[&dyn ApiError],

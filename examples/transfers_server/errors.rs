@@ -1,0 +1,126 @@
+//! The server's errors: the Omise catalog composed with the server's own few, declared with
+//! the derive. Database failures become these catalog errors; their driver text (SQL, file
+//! paths, SQLSTATE) stays in the `#[source]`, which the error layer logs and never sends.
+
+use apierror::axum::Error;
+use apierror::ApiError;
+use apierror_catalog::omise::OmiseError;
+use axum::response::{IntoResponse, Response};
+use http::header::RETRY_AFTER;
+use http::HeaderValue;
+
+/// The server's own errors, beside the Omise catalog.
+#[derive(Debug, thiserror::Error, ApiError)]
+// `location` points at this file, where each error is declared with its doc comment.
+#[api_error(
+    location = "https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs"
+)]
+pub enum ServerError {
+    /// The database cannot be reached, or refuses to write (stopped, read-only, I/O error).
+    #[error("database unavailable")]
+    #[status(503)]
+    #[code("database_unavailable")]
+    #[title("Database Unavailable")]
+    #[message("the service is temporarily unavailable; retry later")]
+    DatabaseUnavailable(#[source] sqlx::Error),
+
+    /// Another writer held the account past the bounded wait.
+    #[error("database busy")]
+    #[status(503)]
+    #[code("database_busy")]
+    #[title("Database Busy")]
+    #[message("the service is busy; retry later")]
+    DatabaseBusy(#[source] sqlx::Error),
+
+    /// The database has no space left to store the change.
+    #[error("database full")]
+    #[status(503)]
+    #[code("storage_full")]
+    #[title("Storage Full")]
+    #[message("the service cannot store changes at the moment; retry later")]
+    StorageFull(#[source] sqlx::Error),
+
+    /// The database refused a duplicate (a unique key taken by a concurrent request).
+    #[error("duplicate refused")]
+    #[status(409)]
+    #[code("conflict")]
+    #[title("Conflict")]
+    #[message("the request conflicts with another request; retry it")]
+    Conflict(#[source] sqlx::Error),
+
+    /// Any other database failure (a row the server cannot read back, a failed migration).
+    #[error("database error")]
+    #[status(500)]
+    #[code("internal_error")]
+    #[title("Internal Error")]
+    #[message("request could not be completed due to an internal error")]
+    Internal(#[source] sqlx::Error),
+
+    /// The IETF Idempotency-Key draft's answer to a key reused with another request body.
+    #[error("idempotency key reused with a different request")]
+    #[status(422)]
+    #[code("idempotency_key_reused")]
+    #[title("Idempotency Key Reused")]
+    #[message("this Idempotency-Key was already used with a different request")]
+    IdempotencyKeyReused,
+}
+
+impl ServerError {
+    /// Seconds a client should wait before retrying, for the `Retry-After` header: about how
+    /// long each condition lasts (a lock is held for milliseconds, a restart takes seconds,
+    /// freeing disk space needs an operator).
+    pub fn retry_after(&self) -> Option<u32> {
+        match self {
+            ServerError::DatabaseBusy(_) => Some(1),
+            ServerError::DatabaseUnavailable(_) => Some(5),
+            ServerError::StorageFull(_) => Some(60),
+            ServerError::Conflict(_) | ServerError::Internal(_) => None,
+            ServerError::IdempotencyKeyReused => None,
+        }
+    }
+}
+
+/// What a handler fails with: an error of either catalog.
+#[derive(Debug)]
+pub enum AppError {
+    Omise(OmiseError),
+    Server(ServerError),
+}
+
+impl From<OmiseError> for AppError {
+    fn from(err: OmiseError) -> Self {
+        AppError::Omise(err)
+    }
+}
+
+impl From<ServerError> for AppError {
+    fn from(err: ServerError) -> Self {
+        AppError::Server(err)
+    }
+}
+
+impl From<sqlx::Error> for AppError {
+    fn from(err: sqlx::Error) -> Self {
+        AppError::Server(super::store::faults::classify(err))
+    }
+}
+
+/// Rendered by apierror's axum integration (the layer re-renders it in the negotiated format
+/// and keeps the `Retry-After` set here).
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match self {
+            AppError::Omise(err) => Error(err).into_response(),
+            AppError::Server(err) => {
+                let retry_after = err.retry_after();
+                let mut response = Error(err).into_response();
+                if let Some(seconds) = retry_after {
+                    response
+                        .headers_mut()
+                        .insert(RETRY_AFTER, HeaderValue::from(seconds));
+                }
+                response
+            }
+        }
+    }
+}
