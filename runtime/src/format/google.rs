@@ -93,7 +93,8 @@ impl GoogleFormat {
         Ok(self)
     }
 
-    /// The `ErrorInfo.reason` of a code; see the [module docs](self).
+    /// The `ErrorInfo.reason` of a code: upper case, every run of characters other than
+    /// letters and digits one `_`, none at either end, at most 63 characters.
     ///
     /// ```
     /// use apierror::format::GoogleFormat;
