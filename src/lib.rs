@@ -154,8 +154,8 @@ pub use apierror_macros::ApiError;
 pub use apierror_runtime::openapi;
 #[doc(inline)]
 pub use apierror_runtime::{
-    format, parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Message,
-    MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
+    format, parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Localized,
+    Message, MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
 };
 
 /// What generated code reaches, through `::apierror::__private::…` only. Not public API:
