@@ -46,6 +46,23 @@ fn the_counter_counts() {
     assert_eq!(count, 1);
 }
 
+/// Choosing the language among an error's and writing it in that language allocate nothing.
+#[test]
+fn a_localized_body_renders_without_allocating() {
+    let renderer = Renderer::default();
+    let cart = Cart::NotFound { id: 7 };
+    for preferences in ["ja", "th, ja;q=0.5", "fr, *;q=0.1", &"xx, ".repeat(100)] {
+        let ctx = RequestContext::new()
+            .with_accept_language(preferences)
+            .unwrap();
+        for format in Format::ALL {
+            let mut buf = Vec::with_capacity(4096);
+            let count = allocations(|| renderer.render(format, &cart, &ctx, &mut buf));
+            assert_eq!(count, 0, "{format} for {preferences:?}");
+        }
+    }
+}
+
 #[test]
 fn every_format_renders_without_allocating_into_a_buffer_with_room() {
     let renderer = Renderer::default();

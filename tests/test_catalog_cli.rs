@@ -71,6 +71,30 @@ fn render_prints_the_full_response_in_each_format() {
 }
 
 #[test]
+fn the_google_format_renders_and_parses_back() {
+    let response = ok(&[
+        "render",
+        "google",
+        "oney_payment",
+        "ERR_02",
+        "--arg",
+        "max=128",
+        "--field",
+        "purchase.external_reference_type",
+    ]);
+    assert_eq!(
+        response,
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-language: en\r\ncontent-length: 411\r\n\r\n\
+         {\"error\":{\"code\":400,\"message\":\"Field size must be less than 128 characters\",\"status\":\"INVALID_ARGUMENT\",\"details\":[{\"@type\":\"type.googleapis.com/google.rpc.ErrorInfo\",\"reason\":\"ERR_02\",\"metadata\":{\"max\":\"128\"}},{\"@type\":\"type.googleapis.com/google.rpc.BadRequest\",\"fieldViolations\":[{\"field\":\"purchase.external_reference_type\",\"description\":\"Field size must be less than 128 characters\",\"reason\":\"ERR_02\"}]}]}}"
+    );
+    let parsed: serde_json::Value =
+        serde_json::from_str(&ok_with_stdin(&["parse"], &response)).unwrap();
+    assert_eq!(parsed["catalog"], "oney_payment");
+    assert_eq!(parsed["variant"], "FieldTooLong");
+    assert_eq!(parsed["received"]["format"], "google");
+}
+
+#[test]
 fn repeated_codes_are_picked_by_number() {
     let first = ok(&["render", "oney", "oney_payment", "ERR_07"]);
     let second = ok(&["render", "oney", "oney_payment", "ERR_07#2"]);

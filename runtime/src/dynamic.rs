@@ -168,6 +168,12 @@ impl ApiError for DynamicError {
         Ok(())
     }
 
+    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
+        for name in self.meta.placeholders() {
+            visit(name, &self.arg(name).unwrap_or(""));
+        }
+    }
+
     fn field(&self) -> Option<&dyn fmt::Display> {
         match self.args.iter().find(|(n, _)| n == "field") {
             Some((_, field)) => Some(field),
