@@ -5,6 +5,7 @@
 //! title and detail are written in, and the one `Content-Language` names. A request's
 //! preference for a language the error does not have changes nothing.
 
+use crate::negotiate::parse_q;
 use crate::ApiError;
 
 /// The language a body is written in, and whether the request's preferences could have
@@ -158,23 +159,6 @@ fn parse_range(text: &str) -> Option<(&str, u16)> {
         }
     }
     Some((tag, q))
-}
-
-/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
-fn parse_q(value: &str) -> Option<u16> {
-    let (int, frac) = value.split_once('.').unwrap_or((value, ""));
-    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let mut thousandths: u16 = 0;
-    for (i, b) in frac.bytes().enumerate() {
-        thousandths += u16::from(b - b'0') * [100, 10, 1][i];
-    }
-    match int {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
-        _ => None,
-    }
 }
 
 /// A language range of `Accept-Language` (RFC 4647 section 2.1): subtags of 1 to 8

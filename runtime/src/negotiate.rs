@@ -137,8 +137,9 @@ fn is_token(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths.
-fn parse_q(value: &str) -> Option<u16> {
+/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths: the
+/// weight of `Accept` media ranges and of `Accept-Language` language ranges alike.
+pub(crate) fn parse_q(value: &str) -> Option<u16> {
     let (int, frac) = match value.split_once('.') {
         Some((int, frac)) => (int, frac),
         None => (value, ""),

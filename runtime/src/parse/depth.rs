@@ -1,26 +1,16 @@
 //! Nesting depth, measured before parsing so that a hostile body is refused in one linear
 //! pass without building anything.
 
+use super::scan::outside_strings;
+
 /// The deepest nesting of arrays and objects in `json`, scanning bytes and skipping
 /// strings; stops as soon as `max` is exceeded (returning `max + 1`).
 ///
 /// Malformed JSON is not judged here: serde_json reports it afterwards.
 pub(crate) fn exceeds(json: &[u8], max: usize) -> bool {
     let mut depth = 0usize;
-    let mut in_string = false;
-    let mut escaped = false;
-    for &b in json {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (_, b) in outside_strings(json) {
         match b {
-            b'"' => in_string = true,
             b'[' | b'{' => {
                 depth += 1;
                 if depth > max {

@@ -57,6 +57,7 @@ mod lookup;
 mod members;
 pub(crate) mod rebuild;
 mod repair;
+mod scan;
 
 pub use body::{ReceivedBody, ReceivedEntry};
 pub use decoded::{Decoded, ErrorResponse, RetryAfter};

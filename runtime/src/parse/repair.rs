@@ -5,25 +5,15 @@
 //! JSON parser (JSON5) would also accept comments, single quotes and bare keys, which no
 //! provider sends; this pass stays as small as the quirk.
 
+use super::scan::outside_strings;
+
 /// `json` without the commas that stand directly (but for whitespace) before a `}` or `]`
 /// outside strings; `None` when there is none.
 pub(crate) fn trailing_commas(json: &str) -> Option<String> {
-    let bytes = json.as_bytes();
     let mut drop = Vec::new();
-    let mut in_string = false;
-    let mut escaped = false;
     // The position of a comma seen outside strings with only whitespace after it so far.
     let mut pending: Option<usize> = None;
-    for (i, &b) in bytes.iter().enumerate() {
-        if in_string {
-            match (escaped, b) {
-                (true, _) => escaped = false,
-                (false, b'\\') => escaped = true,
-                (false, b'"') => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
+    for (i, b) in outside_strings(json.as_bytes()) {
         match b {
             b',' => pending = Some(i),
             b'}' | b']' => {
@@ -32,10 +22,7 @@ pub(crate) fn trailing_commas(json: &str) -> Option<String> {
                 }
             }
             b' ' | b'\t' | b'\n' | b'\r' => {}
-            b'"' => {
-                in_string = true;
-                pending = None;
-            }
+            // A value (a string's opening quote among them).
             _ => pending = None,
         }
     }
