@@ -8,12 +8,31 @@
 use crate::negotiate::parse_q;
 use crate::ApiError;
 
+/// The language argument of the formats' writers that means "each error's own default
+/// language": the body is then written from the derive's pre-escaped parts, with no
+/// comparison of language tags on the way (the commonest body costs nothing more).
+pub(crate) const DEFAULT: &str = "";
+
 /// The language a body is written in, and whether the request's preferences could have
 /// chosen another (then the response varies with `Accept-Language`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Chosen {
     pub(crate) lang: &'static str,
     pub(crate) negotiable: bool,
+    /// Whether `lang` is every error's default language.
+    pub(crate) defaults: bool,
+}
+
+impl Chosen {
+    /// The language argument for the writers: [`DEFAULT`] where every error is written in
+    /// its default language.
+    pub(crate) fn written(&self) -> &'static str {
+        if self.defaults {
+            DEFAULT
+        } else {
+            self.lang
+        }
+    }
 }
 
 /// Most languages of one error considered; an error with more translations is offered in
@@ -42,9 +61,15 @@ pub(crate) fn for_errors(
         }
     }
     let default = primary.language;
+    let lang = choose(accept_language, &available[..count], default);
+    let defaults = core::ptr::eq(lang, default)
+        && errors
+            .iter()
+            .all(|e| e.meta().language.eq_ignore_ascii_case(lang));
     Chosen {
-        lang: choose(accept_language, &available[..count], default),
+        lang,
         negotiable: count > 0,
+        defaults,
     }
 }
 

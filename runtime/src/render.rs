@@ -174,7 +174,7 @@ impl Renderer {
         out: &mut Vec<u8>,
     ) {
         let chosen = self.language(format, errors, ctx);
-        self.render_all_in(format, errors, ctx, chosen.lang, out);
+        self.render_all_in(format, errors, ctx, chosen.written(), out);
     }
 
     /// The language a body of `errors` in `format` is written in for `ctx`: formats that
@@ -240,7 +240,7 @@ impl Serialize for View<'_> {
             errors,
             ctx,
         } = *self;
-        let lang = renderer.language(format, errors, ctx).lang;
+        let lang = renderer.language(format, errors, ctx).written();
         match format {
             Format::Omise => renderer
                 .omise

@@ -53,7 +53,7 @@ impl Renderer {
     ) -> Response<Vec<u8>> {
         let chosen = self.language(format, errors, ctx);
         let mut body = Vec::with_capacity(INITIAL_CAPACITY);
-        self.render_all_in(format, errors, ctx, chosen.lang, &mut body);
+        self.render_all_in(format, errors, ctx, chosen.written(), &mut body);
         let mut response = Response::new(body);
         *response.status_mut() = wire_status(primary(errors));
         let headers = response.headers_mut();

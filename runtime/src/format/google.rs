@@ -174,7 +174,7 @@ impl GoogleFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
         self.render_all_in(errors, lang, out);
     }
 
@@ -204,7 +204,7 @@ impl GoogleFormat {
         out.extend_from_slice(b"\",\"metadata\":{");
         write_metadata(out, err);
         out.extend_from_slice(b"}}");
-        if !lang.eq_ignore_ascii_case(default_lang) {
+        if !json::is_default(err, lang) {
             out.extend_from_slice(b",{\"@type\":\"");
             out.extend_from_slice(LOCALIZED_MESSAGE.as_bytes());
             out.extend_from_slice(b"\",\"locale\":\"");
@@ -273,7 +273,7 @@ impl GoogleFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
         self.view_in(errors, lang)
     }
 
@@ -475,7 +475,7 @@ impl Serialize for DetailsView<'_> {
         let mut seq = serializer.serialize_seq(None)?;
         let domain = format.domain_of(err);
         seq.serialize_element(&ErrorInfoView { err, domain })?;
-        if !lang.eq_ignore_ascii_case(meta.language) {
+        if !json::is_default(err, lang) {
             seq.serialize_element(&LocalizedView { err, lang })?;
         }
         if errors.len() > 1 || err.field().is_some() {

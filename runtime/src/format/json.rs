@@ -249,9 +249,10 @@ impl MessageSink for LimitedJsonWriter<'_> {
     }
 }
 
-/// Whether `lang` is the language of `err`'s default texts (and of its pre-escaped parts).
+/// Whether `lang` is the language of `err`'s default texts (and of its pre-escaped parts):
+/// [`language::DEFAULT`](crate::language::DEFAULT) always is.
 pub(crate) fn is_default(err: &dyn ApiError, lang: &str) -> bool {
-    lang.eq_ignore_ascii_case(err.meta().language)
+    lang.is_empty() || lang.eq_ignore_ascii_case(err.meta().language)
 }
 
 /// The derive's pre-escaped parts of `err`, where they hold its texts in `lang`.

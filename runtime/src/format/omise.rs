@@ -120,7 +120,7 @@ impl OmiseFormat {
     /// For a derived error every static part was escaped at compile time (`JsonParts`): the
     /// body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        self.render_in(err, err.meta().language, out);
+        self.render_in(err, crate::language::DEFAULT, out);
     }
 
     /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
@@ -180,7 +180,7 @@ impl OmiseFormat {
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
     pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> impl Serialize + 'a {
-        self.view_in(err, err.meta().language)
+        self.view_in(err, crate::language::DEFAULT)
     }
 
     /// [`OmiseFormat::view`] with the message in `lang`.

@@ -113,7 +113,7 @@ impl OneyFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
         self.render_all_in(errors, lang, out);
     }
 
@@ -121,6 +121,10 @@ impl OneyFormat {
     pub(crate) fn render_all_in(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
         out.reserve(32 + 128 * errors.len().max(1));
         out.extend_from_slice(b"{\"language_code\":\"");
+        let lang = match lang {
+            language::DEFAULT => primary(errors).meta().language,
+            lang => lang,
+        };
         out.extend_from_slice(&self.language_code(lang));
         out.extend_from_slice(b"\",\"error_list\":[");
         let fallback = [primary(errors)];
@@ -170,7 +174,7 @@ impl OneyFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
         self.view_in(errors, lang)
     }
 
@@ -180,8 +184,12 @@ impl OneyFormat {
         errors: &'a [&'a dyn ApiError],
         lang: &'a str,
     ) -> impl Serialize + 'a {
+        let written = match lang {
+            language::DEFAULT => primary(errors).meta().language,
+            lang => lang,
+        };
         OneyView {
-            language: self.language_code(lang),
+            language: self.language_code(written),
             lang,
             errors,
         }

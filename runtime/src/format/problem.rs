@@ -174,6 +174,10 @@ impl ProblemFormat {
             true => err.title(),
             false => err.meta().title_in(lang).unwrap_or_else(|| err.title()),
         };
+        let lang = match lang {
+            language::DEFAULT => err.meta().language,
+            lang => lang,
+        };
         match self.kind {
             TypeKind::AboutBlank if is_english(lang) => wire_status(err)
                 .canonical_reason()
@@ -198,7 +202,7 @@ impl ProblemFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx.accept_language(), true).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), true).written();
         self.render_all_in(errors, ctx, lang, out);
     }
 
@@ -213,7 +217,11 @@ impl ProblemFormat {
         let err = primary(errors);
         let parts = json::parts_in(err, lang);
         // A body in English with a reason phrase for title, or the variant's own title.
-        let title_is_static = self.kind != TypeKind::AboutBlank || is_english(lang);
+        let written = match lang {
+            language::DEFAULT => err.meta().language,
+            lang => lang,
+        };
+        let title_is_static = self.kind != TypeKind::AboutBlank || is_english(written);
         out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
         match (self.kind, parts) {
@@ -319,7 +327,7 @@ impl ProblemFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx.accept_language(), true).lang;
+        let lang = language::for_errors(errors, ctx.accept_language(), true).written();
         self.view_in(errors, ctx, lang)
     }
 
