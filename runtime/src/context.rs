@@ -4,6 +4,8 @@
 
 use std::borrow::Cow;
 
+use crate::language::Preferences;
+
 /// Why a context value was refused.
 ///
 /// Every value that reaches a header or a body is checked when it is set, so that a CR, LF
@@ -89,6 +91,8 @@ pub struct RequestContext<'a> {
     instance: Option<Cow<'a, str>>,
     trace_id: Option<Cow<'a, str>>,
     accept_language: Option<Cow<'a, str>>,
+    /// The ranges of `accept_language`, parsed once when it is set.
+    preferences: Preferences,
     extensions: Vec<(Cow<'a, str>, Cow<'a, str>)>,
     /// Whether `instance` has no quote or backslash: checked once when it is set, so a
     /// format may copy it into a quoted string as is (control characters are refused
@@ -153,6 +157,7 @@ impl<'a> RequestContext<'a> {
                 at,
             });
         }
+        self.preferences = Preferences::parse(&accept_language);
         self.accept_language = Some(accept_language);
         Ok(self)
     }
@@ -202,6 +207,13 @@ impl<'a> RequestContext<'a> {
     /// The trace id, if set.
     pub fn trace_id(&self) -> Option<&str> {
         self.trace_id.as_deref()
+    }
+
+    /// The preferences with the value they were parsed from, for choosing a language.
+    pub(crate) fn preferences(&self) -> Option<(&str, &Preferences)> {
+        self.accept_language
+            .as_deref()
+            .map(|header| (header, &self.preferences))
     }
 
     /// The request's language preferences (`Accept-Language`), if set.

@@ -6,7 +6,7 @@
 //! preference for a language the error does not have changes nothing.
 
 use crate::negotiate::parse_q;
-use crate::ApiError;
+use crate::{ApiError, RequestContext};
 
 /// The language argument of the formats' writers that means "each error's own default
 /// language": the body is then written from the derive's pre-escaped parts, with no
@@ -48,7 +48,7 @@ const MAX_LANGUAGES: usize = 16;
 /// not in. Nothing is allocated.
 pub(crate) fn for_errors(
     errors: &[&dyn ApiError],
-    accept_language: Option<&str>,
+    ctx: &RequestContext<'_>,
     titled: bool,
 ) -> Chosen {
     let primary = crate::format::primary(errors).meta();
@@ -61,7 +61,11 @@ pub(crate) fn for_errors(
         }
     }
     let default = primary.language;
-    let lang = choose(accept_language, &available[..count], default);
+    let lang = match count {
+        // Nothing to choose from: no need to read the preferences.
+        0 => default,
+        _ => choose(ctx.preferences(), &available[..count], default),
+    };
     let defaults = core::ptr::eq(lang, default)
         && errors
             .iter()
@@ -92,7 +96,68 @@ const MAX_HEADER_LEN: usize = 4096;
 /// so a header of thousands of ranges costs no more than one of 32.
 const MAX_RANGES: usize = 32;
 
-/// The language among `available` that `accept_language` prefers, else `default`.
+/// The language ranges of an `Accept-Language` value, parsed once when the request context
+/// is built (as [`RequestContext::with_accept_language`](crate::RequestContext) does), so
+/// that choosing a language for each body reads them without splitting text again. Each
+/// range is kept as its span in the value and its q-value; malformed ranges are dropped, a
+/// value longer than [`MAX_HEADER_LEN`] keeps none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Preferences {
+    /// `(start, end, q in thousandths)` of each range, in the value's order.
+    ranges: [(u16, u16, u16); MAX_RANGES],
+    count: u8,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences {
+            ranges: [(0, 0, 0); MAX_RANGES],
+            count: 0,
+        }
+    }
+}
+
+impl Preferences {
+    /// The ranges of `header`.
+    pub(crate) fn parse(header: &str) -> Self {
+        let mut out = Preferences::default();
+        if header.len() > MAX_HEADER_LEN {
+            return out;
+        }
+        let mut start = 0;
+        for range in header.split(',').take(MAX_RANGES) {
+            let end = start + range.len();
+            if let Some((tag, q)) = parse_range(range) {
+                // The tag's span within the value: `tag` is a subslice of `header`.
+                let offset = tag.as_ptr() as usize - header.as_ptr() as usize;
+                // Spans fit: the value is at most MAX_HEADER_LEN bytes.
+                let span = (offset as u16, (offset + tag.len()) as u16, q);
+                out.ranges[usize::from(out.count)] = span;
+                out.count += 1;
+            }
+            start = end + 1;
+        }
+        out
+    }
+
+    /// Each range of `header` (the value these preferences were parsed from) with its
+    /// q-value.
+    fn ranges<'s, 'h: 's>(
+        &'s self,
+        header: &'h str,
+    ) -> impl Iterator<Item = (&'h str, u16)> + Clone + 's {
+        self.ranges[..usize::from(self.count)]
+            .iter()
+            .filter_map(move |&(start, end, q)| {
+                header
+                    .get(usize::from(start)..usize::from(end))
+                    .map(|tag| (tag, q))
+            })
+    }
+}
+
+/// The language among `available` that the preferences (parsed from `header`) prefer,
+/// else `default`.
 ///
 /// Each language range (with its q-value, default 1) is looked up as RFC 4647 section 3.4
 /// describes: the range itself, then the range with its last subtag removed, and so on
@@ -104,22 +169,17 @@ const MAX_RANGES: usize = 32;
 ///
 /// (`tests/test_languages.rs` has the matrix of headers and answers.)
 pub(crate) fn choose<'a>(
-    accept_language: Option<&str>,
+    preferences: Option<(&str, &Preferences)>,
     available: &[&'a str],
     default: &'a str,
 ) -> &'a str {
-    let Some(header) = accept_language else {
+    let Some((header, preferences)) = preferences else {
         return default;
     };
-    if header.len() > MAX_HEADER_LEN {
-        return default;
-    }
+    let ranges = preferences.ranges(header);
     // (q in thousandths, the language) of the best range so far.
     let mut best: Option<(u16, &'a str)> = None;
-    for range in header.split(',').take(MAX_RANGES) {
-        let Some((tag, q)) = parse_range(range) else {
-            continue;
-        };
+    for (tag, q) in ranges.clone() {
         if q == 0 || best.is_some_and(|(best_q, _)| best_q >= q) {
             continue;
         }
@@ -128,7 +188,7 @@ pub(crate) fn choose<'a>(
         } else {
             lookup(tag, available).or_else(|| lookup(tag, &[default]))
         };
-        if let Some(language) = found.filter(|l| !excluded(header, l)) {
+        if let Some(language) = found.filter(|l| !excluded(ranges.clone(), l)) {
             best = Some((q, language));
         }
     }
@@ -151,21 +211,17 @@ fn lookup<'a>(range: &str, available: &[&'a str]) -> Option<&'a str> {
     }
 }
 
-/// Whether a `q=0` range of `header` matches `language`: the range equals it or is a prefix
-/// of it at a subtag boundary.
-fn excluded(header: &str, language: &str) -> bool {
-    header
-        .split(',')
-        .take(MAX_RANGES)
-        .filter_map(parse_range)
-        .any(|(tag, q)| {
-            q == 0
-                && (tag == "*"
-                    || language.eq_ignore_ascii_case(tag)
-                    || (language.len() > tag.len()
-                        && language.as_bytes()[tag.len()] == b'-'
-                        && language[..tag.len()].eq_ignore_ascii_case(tag)))
-        })
+/// Whether a `q=0` range matches `language`: the range equals it or is a prefix of it at a
+/// subtag boundary.
+fn excluded<'h>(mut ranges: impl Iterator<Item = (&'h str, u16)>, language: &str) -> bool {
+    ranges.any(|(tag, q)| {
+        q == 0
+            && (tag == "*"
+                || language.eq_ignore_ascii_case(tag)
+                || (language.len() > tag.len()
+                    && language.as_bytes()[tag.len()] == b'-'
+                    && language[..tag.len()].eq_ignore_ascii_case(tag)))
+    })
 }
 
 /// `language-range [ ";" "q=" qvalue ]`: the range and its q-value in thousandths; `None`
@@ -219,7 +275,8 @@ mod tests {
     const AVAILABLE: [&str; 3] = ["ja", "th", "pt-BR"];
 
     fn pick(header: &str) -> &'static str {
-        choose(Some(header), &AVAILABLE, "en")
+        let preferences = Preferences::parse(header);
+        choose(Some((header, &preferences)), &AVAILABLE, "en")
     }
 
     #[test]
@@ -263,6 +320,7 @@ mod tests {
         let long = format!("ja, {}", "a".repeat(1 << 20));
         assert_eq!(pick(&long), "en");
         assert_eq!(choose(None, &AVAILABLE, "en"), "en");
+        assert_eq!(Preferences::parse("ja, th;q=0.5, x_y").count, 2);
     }
 
     #[test]

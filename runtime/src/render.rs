@@ -186,7 +186,7 @@ impl Renderer {
         ctx: &RequestContext<'_>,
     ) -> language::Chosen {
         let titled = matches!(format, Format::Problem | Format::Vipps);
-        language::for_errors(errors, ctx.accept_language(), titled)
+        language::for_errors(errors, ctx, titled)
     }
 
     /// [`Renderer::render_all`] in `lang`, a language every error has.

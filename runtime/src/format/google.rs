@@ -174,7 +174,7 @@ impl GoogleFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
+        let lang = language::for_errors(errors, ctx, false).written();
         self.render_all_in(errors, lang, out);
     }
 
@@ -273,7 +273,7 @@ impl GoogleFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx.accept_language(), false).written();
+        let lang = language::for_errors(errors, ctx, false).written();
         self.view_in(errors, lang)
     }
 

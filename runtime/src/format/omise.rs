@@ -125,35 +125,51 @@ impl OmiseFormat {
 
     /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
     pub(crate) fn render_in(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
-        if let Some(parts) = json::parts_in(err, lang) {
-            // The derive built the whole head for the type's own location, or else for the
-            // default base; another base of this format replaces the default one.
-            let (prefix, head) = match (parts.location, self.default_base) {
-                (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
-                    Some(rest) => (self.prefix.as_str(), rest),
-                    None => return self.render_piecewise(err, lang, out),
-                },
-                _ => ("", parts.omise_head),
+        let Some(parts) = err.json_parts() else {
+            return self.render_piecewise(err, lang, out);
+        };
+        // The derive built the whole head for the type's own location, or else for the
+        // default base; another base of this format replaces the default one.
+        let (prefix, head) = match (parts.location, self.default_base) {
+            (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
+                Some(rest) => (self.prefix.as_str(), rest),
+                None => return self.render_piecewise(err, lang, out),
+            },
+            _ => ("", parts.omise_head),
+        };
+        if !json::is_default(err, lang) {
+            // Another language: the head up to the message's opening quote, the message
+            // written in `lang`.
+            let known = match (parts.message, parts.lead) {
+                (Some(message), _) => message.len() + crate::head!(omise_end).len(),
+                (None, Some(lead)) => lead.len(),
+                (None, None) => 0,
             };
-            out.reserve(prefix.len() + head.len() + parts.message.map_or(2, |_| 0));
-            if !prefix.is_empty() {
-                out.extend_from_slice(prefix.as_bytes());
-            }
+            let Some(head) = head.get(..head.len().saturating_sub(known)) else {
+                return self.render_piecewise(err, lang, out);
+            };
+            out.extend_from_slice(prefix.as_bytes());
             out.extend_from_slice(head.as_bytes());
-            match (parts.message, parts.lead) {
-                // A static message: the head was the whole body.
-                (Some(_), _) => return,
-                // The head ends with the message's lead; the derive writes the rest.
-                (None, Some(lead)) => {
-                    let mark = out.len().saturating_sub(lead.len());
-                    json::write_rest(out, err, mark);
-                }
-                (None, None) => json::write_public_message(out, err, None, lang),
-            }
+            json::write_public_message(out, err, None, lang);
             out.extend_from_slice(crate::head!(omise_end).as_bytes());
             return;
         }
-        self.render_piecewise(err, lang, out);
+        out.reserve(prefix.len() + head.len() + parts.message.map_or(2, |_| 0));
+        if !prefix.is_empty() {
+            out.extend_from_slice(prefix.as_bytes());
+        }
+        out.extend_from_slice(head.as_bytes());
+        match (parts.message, parts.lead) {
+            // A static message: the head was the whole body.
+            (Some(_), _) => return,
+            // The head ends with the message's lead; the derive writes the rest.
+            (None, Some(lead)) => {
+                let mark = out.len().saturating_sub(lead.len());
+                json::write_rest(out, err, mark);
+            }
+            (None, None) => json::write_public_message(out, err, None, lang),
+        }
+        out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
