@@ -1,16 +1,24 @@
 //! The layer's response future: the handler's future polled in place (no box on the way
-//! to a success), then the verdict on its response.
+//! to a success), then the verdict on its response and, for an error, its answer.
 
 use std::cell::Cell;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
 
+use axum::body::Body;
 use axum::response::Response;
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use tracing::Span;
 
-use super::Call;
+use crate::web::held::Held;
+use crate::web::policy::{self, Verdict};
+use crate::web::settings::Settings;
+use crate::web::wire::Pending;
+use crate::web::Rejection;
+use crate::ApiError;
 
 thread_local! {
     /// How many layers are polling their handler's future on this thread right now.
@@ -91,5 +99,65 @@ where
             Ok(response) => Poll::Ready(Ok(response)),
             Err(answer) => this.answer.insert(answer).as_mut().poll(cx).map(Ok),
         }
+    }
+}
+
+/// A request on its way through the handler: what an error's answer needs of it.
+pub(super) struct Call {
+    settings: Arc<Settings>,
+    held: Held,
+}
+
+/// Most bytes read from a rejection's body to find its text.
+const MAX_REJECTION_BODY: usize = 4096;
+
+impl Call {
+    pub(super) fn new(settings: Arc<Settings>, held: Held) -> Self {
+        Call { settings, held }
+    }
+
+    /// The response to send for `response`, or `Err` with the answer to a rejection, which
+    /// reads its body first.
+    pub(super) fn finish(self, mut response: Response) -> core::result::Result<Response, Answer> {
+        let carries_error = response.extensions().get::<Pending>().is_some();
+        let status = response.status().as_u16();
+        let content_type = || {
+            response
+                .headers()
+                .get(CONTENT_TYPE)
+                .map(HeaderValue::as_bytes)
+        };
+        match policy::judge(carries_error, status, content_type) {
+            Verdict::Pass => Ok(response),
+            Verdict::Rerender => match response.extensions_mut().remove::<Pending>() {
+                Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),
+                None => Ok(response),
+            },
+            Verdict::Reject => Err(Box::pin(self.reject(response))),
+        }
+    }
+
+    async fn reject(self, response: Response) -> Response {
+        let (parts, body) = response.into_parts();
+        let body = axum::body::to_bytes(body, MAX_REJECTION_BODY)
+            .await
+            .unwrap_or_default();
+        let rejection = Rejection::new(parts.status.as_u16(), String::from_utf8_lossy(&body));
+        let err = self.settings.map(&rejection);
+        self.answer(
+            Verdict::Reject,
+            err.api(),
+            Response::from_parts(parts, Body::empty()),
+        )
+    }
+
+    fn answer(mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
+        let mut answer = self
+            .held
+            .answer(&self.settings, verdict, err, old.headers());
+        // Said here, as axum's routes say it: around the whole router, no route is left to.
+        let length = HeaderValue::from(answer.body().len());
+        answer.headers_mut().insert(CONTENT_LENGTH, length);
+        answer.map(Body::from)
     }
 }

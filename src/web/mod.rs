@@ -53,7 +53,11 @@
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
 //!    trace id, and each kind of rejection.
 
+pub(crate) mod answer;
 pub(crate) mod context;
+pub(crate) mod error;
+#[cfg(feature = "axum")]
+pub(crate) mod held;
 pub(crate) mod policy;
 mod rejection;
 pub(crate) mod settings;
