@@ -14,6 +14,7 @@ use axum::extract::Path;
 use axum::http::{Request, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
 use tower::{Layer, Service, ServiceExt};
 
@@ -70,8 +71,20 @@ async fn create() -> Result<&'static str, Conflict<&'static str>> {
     Err(Conflict::Exists("cart 7"))
 }
 
+/// What a handler attaches to its response for another layer.
+#[derive(Clone, Debug, PartialEq)]
+struct Marked(&'static str);
+
+async fn marked() -> impl IntoResponse {
+    (
+        Extension(Marked("for the audit layer")),
+        ShopError::Unauthorized,
+    )
+}
+
 fn routes() -> Router {
     Router::new()
+        .route("/marked", get(marked))
         .route("/carts/{id}", get(cart))
         .route("/private", get(private))
         .route("/conflict", get(create))
@@ -249,5 +262,16 @@ async fn around_the_whole_router_the_answers_are_the_same() {
     assert_eq!(
         inside.headers()["content-length"],
         body.len().to_string().as_str()
+    );
+}
+
+#[tokio::test]
+async fn the_handlers_response_extensions_are_kept() {
+    let req = Request::get("/marked").body(Body::empty()).unwrap();
+    let res = with_layer().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.extensions().get::<Marked>(),
+        Some(&Marked("for the audit layer"))
     );
 }

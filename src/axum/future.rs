@@ -57,20 +57,24 @@ pin_project_lite::pin_project! {
     pub struct ResponseFuture<F> {
         #[pin]
         inner: F,
-        call: Option<Call>,
-        answer: Option<Answer>,
+        state: State,
         span: Span,
     }
 }
 
+/// Where a [`ResponseFuture`] is: one field for the three, as each follows the other.
+enum State {
+    /// The handler runs; what an error's answer needs of the request is kept.
+    Handling(Call),
+    /// A rejection's body is being read for its answer.
+    Answering(Answer),
+    Done,
+}
+
 impl<F> ResponseFuture<F> {
     pub(super) fn new(inner: F, call: Call, span: Span) -> Self {
-        ResponseFuture {
-            inner,
-            call: Some(call),
-            answer: None,
-            span,
-        }
+        let state = State::Handling(call);
+        ResponseFuture { inner, state, span }
     }
 }
 
@@ -83,7 +87,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let _entered = this.span.enter();
-        if let Some(answer) = this.answer {
+        if let State::Answering(answer) = this.state {
             return answer.as_mut().poll(cx).map(Ok);
         }
         let polled = {
@@ -91,13 +95,19 @@ where
             this.inner.poll(cx)
         };
         let response = ready!(polled)?;
-        let call = this
-            .call
-            .take()
-            .expect("ResponseFuture polled after completion");
+        let call = match std::mem::replace(this.state, State::Done) {
+            State::Handling(call) => call,
+            _ => panic!("ResponseFuture polled after completion"),
+        };
         match call.finish(response) {
             Ok(response) => Poll::Ready(Ok(response)),
-            Err(answer) => this.answer.insert(answer).as_mut().poll(cx).map(Ok),
+            Err(mut answer) => {
+                let polled = answer.as_mut().poll(cx).map(Ok);
+                if polled.is_pending() {
+                    *this.state = State::Answering(answer);
+                }
+                polled
+            }
         }
     }
 }
@@ -152,12 +162,13 @@ impl Call {
     }
 
     fn answer(mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
-        let mut answer = self
-            .held
-            .answer(&self.settings, verdict, err, old.headers());
+        let (old, _) = old.into_parts();
+        let mut answer = self.held.answer(&self.settings, verdict, err, &old.headers);
         // Said here, as axum's routes say it: around the whole router, no route is left to.
         let length = HeaderValue::from(answer.body().len());
         answer.headers_mut().insert(CONTENT_LENGTH, length);
+        // The body and its headers are new; what the handler attached for other layers stays.
+        *answer.extensions_mut() = old.extensions;
         answer.map(Body::from)
     }
 }

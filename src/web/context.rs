@@ -70,12 +70,21 @@ pub(crate) fn trace_id<'h>(
     chosen_trace_id(headers.first(TRACEPARENT), fresh)
 }
 
-fn chosen_trace_id<'a>(given: Option<&'a [u8]>, fresh: &'a mut Option<FreshTraceId>) -> &'a str {
-    // A valid one is ASCII: no other check of its bytes is needed.
+/// The request's `traceparent`, when it is valid.
+pub(crate) fn given_trace_id(headers: &impl Headers) -> Option<&str> {
+    valid_trace_id(headers.first(TRACEPARENT))
+}
+
+fn valid_trace_id(given: Option<&[u8]>) -> Option<&str> {
     let valid = given
         .map(<[u8]>::trim_ascii)
         .filter(|v| is_traceparent_bytes(v));
-    match valid.and_then(|v| std::str::from_utf8(v).ok()) {
+    // A valid one is ASCII: no other check of its bytes is needed.
+    valid.and_then(|v| std::str::from_utf8(v).ok())
+}
+
+fn chosen_trace_id<'a>(given: Option<&'a [u8]>, fresh: &'a mut Option<FreshTraceId>) -> &'a str {
+    match valid_trace_id(given) {
         Some(given) => given,
         None => fresh.get_or_insert_with(FreshTraceId::new).as_str(),
     }

@@ -25,9 +25,10 @@ static ACCEPT_LANGUAGE_NAME: HeaderName = HeaderName::from_static(ACCEPT_LANGUAG
 pub(crate) struct Held {
     path: Option<PathAndQuery>,
     headers: HeldHeaders,
-    /// The trace id made for a request without a valid `traceparent`, once asked for: the
-    /// request's log span and its error body then name the same one.
-    fresh: Option<FreshTraceId>,
+    /// The trace id made for a request without a valid `traceparent` when its log span
+    /// asked for one, so that its error body names the same. Boxed: it is rare, and this
+    /// travels in every response future.
+    fresh: Option<Box<FreshTraceId>>,
 }
 
 struct HeldHeaders {
@@ -78,9 +79,15 @@ impl Held {
         }
     }
 
-    /// The request's trace id (see [`context::trace_id`]).
+    /// The request's trace id (see [`context::trace_id`]), for its log span.
     pub(crate) fn trace_id(&mut self) -> &str {
-        context::trace_id(&self.headers, &mut self.fresh)
+        match context::given_trace_id(&self.headers) {
+            Some(given) => given,
+            None => self
+                .fresh
+                .get_or_insert_with(|| Box::new(FreshTraceId::new()))
+                .as_str(),
+        }
     }
 
     /// The response answering `err` for this request (see [`Settings::answer`]), keeping
@@ -97,10 +104,11 @@ impl Held {
         let old = old
             .iter()
             .map(|(name, value)| (name.as_str(), value.as_bytes()));
+        let mut fresh = self.fresh.as_deref().copied();
         let exchange = Exchange {
             path,
             headers: &self.headers,
-            fresh: &mut self.fresh,
+            fresh: &mut fresh,
             old,
         };
         settings.answer(verdict, err, exchange)
