@@ -163,12 +163,18 @@ where
 
     fn call(&mut self, req: Request) -> Self::Future {
         let mut held = Held::new(&req, &self.settings);
-        let span = tracing::info_span!(
-            "request",
-            method = %req.method(),
-            path = %req.uri().path(),
-            trace_id = tracing::field::Empty,
-        );
+        // Only a tracing subscriber reads the span. With none ever set, `tracing`'s `log`
+        // feature would format the span's name into a `log` record at every poll, for
+        // lines at `trace` level nobody asked for.
+        let span = match tracing::dispatcher::has_been_set() {
+            true => tracing::info_span!(
+                "request",
+                method = %req.method(),
+                path = %req.uri().path(),
+                trace_id = tracing::field::Empty,
+            ),
+            false => tracing::Span::none(),
+        };
         // The trace id is read (or made) only when someone listens, or for an error.
         if !span.is_disabled() {
             span.record("trace_id", held.trace_id());

@@ -63,6 +63,8 @@ pin_project_lite::pin_project! {
 }
 
 /// Where a [`ResponseFuture`] is: one field for the three, as each follows the other.
+// Boxing `Call` to even the variants out would allocate for every request.
+#[allow(clippy::large_enum_variant)]
 enum State {
     /// The handler runs; what an error's answer needs of the request is kept.
     Handling(Call),

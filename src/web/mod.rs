@@ -58,6 +58,8 @@ pub(crate) mod context;
 pub(crate) mod error;
 #[cfg(feature = "axum")]
 pub(crate) mod held;
+#[cfg(feature = "axum")]
+mod kept;
 pub(crate) mod policy;
 mod rejection;
 pub(crate) mod settings;
