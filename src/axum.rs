@@ -93,8 +93,21 @@ where
 /// in the chosen format, and answers axum's rejections with catalog errors.
 ///
 /// Add it with `Router::layer` (it then also covers the fallback and 405 answers), or
-/// around the whole router (`ApiErrorLayer::layer(&layer, router)`, served with
-/// `axum::ServiceExt::into_make_service`), which spares axum's boxing of every route.
+/// around the whole router, which spares axum's boxing of every route:
+///
+/// ```no_run
+/// use apierror::axum::ApiErrorLayer;
+/// use apierror::Format;
+/// use axum::{routing::get, Router, ServiceExt};
+/// use tower::Layer;
+///
+/// # async fn serve() -> std::io::Result<()> {
+/// let router: Router = Router::new().route("/", get(|| async { "ok" }));
+/// let app = ApiErrorLayer::fixed(Format::Problem).layer(router);
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+/// axum::serve(listener, app.into_make_service()).await
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct ApiErrorLayer {
     settings: Arc<Settings>,
