@@ -250,20 +250,15 @@ mod properties {
     /// A language range, realistic or not.
     fn range() -> impl Strategy<Value = String> {
         prop_oneof![
-            prop::sample::select(vec![
-                "ja", "th", "en", "JA-jp", "th-TH", "fr", "*", "x-y", ""
-            ])
-            .prop_map(str::to_owned),
+            prop::sample::select(vec!["ja", "th", "en", "JA-jp", "th-TH", "fr", "*", "x-y", ""])
+                .prop_map(str::to_owned),
             "[a-zA-Z*-]{0,12}",
             any::<String>(),
         ]
     }
 
     fn header() -> impl Strategy<Value = String> {
-        let weighted = (
-            range(),
-            prop::option::of("(0(\\.[0-9]{0,4})?|1(\\.0{0,3})?|[0-9.x]{0,4})"),
-        )
+        let weighted = (range(), prop::option::of("(0(\\.[0-9]{0,4})?|1(\\.0{0,3})?|[0-9.x]{0,4})"))
             .prop_map(|(range, q)| match q {
                 Some(q) => format!("{range};q={q}"),
                 None => range,
