@@ -3,27 +3,33 @@
 //! hand-written `impl IntoResponse`, and what the layer adds to a success.
 //!
 //! `cargo bench --bench server`; medians in
-//! `target/criterion/server_{error,success}/<function>/new/estimates.json`.
-//! `tests/test_bench_equivalence.rs` is for the wire bench; here `check` below asserts
-//! before measuring that both error functions answer with the same bytes and headers.
+//! `target/criterion/server_{error,success}/<function>/new/estimates.json`. Before
+//! measuring, `server` asserts that both functions of a group answer with the same status,
+//! headers and body bytes. Requests are built as hyper builds them (see [`request`]).
+//!
+//! Instruction counts, stable where times are noisy (see [`Group`]):
+//! `SERVER_BENCH_COUNT=server_error/apierror:2000 valgrind --tool=callgrind
+//! --toggle-collect='*measured*' target/release/deps/server-<hash> --bench`.
 
+use std::convert::Infallible;
 use std::future::Future;
 use std::hint::black_box;
 use std::pin::pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
 
 use apierror::axum::ApiErrorLayer;
 use apierror::{ApiError, Format, Renderer};
-use axum::body::Body;
+use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
-use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use criterion::measurement::WallTime;
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use serde::Serialize;
-use tower::ServiceExt;
+use tower::{Layer, Service, ServiceExt};
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
@@ -100,13 +106,21 @@ async fn ok_handler() -> &'static str {
     "ok"
 }
 
+/// A request as hyper reads one: its head in one shared buffer, the URI and each header
+/// value slices of it, so that cloning any of them counts a reference. (A request built
+/// from `&str`s copies each value into a buffer of its own, which its first clone moves
+/// into a shared allocation: a cost no server pays.)
 fn request(path: &str) -> Request {
-    Request::builder()
-        .uri(path)
-        .header("accept", "application/json, application/problem+json;q=0.9")
-        .header("traceparent", TRACE)
-        .body(Body::empty())
-        .expect("request")
+    let accept = "application/json, application/problem+json;q=0.9";
+    let head = Bytes::from_owner(format!("{path}{accept}{TRACE}"));
+    let (p, a) = (path.len(), path.len() + accept.len());
+    let value = |range| HeaderValue::from_maybe_shared(head.slice(range)).expect("a value");
+    let mut req = Request::new(Body::empty());
+    *req.uri_mut() = Uri::from_maybe_shared(head.slice(..p)).expect("a path");
+    req.headers_mut().insert(header::ACCEPT, value(p..a));
+    req.headers_mut()
+        .insert("traceparent", value(a..head.len()));
+    req
 }
 
 struct NoopWake;
@@ -115,22 +129,29 @@ impl Wake for NoopWake {
     fn wake(self: Arc<Self>) {}
 }
 
-/// Runs a future that never waits (a router over in-memory handlers) to its end.
+/// Runs a future that never waits (a router over in-memory handlers) to its end. The
+/// waker is made once: its allocation is no part of a request.
 fn run<F: Future>(future: F) -> F::Output {
-    let waker = Waker::from(Arc::new(NoopWake));
-    let mut cx = Context::from_waker(&waker);
+    static WAKER: OnceLock<Waker> = OnceLock::new();
+    let waker = WAKER.get_or_init(|| Waker::from(Arc::new(NoopWake)));
+    let mut cx = Context::from_waker(waker);
     match pin!(future).poll(&mut cx) {
         Poll::Ready(output) => output,
         Poll::Pending => panic!("an in-memory request waited"),
     }
 }
 
+/// What the bench sends requests to: a router, with or without the layer around it.
+trait App: Service<Request, Response = Response, Error = Infallible> + Clone {}
+
+impl<S: Service<Request, Response = Response, Error = Infallible> + Clone> App for S {}
+
 /// Status, headers and body of an answer.
 type Answer = (u16, Vec<(String, Vec<u8>)>, Vec<u8>);
 
 /// `app`'s answer to `path`, for the check before measuring.
-fn answer(app: &Router, path: &str) -> Answer {
-    let res = run(app.clone().oneshot(request(path))).expect("infallible");
+fn answer(app: &impl App, path: &str) -> Answer {
+    let res = measured(app.clone(), request(path));
     let headers = res
         .headers()
         .iter()
@@ -141,27 +162,74 @@ fn answer(app: &Router, path: &str) -> Answer {
     (status, headers, body.to_vec())
 }
 
-fn bench(c: &mut Criterion, group: &str, functions: [(&str, &Router, &str); 2]) {
-    let mut g = c.benchmark_group(group);
-    for (name, app, path) in functions {
-        g.bench_function(name, |b| {
-            b.iter_batched(
-                || (app.clone(), request(path)),
-                |(app, req)| run(app.oneshot(req)),
-                BatchSize::SmallInput,
-            )
-        });
+/// One request through `app`: what is timed (and what callgrind counts, see [`function`]).
+#[inline(never)]
+fn measured(app: impl App, req: Request) -> Response {
+    match run(app.oneshot(req)) {
+        Ok(response) => response,
+        Err(never) => match never {},
     }
-    g.finish();
+}
+
+/// A criterion group, or with `SERVER_BENCH_COUNT=<group>/<function>:<n>` in the
+/// environment, a plain loop running that function `n` times without criterion, for
+/// `valgrind --tool=callgrind --toggle-collect='*measured*'`: the instructions it counts,
+/// divided by `n`, compare the two functions of a group where times are noisy.
+struct Group<'c> {
+    name: &'static str,
+    criterion: BenchmarkGroup<'c, WallTime>,
+    count: Option<(String, usize)>,
+}
+
+impl<'c> Group<'c> {
+    fn new(c: &'c mut Criterion, name: &'static str) -> Self {
+        let count = std::env::var("SERVER_BENCH_COUNT").ok().map(|spec| {
+            let (id, n) = spec.split_once(':').expect("<group>/<function>:<n>");
+            (id.to_owned(), n.parse().expect("a number of requests"))
+        });
+        let criterion = c.benchmark_group(name);
+        Group {
+            name,
+            criterion,
+            count,
+        }
+    }
+
+    /// Times `app` answering `path`: the request and a clone of the app are made outside
+    /// the timing, as a server has them when it starts answering.
+    fn function(&mut self, function: &str, app: &impl App, path: &str) {
+        match &self.count {
+            Some((id, n)) if *id == format!("{}/{function}", self.name) => {
+                for _ in 0..*n {
+                    drop(black_box(measured(app.clone(), request(path))));
+                }
+            }
+            Some(_) => {}
+            None => {
+                self.criterion.bench_function(function, |b| {
+                    b.iter_batched(
+                        || (app.clone(), request(path)),
+                        |(app, req)| measured(app, req),
+                        BatchSize::SmallInput,
+                    )
+                });
+            }
+        }
+    }
+}
+
+impl Group<'_> {
+    fn finish(self) {
+        self.criterion.finish();
+    }
 }
 
 fn server(c: &mut Criterion) {
-    let apierror = Router::new()
-        .route("/carts/7", get(apierror_handler))
-        .layer(ApiErrorLayer::fixed_with(
-            Renderer::default(),
-            Format::Problem,
-        ));
+    let cart = || Router::new().route("/carts/7", get(apierror_handler));
+    let problem = || ApiErrorLayer::fixed_with(Renderer::default(), Format::Problem);
+    // Around the whole router, as `axum::serve` takes it (`Router::layer` boxes every route
+    // once more, which any layer costs: group `server_route_layer`).
+    let apierror = problem().layer(cart());
     let hand_written = Router::new().route("/carts/7", get(hand_written_handler));
     let (status, headers, body) = answer(&apierror, "/carts/7");
     assert_eq!((status, &headers, &body), {
@@ -169,25 +237,31 @@ fn server(c: &mut Criterion) {
         (s, &h.clone(), &b.clone())
     });
     assert!(body.ends_with(format!(r#""traceId":"{TRACE}"}}"#).as_bytes()));
-    bench(
-        c,
-        "server_error",
-        [
-            ("apierror", &apierror, "/carts/7"),
-            ("hand_written", &hand_written, "/carts/7"),
-        ],
-    );
+    let mut g = Group::new(c, "server_error");
+    g.function("apierror", &apierror, "/carts/7");
+    g.function("hand_written", &hand_written, "/carts/7");
+    g.finish();
 
     let no_layer = Router::new().route("/ok", get(ok_handler));
-    let layer = no_layer
-        .clone()
-        .layer(ApiErrorLayer::negotiated(Renderer::default()));
+    let negotiated = || ApiErrorLayer::negotiated(Renderer::default());
+    let layer = negotiated().layer(no_layer.clone());
     assert_eq!(answer(&layer, "/ok"), answer(&no_layer, "/ok"));
-    bench(
-        c,
-        "server_success",
-        [("layer", &layer, "/ok"), ("no_layer", &no_layer, "/ok")],
-    );
+    let mut g = Group::new(c, "server_success");
+    g.function("layer", &layer, "/ok");
+    g.function("no_layer", &no_layer, "/ok");
+    g.finish();
+
+    // The same through `Router::layer`, and what axum's boxing of the routes costs by
+    // itself (tower's `Identity` layer, which does nothing).
+    let error = cart().layer(problem());
+    assert_eq!(answer(&error, "/carts/7"), (status, headers, body));
+    let success = no_layer.clone().layer(negotiated());
+    let identity = no_layer.clone().layer(tower::layer::util::Identity::new());
+    let mut g = Group::new(c, "server_route_layer");
+    g.function("error", &error, "/carts/7");
+    g.function("success", &success, "/ok");
+    g.function("identity", &identity, "/ok");
+    g.finish();
 }
 
 criterion_group!(benches, server);

@@ -49,44 +49,14 @@ use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
 
-use crate::web::context::{self, Headers};
+use crate::web::answer::Exchange;
+use crate::web::context::Headers;
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
 use crate::web::{wire, Rejection};
-use crate::{ApiError, Format, Renderer, RequestContext};
+use crate::{ApiError, Format, Renderer};
 
-/// A handler's error for an `E` of another crate (a derived type of your own is a
-/// `ResponseError` by itself): server errors (5xx) are logged with their source chain;
-/// only the catalog message goes on the wire.
-#[derive(Debug)]
-pub struct Error<E>(E);
-
-impl<E> Error<E> {
-    /// Wraps `err`.
-    pub fn new(err: E) -> Self {
-        Error(err)
-    }
-
-    /// The wrapped error.
-    pub fn inner(&self) -> &E {
-        &self.0
-    }
-}
-
-impl<E> From<E> for Error<E> {
-    fn from(err: E) -> Self {
-        Error(err)
-    }
-}
-
-impl<E: std::fmt::Display> std::fmt::Display for Error<E> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
-
-/// A handler's result with an [`Error`] wrapping `E`.
-pub type Result<T, E> = core::result::Result<T, Error<E>>;
+pub use crate::web::error::{Error, Result};
 
 impl<E> ResponseError for Error<E>
 where
@@ -134,11 +104,8 @@ pub(crate) fn respond(
     std: &(dyn StdError + 'static),
     find: Find,
 ) -> HttpResponse {
-    static FALLBACK: OnceLock<Renderer> = OnceLock::new();
     wire::log_if_server_error(err, std);
-    let renderer = FALLBACK.get_or_init(Renderer::default);
-    let rendered = renderer.response(renderer.default_format(), err, &RequestContext::new());
-    let mut response = to_actix(rendered);
+    let mut response = to_actix(wire::without_context(err));
     response.extensions_mut().insert(Handled(find));
     response
 }
@@ -185,21 +152,23 @@ pub async fn render_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    static DEFAULT: OnceLock<ErrorConfig> = OnceLock::new();
     let res = next.call(req).await?.map_into_boxed_body();
     let (request, response) = (res.request(), res.response());
     let found = response
         .extensions()
         .get::<Handled>()
         .and_then(|handled| response.error().and_then(handled.0));
-    let content_type = response.headers().get(CONTENT_TYPE).map(|v| v.as_bytes());
+    let content_type = || {
+        response
+            .headers()
+            .get(CONTENT_TYPE)
+            .map(HeaderValue::as_bytes)
+    };
     let verdict = policy::judge(found.is_some(), res.status().as_u16(), content_type);
-    let default;
     let settings = match request.app_data::<web::Data<ErrorConfig>>() {
         Some(config) => &config.0,
-        None => {
-            default = Settings::negotiated(Renderer::default());
-            &default
-        }
+        None => &DEFAULT.get_or_init(ErrorConfig::default).0,
     };
     let mapped;
     let err = match (verdict, found) {
@@ -211,17 +180,16 @@ pub async fn render_errors(
         }
         _ => return Ok(res),
     };
-    let ctx = context::read(request.path(), request.headers());
-    let format = settings.format(request.headers());
-    let mut rendered = to_actix(settings.render(format, err, &ctx));
-    let new = rendered.headers_mut();
-    for name in res.headers().keys() {
-        if policy::keeps(verdict, name.as_str()) && !new.contains_key(name) {
-            for value in res.headers().get_all(name) {
-                new.append(name.clone(), value.clone());
-            }
-        }
-    }
+    let exchange = Exchange {
+        path: request.path(),
+        headers: request.headers(),
+        fresh: &mut None,
+        old: res
+            .headers()
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_bytes())),
+    };
+    let rendered = to_actix(settings.answer(verdict, err, exchange));
     Ok(res.into_response(rendered))
 }
 

@@ -43,38 +43,22 @@
 //! handler builds with another content type (JSON, HTML, …) is left as is.
 
 use std::convert::Infallible;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
-use http::header::ACCEPT;
-use http::{HeaderMap, HeaderValue, Uri};
 
-use crate::web::context::{self, Headers, ACCEPT_LANGUAGE, TRACEPARENT};
-use crate::web::policy::{self, Verdict};
+use crate::web::held::Held;
 use crate::web::settings::Settings;
-use crate::web::wire::{self, Pending, WireError};
+use crate::web::wire::{self, Pending};
 use crate::web::Rejection;
-use crate::{ApiError, Format, Renderer, RequestContext};
+use crate::{ApiError, Format, Renderer};
 
 mod future;
 
-/// A handler's error for an `E` of another crate (a derived type of your own is an
-/// `IntoResponse` by itself): server errors (5xx) are logged with their source chain;
-/// only the catalog message goes on the wire.
-#[derive(Debug)]
-pub struct Error<E>(pub E);
-
-impl<E> From<E> for Error<E> {
-    fn from(err: E) -> Self {
-        Error(err)
-    }
-}
-
-/// A handler's result with an [`Error`] wrapping `E`.
-pub type Result<T, E> = core::result::Result<T, Error<E>>;
+pub use crate::web::error::{Error, Result};
 
 impl<E> IntoResponse for Error<E>
 where
@@ -85,33 +69,45 @@ where
     }
 }
 
-/// An error made into a response: rendered without context in the default format (so it
-/// answers where no layer is), and kept in the extensions for the layer to render again.
+/// An error made into a response, kept in its extensions for the layer to render with the
+/// request's context. Where no layer polls the handler, it is also rendered now, without
+/// context, so that it answers all the same.
 pub(crate) fn respond<E>(err: E) -> Response
 where
     E: ApiError + std::error::Error + Send + Sync + 'static,
 {
-    static FALLBACK: OnceLock<Renderer> = OnceLock::new();
     wire::log_if_server_error(&err, &err);
     let mut response = if future::under_layer() {
-        // The layer polling this handler renders the error again anyway: no body twice.
-        let mut response = Response::new(Body::empty());
+        // The layer renders it anyway: no body twice.
+        let mut response = Response::default();
         *response.status_mut() = err.status();
         response
     } else {
-        let renderer = FALLBACK.get_or_init(Renderer::default);
-        let rendered = renderer.response(renderer.default_format(), &err, &RequestContext::new());
-        rendered.map(Body::from)
+        wire::without_context(&err).map(Body::from)
     };
-    let err: Arc<dyn WireError> = Arc::new(err);
-    response.extensions_mut().insert(Pending(err));
+    response.extensions_mut().insert(Pending(Arc::new(err)));
     response
 }
 
 /// The tower [`Layer`](tower_layer::Layer) that renders errors with their request's context
 /// in the chosen format, and answers axum's rejections with catalog errors.
 ///
-/// Add it with `Router::layer` (it then also covers the fallback and 405 answers).
+/// Add it with `Router::layer` (it then also covers the fallback and 405 answers), or
+/// around the whole router, which spares axum's boxing of every route:
+///
+/// ```no_run
+/// use apierror::axum::ApiErrorLayer;
+/// use apierror::Format;
+/// use axum::{routing::get, Router, ServiceExt};
+/// use tower::Layer;
+///
+/// # async fn serve() -> std::io::Result<()> {
+/// let router: Router = Router::new().route("/", get(|| async { "ok" }));
+/// let app = ApiErrorLayer::fixed(Format::Problem).layer(router);
+/// let listener = tokio::net::TcpListener::bind("127.0.0.1:3000").await?;
+/// axum::serve(listener, app.into_make_service()).await
+/// # }
+/// ```
 #[derive(Clone)]
 pub struct ApiErrorLayer {
     settings: Arc<Settings>,
@@ -179,154 +175,24 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        let mut call = Call::new(&self.settings, &req);
-        let span = tracing::info_span!(
-            "request",
-            method = %req.method(),
-            path = %req.uri().path(),
-            trace_id = tracing::field::Empty,
-        );
+        let mut held = Held::new(&req, &self.settings);
+        // Only a tracing subscriber reads the span. With none ever set, `tracing`'s `log`
+        // feature would format the span's name into a `log` record at every poll, for
+        // lines at `trace` level nobody asked for.
+        let span = match tracing::dispatcher::has_been_set() {
+            true => tracing::info_span!(
+                "request",
+                method = %req.method(),
+                path = %req.uri().path(),
+                trace_id = tracing::field::Empty,
+            ),
+            false => tracing::Span::none(),
+        };
         // The trace id is read (or made) only when someone listens, or for an error.
         if !span.is_disabled() {
-            span.record("trace_id", call.context().trace_id().unwrap_or_default());
+            span.record("trace_id", held.trace_id());
         }
+        let call = future::Call::new(Arc::clone(&self.settings), held);
         future::ResponseFuture::new(self.inner.call(req), call, span)
-    }
-}
-
-/// What the layer keeps of a request while its handler runs: clones of the values the
-/// context and format are read from (reference counts, no copies, as a server reads them),
-/// turned into a context and a format only when an error must be rendered: a success pays
-/// for neither negotiation nor a trace id.
-struct Call {
-    settings: Arc<Settings>,
-    path: Uri,
-    traceparent: Option<HeaderValue>,
-    language: Option<HeaderValue>,
-    /// The first `Accept` line, and any others (rare: no allocation for one line).
-    accept: Option<HeaderValue>,
-    more_accept: Vec<HeaderValue>,
-    ctx: Option<RequestContext<'static>>,
-}
-
-impl Call {
-    fn new(settings: &Arc<Settings>, req: &Request) -> Self {
-        let headers = req.headers();
-        let mut accept = headers.get_all(ACCEPT).iter();
-        let negotiates = settings.negotiates();
-        Call {
-            settings: Arc::clone(settings),
-            path: req.uri().clone(),
-            traceparent: headers.get(TRACEPARENT).cloned(),
-            language: headers.get(ACCEPT_LANGUAGE).cloned(),
-            accept: accept.next().filter(|_| negotiates).cloned(),
-            more_accept: accept.filter(|_| negotiates).cloned().collect(),
-            ctx: None,
-        }
-    }
-
-    /// The request's context, read once.
-    fn context(&mut self) -> &RequestContext<'static> {
-        let ctx = match self.ctx.take() {
-            Some(ctx) => ctx,
-            None => context::read(self.path.path(), &*self),
-        };
-        self.ctx.insert(ctx)
-    }
-
-    /// The response to send for `response`, or `Err` with the answer to a rejection, which
-    /// reads its body first.
-    fn finish(mut self, response: Response) -> core::result::Result<Response, future::Answer> {
-        let pending = response.extensions().get::<Pending>();
-        let content_type = response.headers().get(http::header::CONTENT_TYPE);
-        let status = response.status().as_u16();
-        match policy::judge(
-            pending.is_some(),
-            status,
-            content_type.map(|v| v.as_bytes()),
-        ) {
-            Verdict::Pass => Ok(response),
-            Verdict::Rerender => {
-                let err = Arc::clone(&pending.expect("judged by its presence").0);
-                Ok(self.render(Verdict::Rerender, err.api(), response.headers()))
-            }
-            Verdict::Reject => {
-                let rejected = Rejected {
-                    call: self,
-                    response,
-                };
-                Err(Box::pin(rejected.answer()))
-            }
-        }
-    }
-
-    fn render(&mut self, verdict: Verdict, err: &dyn ApiError, old: &HeaderMap) -> Response {
-        let settings = Arc::clone(&self.settings);
-        let format = settings.format(&*self);
-        let mut response = settings.render(format, err, self.context()).map(Body::from);
-        let new = response.headers_mut();
-        for name in old.keys() {
-            if policy::keeps(verdict, name.as_str()) && !new.contains_key(name) {
-                for value in old.get_all(name) {
-                    new.append(name, value.clone());
-                }
-            }
-        }
-        response
-    }
-}
-
-/// A rejection on its way to a catalog error: its text is in its body.
-struct Rejected {
-    call: Call,
-    response: Response,
-}
-
-/// Most bytes read from a rejection's body to find its text.
-const MAX_REJECTION_BODY: usize = 4096;
-
-impl Rejected {
-    async fn answer(self) -> Response {
-        let Rejected { mut call, response } = self;
-        let (parts, body) = response.into_parts();
-        let body = axum::body::to_bytes(body, MAX_REJECTION_BODY)
-            .await
-            .unwrap_or_default();
-        let rejection = Rejection::new(parts.status.as_u16(), String::from_utf8_lossy(&body));
-        let err = call.settings.map(&rejection);
-        call.render(Verdict::Reject, err.api(), &parts.headers)
-    }
-}
-
-impl Headers for Call {
-    fn first(&self, name: &str) -> Option<&[u8]> {
-        let value = match name {
-            TRACEPARENT => self.traceparent.as_ref(),
-            ACCEPT_LANGUAGE => self.language.as_ref(),
-            "accept" => self.accept.as_ref(),
-            _ => None,
-        };
-        value.map(HeaderValue::as_bytes)
-    }
-
-    fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
-        let more = match name {
-            "accept" => &self.more_accept[..],
-            _ => &[],
-        };
-        let first = self.first(name).filter(|_| name == "accept");
-        first
-            .into_iter()
-            .chain(more.iter().map(HeaderValue::as_bytes))
-    }
-}
-
-impl Headers for HeaderMap {
-    fn first(&self, name: &str) -> Option<&[u8]> {
-        self.get(name).map(HeaderValue::as_bytes)
-    }
-
-    fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
-        self.get_all(name).iter().map(HeaderValue::as_bytes)
     }
 }

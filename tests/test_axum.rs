@@ -5,15 +5,18 @@
 
 use std::fmt;
 
-use apierror::axum::ApiErrorLayer;
+use std::convert::Infallible;
+
+use apierror::axum::{ApiErrorLayer, ApiErrorService};
 use apierror::{ApiError, Format, Renderer};
 use axum::body::Body;
 use axum::extract::Path;
 use axum::http::{Request, StatusCode};
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
+use axum::Extension;
 use axum::Router;
-use tower::ServiceExt;
+use tower::{Layer, Service, ServiceExt};
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
@@ -68,8 +71,20 @@ async fn create() -> Result<&'static str, Conflict<&'static str>> {
     Err(Conflict::Exists("cart 7"))
 }
 
+/// What a handler attaches to its response for another layer.
+#[derive(Clone, Debug, PartialEq)]
+struct Marked(&'static str);
+
+async fn marked() -> impl IntoResponse {
+    (
+        Extension(Marked("for the audit layer")),
+        ShopError::Unauthorized,
+    )
+}
+
 fn routes() -> Router {
     Router::new()
+        .route("/marked", get(marked))
         .route("/carts/{id}", get(cart))
         .route("/private", get(private))
         .route("/conflict", get(create))
@@ -80,8 +95,17 @@ fn with_layer() -> Router {
     routes().layer(ApiErrorLayer::negotiated(renderer))
 }
 
+/// The layer around the whole router rather than inside it (`Router::layer`).
+fn around() -> ApiErrorService<Router> {
+    let renderer = Renderer::new(Format::Problem).with_offers(&[Format::Problem, Format::Omise]);
+    ApiErrorLayer::negotiated(renderer).layer(routes())
+}
+
 /// Status, headers as `name: value` lines in order, body.
-async fn send(app: Router, path: &str, headers: &[(&str, &str)]) -> (u16, String, String) {
+async fn send<S>(app: S, path: &str, headers: &[(&str, &str)]) -> (u16, String, String)
+where
+    S: Service<Request<Body>, Response = Response, Error = Infallible>,
+{
     let mut req = Request::builder().uri(path);
     for (name, value) in headers {
         req = req.header(*name, *value);
@@ -196,5 +220,58 @@ async fn successes_and_rejections_through_the_layer() {
         format!(
             r#"{{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid URL: Cannot parse `x` to a `u64`","instance":"/carts/x","code":"bad_request","traceId":"{TRACE}"}}"#
         )
+    );
+}
+
+#[tokio::test]
+async fn around_the_whole_router_the_answers_are_the_same() {
+    let cases: [(&str, &[(&str, &str)]); 5] = [
+        ("/carts/7", &[("traceparent", TRACE)]),
+        (
+            "/private",
+            &[("traceparent", TRACE), ("accept", "application/json")],
+        ),
+        ("/carts/1", &[]),
+        ("/nowhere", &[("traceparent", TRACE)]),
+        ("/carts/x", &[("traceparent", TRACE)]),
+    ];
+    for (path, headers) in cases {
+        let inside = send(with_layer(), path, headers).await;
+        assert_eq!(send(around(), path, headers).await, inside, "{path}");
+    }
+    // A wrong method: the 405 keeps its `Allow`, and says its length as axum would.
+    let req = || {
+        Request::post("/carts/7")
+            .header("traceparent", TRACE)
+            .body(Body::empty())
+    };
+    let inside = with_layer().oneshot(req().unwrap()).await.unwrap();
+    let outside = around().oneshot(req().unwrap()).await.unwrap();
+    assert_eq!(outside.status(), 405);
+    assert_eq!(outside.headers(), inside.headers());
+    assert_eq!(outside.headers()["allow"], "GET,HEAD");
+    let body = axum::body::to_bytes(outside.into_body(), 1 << 16)
+        .await
+        .unwrap();
+    assert_eq!(
+        body,
+        format!(
+            r#"{{"type":"about:blank","title":"Method Not Allowed","status":405,"detail":"the request method is not allowed for this path","instance":"/carts/7","code":"method_not_allowed","traceId":"{TRACE}"}}"#
+        )
+    );
+    assert_eq!(
+        inside.headers()["content-length"],
+        body.len().to_string().as_str()
+    );
+}
+
+#[tokio::test]
+async fn the_handlers_response_extensions_are_kept() {
+    let req = Request::get("/marked").body(Body::empty()).unwrap();
+    let res = with_layer().oneshot(req).await.unwrap();
+    assert_eq!(res.status(), 401);
+    assert_eq!(
+        res.extensions().get::<Marked>(),
+        Some(&Marked("for the audit layer"))
     );
 }

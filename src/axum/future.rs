@@ -1,16 +1,24 @@
 //! The layer's response future: the handler's future polled in place (no box on the way
-//! to a success), then the verdict on its response.
+//! to a success), then the verdict on its response and, for an error, its answer.
 
 use std::cell::Cell;
 use std::convert::Infallible;
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{ready, Context, Poll};
 
+use axum::body::Body;
 use axum::response::Response;
+use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use tracing::Span;
 
-use super::Call;
+use crate::web::held::Held;
+use crate::web::policy::{self, Verdict};
+use crate::web::settings::Settings;
+use crate::web::wire::Pending;
+use crate::web::Rejection;
+use crate::ApiError;
 
 thread_local! {
     /// How many layers are polling their handler's future on this thread right now.
@@ -49,20 +57,26 @@ pin_project_lite::pin_project! {
     pub struct ResponseFuture<F> {
         #[pin]
         inner: F,
-        call: Option<Call>,
-        answer: Option<Answer>,
+        state: State,
         span: Span,
     }
 }
 
+/// Where a [`ResponseFuture`] is: one field for the three, as each follows the other.
+// Boxing `Call` to even the variants out would allocate for every request.
+#[allow(clippy::large_enum_variant)]
+enum State {
+    /// The handler runs; what an error's answer needs of the request is kept.
+    Handling(Call),
+    /// A rejection's body is being read for its answer.
+    Answering(Answer),
+    Done,
+}
+
 impl<F> ResponseFuture<F> {
     pub(super) fn new(inner: F, call: Call, span: Span) -> Self {
-        ResponseFuture {
-            inner,
-            call: Some(call),
-            answer: None,
-            span,
-        }
+        let state = State::Handling(call);
+        ResponseFuture { inner, state, span }
     }
 }
 
@@ -75,7 +89,7 @@ where
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
         let _entered = this.span.enter();
-        if let Some(answer) = this.answer {
+        if let State::Answering(answer) = this.state {
             return answer.as_mut().poll(cx).map(Ok);
         }
         let polled = {
@@ -83,13 +97,80 @@ where
             this.inner.poll(cx)
         };
         let response = ready!(polled)?;
-        let call = this
-            .call
-            .take()
-            .expect("ResponseFuture polled after completion");
+        let call = match std::mem::replace(this.state, State::Done) {
+            State::Handling(call) => call,
+            _ => panic!("ResponseFuture polled after completion"),
+        };
         match call.finish(response) {
             Ok(response) => Poll::Ready(Ok(response)),
-            Err(answer) => this.answer.insert(answer).as_mut().poll(cx).map(Ok),
+            Err(mut answer) => {
+                let polled = answer.as_mut().poll(cx).map(Ok);
+                if polled.is_pending() {
+                    *this.state = State::Answering(answer);
+                }
+                polled
+            }
         }
+    }
+}
+
+/// A request on its way through the handler: what an error's answer needs of it.
+pub(super) struct Call {
+    settings: Arc<Settings>,
+    held: Held,
+}
+
+/// Most bytes read from a rejection's body to find its text.
+const MAX_REJECTION_BODY: usize = 4096;
+
+impl Call {
+    pub(super) fn new(settings: Arc<Settings>, held: Held) -> Self {
+        Call { settings, held }
+    }
+
+    /// The response to send for `response`, or `Err` with the answer to a rejection, which
+    /// reads its body first.
+    pub(super) fn finish(self, mut response: Response) -> core::result::Result<Response, Answer> {
+        let carries_error = response.extensions().get::<Pending>().is_some();
+        let status = response.status().as_u16();
+        let content_type = || {
+            response
+                .headers()
+                .get(CONTENT_TYPE)
+                .map(HeaderValue::as_bytes)
+        };
+        match policy::judge(carries_error, status, content_type) {
+            Verdict::Pass => Ok(response),
+            Verdict::Rerender => match response.extensions_mut().remove::<Pending>() {
+                Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),
+                None => Ok(response),
+            },
+            Verdict::Reject => Err(Box::pin(self.reject(response))),
+        }
+    }
+
+    async fn reject(self, response: Response) -> Response {
+        let (parts, body) = response.into_parts();
+        let body = axum::body::to_bytes(body, MAX_REJECTION_BODY)
+            .await
+            .unwrap_or_default();
+        let rejection = Rejection::new(parts.status.as_u16(), String::from_utf8_lossy(&body));
+        let err = self.settings.map(&rejection);
+        self.answer(
+            Verdict::Reject,
+            err.api(),
+            Response::from_parts(parts, Body::empty()),
+        )
+    }
+
+    fn answer(mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
+        let (old, _) = old.into_parts();
+        let mut answer = self.held.answer(&self.settings, verdict, err, &old.headers);
+        // Said here, as axum's routes say it: around the whole router, no route is left to.
+        let length = HeaderValue::from(answer.body().len());
+        answer.headers_mut().insert(CONTENT_LENGTH, length);
+        // The body and its headers are new; what the handler attached for other layers stays.
+        *answer.extensions_mut() = old.extensions;
+        answer.map(Body::from)
     }
 }

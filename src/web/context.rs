@@ -1,6 +1,7 @@
 //! The request context (instance, trace id, language preferences) read through a header
 //! lookup, so that every framework's header types serve.
 
+use std::borrow::Cow;
 use std::collections::hash_map::RandomState;
 use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -23,18 +24,70 @@ pub(crate) trait Headers {
     fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]>;
 }
 
+impl Headers for http::HeaderMap {
+    fn first(&self, name: &str) -> Option<&[u8]> {
+        self.get(name).map(http::HeaderValue::as_bytes)
+    }
+
+    fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
+        self.get_all(name).iter().map(http::HeaderValue::as_bytes)
+    }
+}
+
 /// `value` as text when it is visible ASCII (or tab), as `http`'s `HeaderValue::to_str`
 /// reads it; anything else is not a value the integrations act on.
 pub(crate) fn visible(value: &[u8]) -> Option<&str> {
-    let ok = value.iter().all(|&b| b == b'\t' || (32..127).contains(&b));
+    // A fold without early exit, which the compiler turns into a vector loop.
+    let ok = value
+        .iter()
+        .fold(true, |ok, &b| ok & (b == b'\t' || (32..127).contains(&b)));
     // Visible ASCII is UTF-8.
     ok.then(|| std::str::from_utf8(value).ok()).flatten()
 }
 
-/// The context of a request from its path and headers; see [`request_context`].
-pub(crate) fn read(path: &str, headers: &impl Headers) -> RequestContext<'static> {
-    let header = |name| headers.first(name).and_then(visible);
-    request_context(path, header(TRACEPARENT), header(ACCEPT_LANGUAGE))
+/// The context of a request from its path and headers, borrowing from them (and from
+/// `fresh`, where a trace id is made because the request brought none): reading it
+/// allocates nothing. See [`request_context`].
+pub(crate) fn read<'h>(
+    path: &'h str,
+    headers: &'h impl Headers,
+    fresh: &'h mut Option<FreshTraceId>,
+) -> RequestContext<'h> {
+    let language = headers.first(ACCEPT_LANGUAGE).and_then(visible);
+    build(
+        Cow::Borrowed(path),
+        Cow::Borrowed(trace_id(headers, fresh)),
+        language.map(Cow::Borrowed),
+    )
+}
+
+/// The trace id of a request with `headers`: its `traceparent` when valid, else the one
+/// kept in `fresh` (made on first use, so that a log line and the body agree).
+pub(crate) fn trace_id<'h>(
+    headers: &'h impl Headers,
+    fresh: &'h mut Option<FreshTraceId>,
+) -> &'h str {
+    chosen_trace_id(headers.first(TRACEPARENT), fresh)
+}
+
+/// The request's `traceparent`, when it is valid.
+pub(crate) fn given_trace_id(headers: &impl Headers) -> Option<&str> {
+    valid_trace_id(headers.first(TRACEPARENT))
+}
+
+fn valid_trace_id(given: Option<&[u8]>) -> Option<&str> {
+    let valid = given
+        .map(<[u8]>::trim_ascii)
+        .filter(|v| is_traceparent_bytes(v));
+    // A valid one is ASCII: no other check of its bytes is needed.
+    valid.and_then(|v| std::str::from_utf8(v).ok())
+}
+
+fn chosen_trace_id<'a>(given: Option<&'a [u8]>, fresh: &'a mut Option<FreshTraceId>) -> &'a str {
+    match valid_trace_id(given) {
+        Some(given) => given,
+        None => fresh.get_or_insert_with(FreshTraceId::new).as_str(),
+    }
 }
 
 /// The context of a request: `instance` = its path, trace id = its W3C `traceparent` when
@@ -46,32 +99,47 @@ pub fn request_context(
     traceparent: Option<&str>,
     accept_language: Option<&str>,
 ) -> RequestContext<'static> {
-    let mut ctx = RequestContext::new();
-    if let Ok(with) = ctx.clone().with_instance(path.to_owned()) {
-        ctx = with;
+    let trace_id = chosen_trace_id(traceparent.map(str::as_bytes), &mut None).to_owned();
+    build(
+        Cow::Owned(path.to_owned()),
+        Cow::Owned(trace_id),
+        accept_language.map(|l| Cow::Owned(l.to_owned())),
+    )
+}
+
+/// The context of these values, leaving out each one that does not validate. A setter that
+/// refuses its value consumes the context, so each works on a copy: borrowed values make
+/// that copy free.
+fn build<'a>(
+    instance: Cow<'a, str>,
+    trace_id: Cow<'a, str>,
+    accept_language: Option<Cow<'a, str>>,
+) -> RequestContext<'a> {
+    let ctx = RequestContext::new()
+        .with_instance(instance)
+        .unwrap_or_default();
+    let ctx = ctx.clone().with_trace_id(trace_id).unwrap_or(ctx);
+    match accept_language {
+        Some(preferences) => ctx.clone().with_accept_language(preferences).unwrap_or(ctx),
+        None => ctx,
     }
-    let trace_id = match traceparent.map(str::trim) {
-        Some(given) if is_traceparent(given) => given.to_owned(),
-        _ => fresh_traceparent(),
-    };
-    if let Ok(with) = ctx.clone().with_trace_id(trace_id) {
-        ctx = with;
-    }
-    if let Some(preferences) = accept_language {
-        if let Ok(with) = ctx.clone().with_accept_language(preferences.to_owned()) {
-            ctx = with;
-        }
-    }
-    ctx
 }
 
 /// Whether `value` is a W3C trace context `traceparent`
 /// (`00-<32 hex>-<16 hex>-<2 hex>`, lower case, ids not all zeros, version not `ff`).
 pub fn is_traceparent(value: &str) -> bool {
-    let b = value.as_bytes();
-    let hex = |s: &[u8]| s.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f'));
-    let zero = |s: &[u8]| s.iter().all(|c| *c == b'0');
-    b.len() == 55
+    is_traceparent_bytes(value.as_bytes())
+}
+
+fn is_traceparent_bytes(b: &[u8]) -> bool {
+    // Folds without early exit, which the compiler turns into vector loops.
+    let hex = |s: &[u8]| {
+        s.iter().fold(true, |ok, &c| {
+            ok & (c.is_ascii_digit() | (b'a'..=b'f').contains(&c))
+        })
+    };
+    let zero = |s: &[u8]| s.iter().fold(0, |any, &c| any | (c ^ b'0')) == 0;
+    b.len() == TRACEPARENT_LEN
         && b[2] == b'-'
         && b[35] == b'-'
         && b[52] == b'-'
@@ -84,26 +152,52 @@ pub fn is_traceparent(value: &str) -> bool {
         && hex(&b[53..55])
 }
 
-/// A new `traceparent` with random ids.
+/// Length of a W3C `traceparent`: `00-<32 hex>-<16 hex>-<2 hex>`.
+const TRACEPARENT_LEN: usize = 55;
+
+/// A new `traceparent` with random ids, kept inline: a context borrows it, nothing is
+/// allocated.
 ///
 /// The ids come from std's randomly keyed SipHash over a counter and the clock: unique and
 /// unpredictable enough for tracing, with no extra dependency (they are not secrets).
-pub(crate) fn fresh_traceparent() -> String {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or_default();
-    let mut hasher = RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u128(nanos);
-    let high = hasher.finish();
-    hasher.write_u8(1);
-    let low = hasher.finish();
-    hasher.write_u8(2);
-    // `| 1` keeps both ids from being all zeros, which the format forbids.
-    let parent = hasher.finish() | 1;
-    format!("00-{:016x}{:016x}-{parent:016x}-01", high | 1, low)
+#[derive(Clone, Copy)]
+pub(crate) struct FreshTraceId([u8; TRACEPARENT_LEN]);
+
+impl FreshTraceId {
+    pub(crate) fn new() -> Self {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map(|d| d.as_nanos())
+            .unwrap_or_default();
+        let mut hasher = RandomState::new().build_hasher();
+        hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+        hasher.write_u128(nanos);
+        let high = hasher.finish();
+        hasher.write_u8(1);
+        let low = hasher.finish();
+        hasher.write_u8(2);
+        let parent = hasher.finish();
+        let mut id = *b"00-################################-################-01";
+        // `| 1` keeps both ids from being all zeros, which the format forbids.
+        write_hex(&mut id[3..19], high | 1);
+        write_hex(&mut id[19..35], low);
+        write_hex(&mut id[36..52], parent | 1);
+        FreshTraceId(id)
+    }
+
+    pub(crate) fn as_str(&self) -> &str {
+        // Only ASCII digits, letters and dashes are ever written.
+        std::str::from_utf8(&self.0).unwrap_or_default()
+    }
+}
+
+/// `value` as 16 lower-case hex digits into `out`.
+fn write_hex(out: &mut [u8], value: u64) {
+    for (i, digit) in out.iter_mut().enumerate() {
+        let nibble = (value >> (60 - 4 * i)) & 0xf;
+        *digit = b"0123456789abcdef"[nibble as usize];
+    }
 }
 
 #[cfg(test)]
@@ -113,7 +207,7 @@ mod tests {
     #[test]
     fn traceparents() {
         for _ in 0..100 {
-            assert!(is_traceparent(&fresh_traceparent()));
+            assert!(is_traceparent(FreshTraceId::new().as_str()));
         }
         assert!(!is_traceparent(
             "00-00000000000000000000000000000000-706492e906541d31-01"
@@ -124,8 +218,33 @@ mod tests {
         assert!(!is_traceparent(
             "ff-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01"
         ));
-        assert_ne!(fresh_traceparent(), fresh_traceparent());
+        assert_ne!(FreshTraceId::new().as_str(), FreshTraceId::new().as_str());
+        let mut hex = [0; 16];
+        write_hex(&mut hex, 0x0123_4567_89ab_cdef);
+        assert_eq!(&hex, b"0123456789abcdef");
     }
+
+    #[test]
+    fn read_borrows_and_keeps_its_fresh_trace_id() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("accept-language", "ja, en;q=0.5".parse().unwrap());
+        headers.insert("traceparent", "garbage".parse().unwrap());
+        let mut fresh = None;
+        let made = read("/carts/7", &headers, &mut fresh)
+            .trace_id()
+            .map(str::to_owned);
+        let kept = fresh.map(|f| f.as_str().to_owned());
+        assert_eq!(made, kept);
+        let ctx = read("/carts/7", &headers, &mut fresh);
+        assert_eq!(ctx.trace_id().map(str::to_owned), kept);
+        assert_eq!(ctx.instance(), Some("/carts/7"));
+        assert_eq!(ctx.accept_language(), Some("ja, en;q=0.5"));
+        // A value that does not validate is left out, the others stay.
+        let ctx = build(Cow::Borrowed("/a b"), Cow::Borrowed(TRACE), None);
+        assert_eq!((ctx.instance(), ctx.trace_id()), (None, Some(TRACE)));
+    }
+
+    const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
     #[test]
     fn visible_ascii_only() {

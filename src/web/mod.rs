@@ -26,34 +26,48 @@
 //!
 //! Everything an integration decides lives here, once: the settings (renderer, fixed or
 //! negotiated format, rejection mapper), the verdict on a response (re-render a handler's
-//! error, map a rejection, or pass it through), which headers survive a re-render, the
-//! `Vary: accept` of negotiated responses, rejection detection and mapping, the request
-//! context, and the log line of a server error. An adapter (`src/axum.rs`, `src/actix.rs`)
-//! only translates its framework's types. A new framework's adapter provides:
+//! error, map a rejection, or pass it through), the answer (context, format, render,
+//! `Vary: accept`, which headers of the old response survive), rejection detection and
+//! mapping, the request context, the wrapper for errors of other crates, the render of a
+//! handler's error where no middleware is, and the log line of a server error. An adapter
+//! (`src/axum.rs`, `src/actix.rs`) only translates its framework's types. A new
+//! framework's adapter provides:
 //!
 //! 1. **Headers**: an impl of `web::context::Headers` for its header map (first value and
-//!    every value of a header, as bytes), so [`request_context`] and negotiation read it.
+//!    every value of a header, as bytes; `http` 1's `HeaderMap` has one), so
+//!    [`request_context`] and negotiation read it. A middleware that hands the request on
+//!    by value (tower) keeps what an error reads with `web::held::Held` instead: copies in
+//!    a small inline room, no atomic count, nothing read unless an error comes back.
 //! 2. **Settings**: a public builder over `web::settings::Settings` (negotiated, fixed,
 //!    `map_rejections`), held where every request can reach it.
-//! 3. **A handler's error in its response**: the framework's response trait for the
-//!    wrapper and for derived types (a `__<framework>_impls!` macro in
-//!    `src/integrations.rs`, cfg'd by the feature, with its bounds under a `for<'__x>`
-//!    binder so that types without them still compile). It renders in the renderer's
-//!    default format without context (so it works without the middleware), logs a server
-//!    error once, and leaves the error reachable from the response (`wire::Pending` in the
-//!    extensions, or a downcast from the error the response already holds).
-//! 4. **The middleware**: after the handler, ask `policy::judge` for a verdict; for
-//!    `Rerender` and `Reject`, build the context (`context::read`, only then: successes pay
-//!    nothing for it), pick the format (`Settings::format`), render (`Settings::render`),
-//!    map a rejection's status and text with `Settings::map`, and copy the old response's
-//!    headers that `policy::keeps` lets through and the new one lacks.
+//! 3. **A handler's error in its response**: the framework's response trait for
+//!    `web::error::Error` (re-exported as the adapter's `Error` and `Result`) and for
+//!    derived types (a `__<framework>_impls!` macro in `src/integrations.rs`, cfg'd by the
+//!    feature, with its bounds under a `for<'__x>` binder so that types without them still
+//!    compile). It renders with `wire::without_context` (so it answers without the
+//!    middleware; a middleware that will render anyway may skip it), logs a server error
+//!    once (`wire::log_if_server_error`), and leaves the error reachable from the response
+//!    (`wire::Pending` in the extensions, or a downcast from the error the response
+//!    already holds).
+//! 4. **The middleware**: after the handler, ask `policy::judge` for a verdict (it looks
+//!    at `Content-Type` only for an error status); for `Reject`, turn the framework's text
+//!    into a catalog error with `Settings::map`; for `Rerender` and `Reject`, call
+//!    `Settings::answer` with an `answer::Exchange` (the request's path and headers, the
+//!    old response's headers): it reads the context only then, so a success pays nothing
+//!    for it.
 //! 5. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
 //!    framework's response, when its types are not `http` 1's.
 //! 6. **Tests**: `tests/test_<framework>.rs` with exact bytes and headers: a handler's
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
 //!    trace id, and each kind of rejection.
 
+pub(crate) mod answer;
 pub(crate) mod context;
+pub(crate) mod error;
+#[cfg(feature = "axum")]
+pub(crate) mod held;
+#[cfg(feature = "axum")]
+mod kept;
 pub(crate) mod policy;
 mod rejection;
 pub(crate) mod settings;

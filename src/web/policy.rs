@@ -2,8 +2,6 @@
 //! which of its headers the re-rendered response keeps.
 
 use super::rejection::is_rejection;
-use super::settings::Settings;
-use crate::{ApiError, Format, RequestContext};
 
 /// What becomes of a response that comes back from the handler.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -19,11 +17,16 @@ pub(crate) enum Verdict {
 }
 
 /// The verdict on a response: `carries_error` when its extensions hold a handler's error;
-/// `status` and its first `Content-Type` otherwise tell a rejection apart.
-pub(crate) fn judge(carries_error: bool, status: u16, content_type: Option<&[u8]>) -> Verdict {
+/// `status` and its first `Content-Type` otherwise tell a rejection apart (looked up only
+/// for an error status: a success pays for no header lookup).
+pub(crate) fn judge<'r>(
+    carries_error: bool,
+    status: u16,
+    content_type: impl FnOnce() -> Option<&'r [u8]>,
+) -> Verdict {
     if carries_error {
         Verdict::Rerender
-    } else if is_rejection(status, content_type) {
+    } else if (400..=599).contains(&status) && is_rejection(status, content_type()) {
         Verdict::Reject
     } else {
         Verdict::Pass
@@ -41,37 +44,17 @@ pub(crate) fn keeps(verdict: Verdict, name: &str) -> bool {
     }
 }
 
-impl Settings {
-    /// The response for `err` in `format` with the request's context, saying
-    /// `Vary: accept` when the format was negotiated (beside the `accept-language` the
-    /// renderer names where the language was).
-    pub(crate) fn render(
-        &self,
-        format: Format,
-        err: &dyn ApiError,
-        ctx: &RequestContext<'_>,
-    ) -> http::Response<Vec<u8>> {
-        let mut response = self.renderer.response(format, err, ctx);
-        if self.negotiates() {
-            apierror_runtime::private::vary_on_accept(response.headers_mut());
-        }
-        response
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn verdicts() {
-        assert_eq!(
-            judge(true, 404, Some(b"application/json")),
-            Verdict::Rerender
-        );
-        assert_eq!(judge(false, 405, None), Verdict::Reject);
-        assert_eq!(judge(false, 422, Some(b"application/json")), Verdict::Pass);
-        assert_eq!(judge(false, 200, None), Verdict::Pass);
+        let json = || Some(&b"application/json"[..]);
+        assert_eq!(judge(true, 404, json), Verdict::Rerender);
+        assert_eq!(judge(false, 405, || None), Verdict::Reject);
+        assert_eq!(judge(false, 422, json), Verdict::Pass);
+        assert_eq!(judge(false, 200, || unreachable!()), Verdict::Pass);
     }
 
     #[test]

@@ -2,9 +2,9 @@
 //! error.
 
 use std::error::Error as StdError;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
-use crate::ApiError;
+use crate::{ApiError, Renderer, RequestContext};
 
 /// An error on its way to the wire, with its type erased: what a rejection mapper returns
 /// and what a response carries until the request's context is known.
@@ -57,4 +57,12 @@ pub(crate) fn log_if_server_error(api: &dyn ApiError, err: &(dyn StdError + 'sta
             "request failed"
         );
     }
+}
+
+/// `err` as a handler's response renders it before any middleware sees it, so that it
+/// answers where there is none: the default renderer's format, without context.
+pub(crate) fn without_context(err: &dyn ApiError) -> http::Response<Vec<u8>> {
+    static FALLBACK: OnceLock<Renderer> = OnceLock::new();
+    let renderer = FALLBACK.get_or_init(Renderer::default);
+    renderer.response(renderer.default_format(), err, &RequestContext::new())
 }
