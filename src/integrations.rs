@@ -17,6 +17,16 @@
 //! `$crate::__private::{axum, actix}` (the modules below), never through the user's
 //! dependencies.
 
+/// What an integration's impls macro is without its feature: nothing.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __no_impls {
+    ($($tokens:tt)*) => {};
+}
+
+// Without its feature an integration's impls macro is `__no_impls`: the aliases stand at
+// the crate root (in `lib.rs`), where `$crate::__…_impls!` looks for them.
+
 /// Expands to each enabled integration's impls for a derived type; see the module docs.
 #[doc(hidden)]
 #[macro_export]
@@ -67,14 +77,6 @@ macro_rules! __axum_impls {
     };
 }
 
-/// Without the `axum` feature: nothing.
-#[cfg(not(feature = "axum"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __axum_impls {
-    ($($tokens:tt)*) => {};
-}
-
 /// With the `actix-web` feature: `ResponseError`, through the same path as
 /// `actix::Error<E>`.
 #[cfg(feature = "actix-web")]
@@ -97,14 +99,6 @@ macro_rules! __actix_impls {
     };
 }
 
-/// Without the `actix-web` feature: nothing.
-#[cfg(not(feature = "actix-web"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __actix_impls {
-    ($($tokens:tt)*) => {};
-}
-
 /// With the `tonic` feature: `From<E> for tonic::Status`, so a gRPC handler's `?` turns a
 /// derived error into its status (see [`crate::tonic`]). It needs nothing of the type but
 /// its `ApiError` impl, so no bound is added.
@@ -123,14 +117,6 @@ macro_rules! __tonic_impls {
             }
         }
     };
-}
-
-/// Without the `tonic` feature: nothing.
-#[cfg(not(feature = "tonic"))]
-#[doc(hidden)]
-#[macro_export]
-macro_rules! __tonic_impls {
-    ($($tokens:tt)*) => {};
 }
 
 /// What the derive's `IntoResponse` impls name.

@@ -139,6 +139,16 @@ pub mod actix;
 #[cfg(feature = "axum")]
 pub mod axum;
 mod integrations;
+// The integrations' impls macros without their feature (see `integrations.rs`).
+#[cfg(not(feature = "actix-web"))]
+#[doc(hidden)]
+pub use crate::__no_impls as __actix_impls;
+#[cfg(not(feature = "axum"))]
+#[doc(hidden)]
+pub use crate::__no_impls as __axum_impls;
+#[cfg(not(feature = "tonic"))]
+#[doc(hidden)]
+pub use crate::__no_impls as __tonic_impls;
 #[cfg(feature = "reqwest")]
 pub mod reqwest;
 #[cfg(feature = "tonic")]

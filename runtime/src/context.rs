@@ -245,6 +245,11 @@ fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
         return Err(ContextError::Empty { what });
     }
     check_len(what, value)?;
+    // Paths and trace ids are visible ASCII: one pass over the bytes says so, and only a
+    // value that is not goes through the char by char check that says where and why.
+    if value.bytes().all(|b| b.is_ascii_graphic()) {
+        return Ok(());
+    }
     for (at, c) in value.char_indices() {
         if c.is_control() {
             return Err(ContextError::ControlCharacter { what, at });
