@@ -52,6 +52,19 @@ pub(crate) fn for_errors(
     titled: bool,
 ) -> Chosen {
     let primary = crate::format::primary(errors).meta();
+    // The commonest case, an error in one language: nothing to choose.
+    if primary.localized.is_empty() {
+        let lang = primary.language;
+        let defaults = errors
+            .iter()
+            .skip(1)
+            .all(|e| e.meta().language.eq_ignore_ascii_case(lang));
+        return Chosen {
+            lang,
+            negotiable: false,
+            defaults,
+        };
+    }
     let mut available = [""; MAX_LANGUAGES];
     let mut count = 0;
     for lang in primary.languages().skip(1).take(MAX_LANGUAGES) {

@@ -102,9 +102,14 @@ pub(crate) fn find<E: ApiError>(
     code: &str,
     received: &Received<'_>,
 ) -> (Option<&'static VariantMeta>, Option<E>) {
-    let catalog = E::catalog();
-    let exact = catalog.variants.iter().any(|v| names(format, code, v.code));
+    let variants = E::catalog().variants;
+    // One scan to the first variant the code names; the candidates start there.
+    let first_exact = variants.iter().position(|v| names(format, code, v.code));
     let oney = format == Some(Format::Oney);
+    let (from, exact) = match first_exact {
+        Some(at) => (at, true),
+        None => (0, false),
+    };
     let is_candidate = |v: &&'static VariantMeta| {
         if exact {
             names(format, code, v.code)
@@ -112,7 +117,7 @@ pub(crate) fn find<E: ApiError>(
             oney && format::code_may_be_cut(code, v.code)
         }
     };
-    let candidates = catalog.variants.iter().filter(is_candidate);
+    let candidates = variants[from..].iter().filter(is_candidate);
     let Some(first) = candidates.clone().next() else {
         return (None, None);
     };
@@ -133,6 +138,7 @@ pub(crate) fn find<E: ApiError>(
 
 /// Whether `received`, a code read from a body of `format`, names the variant code `code`:
 /// equal, or for a Google body the code's `ErrorInfo.reason`.
+#[inline]
 fn names(format: Option<Format>, received: &str, code: &str) -> bool {
     match format {
         Some(Format::Google) => received == code || format::google_reason(code) == received,
