@@ -145,7 +145,7 @@ fn read_response(
             if response.language.is_none() {
                 response.language.clone_from(&received.language);
             }
-            response.body = Some(*received);
+            response.body = Some(received);
         }
         Read::Gateway { message } => response.gateway_message = message,
         Read::Nothing => {}
@@ -173,9 +173,12 @@ fn keep_raw(response: &mut ErrorResponse, body: &[u8], options: &DecodeOptions) 
 const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 
 /// What could be read of a body.
+#[allow(clippy::large_enum_variant)]
 enum Read {
     /// A body in one of the wire formats.
-    Body(Box<ReceivedBody>),
+    // Not boxed: it lives only until `read_response` moves it into the response, and a box
+    // would be one more allocation on the client's hot path (`benches/client.rs`).
+    Body(ReceivedBody),
     /// A JSON object of an API gateway's own, e.g. Azure API Management's
     /// `{"statusCode": 401, "message": "Access denied due to invalid subscription key…"}`.
     Gateway { message: Option<String> },
@@ -196,7 +199,7 @@ fn read(content_type: Option<&str>, body: &[u8], limits: &ParseOptions) -> Read 
     };
     let text = text.trim_start_matches('\u{feff}').trim();
     if let Some(received) = fast::omise(text) {
-        return Read::Body(Box::new(received));
+        return Read::Body(received);
     }
     if text.is_empty()
         || is_html(&media_type, text)
@@ -218,7 +221,7 @@ fn read(content_type: Option<&str>, body: &[u8], limits: &ParseOptions) -> Read 
     let problem = media_type == "application/problem+json";
     match formats::detect(&map, problem) {
         Some(format) => match formats::read(format, map, Mode::Lenient) {
-            Ok(received) => Read::Body(Box::new(received)),
+            Ok(received) => Read::Body(received),
             // Lenient readers report no error; this arm only keeps the types honest.
             Err(_) => Read::Nothing,
         },

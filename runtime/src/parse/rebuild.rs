@@ -157,7 +157,8 @@ pub fn position(variants: &[VariantMeta], meta: &VariantMeta) -> Option<usize> {
     // without a scan.
     let size = core::mem::size_of::<VariantMeta>();
     let offset = (meta as *const VariantMeta as usize).wrapping_sub(variants.as_ptr() as usize);
-    if size > 0 && offset % size == 0 && offset / size < variants.len() {
+    // (`checked_rem` rather than `is_multiple_of`: the crates support Rust 1.80.)
+    if offset.checked_rem(size) == Some(0) && offset / size < variants.len() {
         return Some(offset / size);
     }
     variants.iter().position(|v| v.name == meta.name)
