@@ -5,15 +5,11 @@
 
 use core::fmt;
 
-use apierror::parse::Received;
-use apierror::{
-    ApiError, Catalog, DynamicError, Format, MessageSink, Renderer, RequestContext, VariantMeta,
-};
-use apierror_catalog::{
-    omise::OmiseError, omise_transfer_failure::TransferFailureCode, oney_cancel::CancelError,
-    oney_confirm::ConfirmError, oney_get_status::GetStatusError, oney_http::HttpError,
-    oney_marketing::MarketingError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
-};
+#[macro_use]
+mod samples;
+
+use apierror::{ApiError, Catalog, Format, MessageSink, Renderer, RequestContext, VariantMeta};
+use samples::{catalog_sizes, typed};
 
 /// `err` with everything of the trait but its derived parts: a hand-written impl would
 /// look like this, and the formats render it on their generic path.
@@ -39,32 +35,6 @@ impl ApiError for Generic<'_> {
     fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
         self.0.for_each_value(visit)
     }
-}
-
-/// Sample arguments for every placeholder of `meta`, all `value`, and a field with a quote
-/// where the variant takes one (so escaping is exercised).
-fn sample(meta: &'static VariantMeta, value: &str) -> DynamicError {
-    let mut args: Vec<(&str, String)> =
-        meta.placeholders().map(|p| (p, value.to_owned())).collect();
-    if meta.field.is_none() && meta.fields.contains(&"field") {
-        args.push(("field", "purchase.\"sample\"".to_owned()));
-    }
-    DynamicError::new(meta, args).expect("sample arguments cover every placeholder")
-}
-
-/// The typed value of `meta` rebuilt from a sample: text with a quote and a backslash where
-/// the fields take text, else a number.
-fn typed<E: ApiError>(meta: &'static VariantMeta) -> Option<E> {
-    ["7 \"q\" \\", "7"].into_iter().find_map(|value| {
-        let sample = sample(meta, value);
-        let message = sample.message().to_string();
-        let field = sample.field().map(|f| f.to_string());
-        let received = Received {
-            message: Some(&message),
-            field: field.as_deref(),
-        };
-        E::from_received(meta, &received)
-    })
 }
 
 fn contexts() -> [RequestContext<'static>; 2] {
@@ -106,7 +76,9 @@ fn renderers() -> Vec<Renderer> {
 fn compare<E: ApiError>() -> usize {
     let mut compared = 0;
     for meta in E::catalog().variants {
-        let Some(typed) = typed::<E>(meta) else {
+        // Text with a quote and a backslash where the fields take text, else a number; a
+        // field with a quote: escaping is exercised.
+        let Some((typed, _)) = typed::<E>(meta, &["7 \"q\" \\", "7"], "purchase.\"sample\"") else {
             continue;
         };
         for renderer in renderers() {
@@ -132,20 +104,5 @@ fn compare<E: ApiError>() -> usize {
 
 #[test]
 fn both_paths_write_the_same_bytes_for_every_catalog_entry() {
-    let counts = [
-        compare::<OmiseError>(),
-        compare::<TransferFailureCode>(),
-        compare::<EpaymentError>(),
-        compare::<PaymentError>(),
-        compare::<ConfirmError>(),
-        compare::<CancelError>(),
-        compare::<GetStatusError>(),
-        compare::<MarketingError>(),
-        compare::<HttpError>(),
-    ];
-    let sizes: Vec<usize> = apierror_catalog::all()
-        .iter()
-        .map(|(_, c)| c.variants.len())
-        .collect();
-    assert_eq!(counts.to_vec(), sizes);
+    assert_eq!(every_catalog!(compare()).to_vec(), catalog_sizes());
 }

@@ -6,13 +6,12 @@
 use std::time::Duration;
 
 use apierror::format::GoogleFormat;
-use apierror::parse::{Decoded, Received};
-use apierror::{tonic as grpc, ApiError, DynamicError, RequestContext, VariantMeta};
-use apierror_catalog::{
-    omise::OmiseError, omise_transfer_failure::TransferFailureCode, oney_cancel::CancelError,
-    oney_confirm::ConfirmError, oney_get_status::GetStatusError, oney_http::HttpError,
-    oney_marketing::MarketingError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
-};
+#[macro_use]
+mod samples;
+
+use apierror::parse::Decoded;
+use apierror::{tonic as grpc, ApiError, RequestContext};
+use samples::{catalog_sizes, typed};
 use tonic_types::StatusExt;
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -150,16 +149,6 @@ fn decoding_checks_the_reason_and_the_domain() {
     );
 }
 
-/// Sample arguments for every placeholder, and a field where the variant takes one.
-fn sample(meta: &'static VariantMeta, value: &str) -> DynamicError {
-    let mut args: Vec<(&str, String)> =
-        meta.placeholders().map(|p| (p, value.to_owned())).collect();
-    if meta.field.is_none() && meta.fields.contains(&"field") {
-        args.push(("field", "purchase.sample".to_owned()));
-    }
-    DynamicError::new(meta, args).expect("sample arguments cover every placeholder")
-}
-
 /// Every entry of `E`'s catalog that a sample rebuilds, through a status and back; returns
 /// how many came back.
 fn round_trips<E: ApiError + PartialEq + std::fmt::Debug>() -> usize
@@ -168,17 +157,7 @@ where
 {
     let mut back = 0;
     for meta in E::catalog().variants {
-        let typed = ["7 q", "7"].into_iter().find_map(|value| {
-            let sample = sample(meta, value);
-            let message = sample.message().to_string();
-            let field = sample.field().map(|f| f.to_string());
-            let received = Received {
-                message: Some(&message),
-                field: field.as_deref(),
-            };
-            E::from_received(meta, &received).map(|e| (e, message))
-        });
-        let Some((err, message)) = typed else {
+        let Some((err, message)) = typed::<E>(meta, &["7 q", "7"], "purchase.sample") else {
             continue;
         };
         let status = over_the_wire(tonic::Status::from(err));
@@ -195,20 +174,5 @@ where
 
 #[test]
 fn every_shipped_catalog_entry_round_trips_through_a_status() {
-    let counts = [
-        round_trips::<OmiseError>(),
-        round_trips::<TransferFailureCode>(),
-        round_trips::<EpaymentError>(),
-        round_trips::<PaymentError>(),
-        round_trips::<ConfirmError>(),
-        round_trips::<CancelError>(),
-        round_trips::<GetStatusError>(),
-        round_trips::<MarketingError>(),
-        round_trips::<HttpError>(),
-    ];
-    let sizes: Vec<usize> = apierror_catalog::all()
-        .iter()
-        .map(|(_, c)| c.variants.len())
-        .collect();
-    assert_eq!(counts.to_vec(), sizes);
+    assert_eq!(every_catalog!(round_trips()).to_vec(), catalog_sizes());
 }
