@@ -135,8 +135,11 @@ fn read_response(
         raw: Vec::new(),
         raw_truncated: false,
     };
+    // Read straight into the response: a body is a large value, and every move of it shows
+    // on the client's hot path.
     match read(content_type, body, &options.parse) {
-        Read::Body(mut received) => {
+        Read::Body(received) => {
+            let received = response.body.insert(received);
             // As `parse` does: the HTTP status is the one that counts.
             received.status = Some(status);
             if received.trace_id.is_some() {
@@ -145,7 +148,6 @@ fn read_response(
             if response.language.is_none() {
                 response.language.clone_from(&received.language);
             }
-            response.body = Some(received);
         }
         Read::Gateway { message } => response.gateway_message = message,
         Read::Nothing => {}
