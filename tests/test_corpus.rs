@@ -43,23 +43,11 @@ fn nothing(status: u16, content_type: Option<&str>) -> ErrorResponse {
     }
 }
 
-/// A [`ReceivedBody`] of `format` with nothing read.
+/// A [`ReceivedBody`] of `format` with nothing read but the HTTP status.
 fn empty_body(format: Format, status: u16) -> ReceivedBody {
-    ReceivedBody {
-        format,
-        status: Some(status),
-        code: None,
-        message: None,
-        title: None,
-        problem_type: None,
-        instance: None,
-        trace_id: None,
-        field: None,
-        location: None,
-        language: None,
-        entries: Vec::new(),
-        extra: Map::new(),
-    }
+    let mut body = ReceivedBody::new(format);
+    body.status = Some(status);
+    body
 }
 
 fn object(value: Value) -> Map<String, Value> {

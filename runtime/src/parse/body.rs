@@ -67,8 +67,18 @@ fn format_name<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::
 }
 
 impl ReceivedBody {
-    /// An empty body of `format`; the parsers fill it in.
-    pub(crate) fn empty(format: Format) -> Self {
+    /// A body of `format` with nothing read yet: what the readers fill in, and the start
+    /// of an expected value in a client's tests.
+    ///
+    /// ```
+    /// use apierror::parse::ReceivedBody;
+    /// use apierror::Format;
+    ///
+    /// let mut expected = ReceivedBody::new(Format::Omise);
+    /// expected.code = Some("used_token".into());
+    /// assert_eq!(expected.message, None);
+    /// ```
+    pub fn new(format: Format) -> Self {
         ReceivedBody {
             format,
             status: None,

@@ -41,7 +41,7 @@ pub(crate) fn omise(text: &str) -> Option<ReceivedBody> {
             (object.location, object.code, object.message)
         }
     };
-    let mut body = ReceivedBody::empty(Format::Omise);
+    let mut body = ReceivedBody::new(Format::Omise);
     body.location = location.map(Cow::into_owned);
     body.code = Some(code.into_owned());
     body.message = message.map(Cow::into_owned);

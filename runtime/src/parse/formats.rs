@@ -35,7 +35,7 @@ pub(crate) fn read(
     mode: Mode,
 ) -> Result<ReceivedBody, ParseError> {
     let mut m = Members::new(map, "", mode);
-    let mut body = ReceivedBody::empty(format);
+    let mut body = ReceivedBody::new(format);
     match format {
         Format::Omise => omise(&mut m, &mut body)?,
         Format::Problem | Format::Vipps => problem(&mut m, &mut body)?,
