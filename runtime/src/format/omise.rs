@@ -125,6 +125,9 @@ impl OmiseFormat {
 
     /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
     pub(crate) fn render_in(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
+        if !json::is_default(err, lang) {
+            return self.render_translated(err, lang, out);
+        }
         let Some(parts) = err.json_parts() else {
             return self.render_piecewise(err, lang, out);
         };
@@ -137,23 +140,6 @@ impl OmiseFormat {
             },
             _ => ("", parts.omise_head),
         };
-        if !json::is_default(err, lang) {
-            // Another language: the head up to the message's opening quote, the message
-            // written in `lang`.
-            let known = match (parts.message, parts.lead) {
-                (Some(message), _) => message.len() + crate::head!(omise_end).len(),
-                (None, Some(lead)) => lead.len(),
-                (None, None) => 0,
-            };
-            let Some(head) = head.get(..head.len().saturating_sub(known)) else {
-                return self.render_piecewise(err, lang, out);
-            };
-            out.extend_from_slice(prefix.as_bytes());
-            out.extend_from_slice(head.as_bytes());
-            json::write_public_message(out, err, None, lang);
-            out.extend_from_slice(crate::head!(omise_end).as_bytes());
-            return;
-        }
         out.reserve(prefix.len() + head.len() + parts.message.map_or(2, |_| 0));
         if !prefix.is_empty() {
             out.extend_from_slice(prefix.as_bytes());
@@ -169,6 +155,35 @@ impl OmiseFormat {
             }
             (None, None) => json::write_public_message(out, err, None, lang),
         }
+        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+    }
+
+    /// The body of `err` with its message in another language than its default: the derive's
+    /// head up to the message's opening quote where it built one, then the message in `lang`.
+    /// Kept out of `render_in`, whose default-language path is the hot one.
+    #[cold]
+    fn render_translated(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
+        let Some(parts) = err.json_parts() else {
+            return self.render_piecewise(err, lang, out);
+        };
+        let (prefix, head) = match (parts.location, self.default_base) {
+            (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
+                Some(rest) => (self.prefix.as_str(), rest),
+                None => return self.render_piecewise(err, lang, out),
+            },
+            _ => ("", parts.omise_head),
+        };
+        let known = match (parts.message, parts.lead) {
+            (Some(message), _) => message.len() + crate::head!(omise_end).len(),
+            (None, Some(lead)) => lead.len(),
+            (None, None) => 0,
+        };
+        let Some(head) = head.get(..head.len().saturating_sub(known)) else {
+            return self.render_piecewise(err, lang, out);
+        };
+        out.extend_from_slice(prefix.as_bytes());
+        out.extend_from_slice(head.as_bytes());
+        json::write_public_message(out, err, None, lang);
         out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
