@@ -215,13 +215,18 @@ impl ProblemFormat {
         out: &mut Vec<u8>,
     ) {
         let err = primary(errors);
-        let parts = json::parts_in(err, lang);
+        // The derive's parts: the code always, the title and message where `lang` is the
+        // default language.
+        let derived = err.json_parts();
+        let parts = derived.filter(|_| json::is_default(err, lang));
         // A body in English with a reason phrase for title, or the variant's own title.
-        let written = match lang {
-            language::DEFAULT => err.meta().language,
-            lang => lang,
+        let title_is_static = self.kind != TypeKind::AboutBlank || {
+            let written = match lang {
+                language::DEFAULT => err.meta().language,
+                lang => lang,
+            };
+            is_english(written)
         };
-        let title_is_static = self.kind != TypeKind::AboutBlank || is_english(written);
         out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
         match (self.kind, parts) {
@@ -257,7 +262,7 @@ impl ProblemFormat {
         match self.profile {
             Profile::Plain => {
                 out.extend_from_slice(b"\",\"code\":\"");
-                json::write_code(out, err, err.json_parts());
+                json::write_code(out, err, derived);
                 out.push(b'"');
                 if errors.len() > 1 {
                     out.extend_from_slice(b",\"errors\":[");
@@ -288,7 +293,7 @@ impl ProblemFormat {
                 out.extend_from_slice(
                     b"\",\"extraDetails\":[{\"name\":\"ErrorCode\",\"reason\":\"",
                 );
-                json::write_code(out, err, err.json_parts());
+                json::write_code(out, err, derived);
                 out.extend_from_slice(b"\"}");
                 for (i, e) in errors.iter().enumerate() {
                     let field = e.field();
