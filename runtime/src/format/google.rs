@@ -185,24 +185,33 @@ impl GoogleFormat {
         let meta = err.meta();
         let default_lang = meta.language;
         let parts = err.json_parts();
+        // Read once: the status and the code name it maps to.
+        let status = wire_status(err);
+        let code_name = meta.grpc.unwrap_or(code_name_of(status.as_u16()));
         out.reserve(256);
         out.extend_from_slice(crate::head!(google_start).as_bytes());
-        out.extend_from_slice(wire_status(err).as_str().as_bytes());
+        out.extend_from_slice(status.as_str().as_bytes());
         out.extend_from_slice(crate::head!(google_message).as_bytes());
         json::write_message(out, err, parts, default_lang);
         out.extend_from_slice(crate::head!(google_status).as_bytes());
-        out.extend_from_slice(code_name(err).as_bytes());
+        out.extend_from_slice(code_name.as_bytes());
         out.extend_from_slice(crate::head!(google_info).as_bytes());
         match parts {
             Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
             None => write_reason(out, err.code()),
         }
-        if let Some(domain) = self.domain_of(err) {
+        let domain = meta
+            .domain
+            .or((!self.domain.is_empty()).then_some(&*self.domain));
+        if let Some(domain) = domain {
             out.extend_from_slice(b"\",\"domain\":\"");
             escape_str(out, domain);
         }
         out.extend_from_slice(b"\",\"metadata\":{");
-        write_metadata(out, err);
+        // A message known whole at compile time prints no value.
+        if !parts.is_some_and(|p| p.message.is_some()) {
+            write_metadata(out, err);
+        }
         out.extend_from_slice(b"}}");
         if !json::is_default(err, lang) {
             out.extend_from_slice(b",{\"@type\":\"");
@@ -239,7 +248,10 @@ impl GoogleFormat {
             }
             out.extend_from_slice(b"]}");
         }
-        if let Some(delay) = self.retry_delay_for(err) {
+        let retry = self
+            .retry_delay
+            .filter(|_| matches!(status.as_u16(), 429 | 503));
+        if let Some(delay) = retry {
             out.extend_from_slice(b",{\"@type\":\"");
             out.extend_from_slice(RETRY_INFO.as_bytes());
             out.extend_from_slice(b"\",\"retryDelay\":\"");
