@@ -209,7 +209,7 @@ impl GoogleFormat {
         }
         out.extend_from_slice(b"\",\"metadata\":{");
         // A message known whole at compile time prints no value.
-        if !parts.is_some_and(|p| p.message.is_some()) {
+        if parts.and_then(|p| p.message).is_none() {
             write_metadata(out, err);
         }
         out.extend_from_slice(b"}}");
