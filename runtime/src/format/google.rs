@@ -31,7 +31,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{primary, wire_status, OptionError};
-use crate::{language, ApiError, RequestContext};
+use crate::{language, ApiError, RequestContext, VariantMeta};
 
 /// The `@type` of each detail (`ErrorInfo`'s is also part of the head, in `heads.rs`).
 pub(crate) const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
@@ -145,8 +145,12 @@ impl GoogleFormat {
 
     /// The `ErrorInfo.domain` of `err`: its type's, else this format's, if any.
     pub fn domain_of<'a>(&'a self, err: &dyn ApiError) -> Option<&'a str> {
-        err.meta()
-            .domain
+        self.domain_for(err.meta())
+    }
+
+    /// The `ErrorInfo.domain` of a variant: its type's, else this format's, if any.
+    fn domain_for<'a>(&'a self, meta: &VariantMeta) -> Option<&'a str> {
+        meta.domain
             .or((!self.domain.is_empty()).then_some(&*self.domain))
     }
 
@@ -187,7 +191,7 @@ impl GoogleFormat {
         let parts = err.json_parts();
         // Read once: the status and the code name it maps to.
         let status = wire_status(err);
-        let code_name = meta.grpc.unwrap_or(code_name_of(status.as_u16()));
+        let code_name = code_name_for(meta, status);
         out.reserve(256);
         out.extend_from_slice(crate::head!(google_start).as_bytes());
         out.extend_from_slice(status.as_str().as_bytes());
@@ -200,10 +204,7 @@ impl GoogleFormat {
             Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
             None => write_reason(out, err.code()),
         }
-        let domain = meta
-            .domain
-            .or((!self.domain.is_empty()).then_some(&*self.domain));
-        if let Some(domain) = domain {
+        if let Some(domain) = self.domain_for(meta) {
             out.extend_from_slice(b"\",\"domain\":\"");
             escape_str(out, domain);
         }
@@ -305,10 +306,13 @@ impl GoogleFormat {
 
 /// The `google.rpc.Code` name of `err`: its variant's `#[grpc(…)]`, else its status's.
 pub(crate) fn code_name(err: &dyn ApiError) -> &'static str {
-    match err.meta().grpc {
-        Some(name) => name,
-        None => code_name_of(wire_status(err).as_u16()),
-    }
+    code_name_for(err.meta(), wire_status(err))
+}
+
+/// The `google.rpc.Code` name of a variant sent with `status`: its `#[grpc(…)]`, else the
+/// status's.
+fn code_name_for(meta: &VariantMeta, status: http::StatusCode) -> &'static str {
+    meta.grpc.unwrap_or(code_name_of(status.as_u16()))
 }
 
 /// See [`GoogleFormat::code_name`].

@@ -17,6 +17,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{check_url, OptionError};
+use crate::parts::JsonParts;
 use crate::ApiError;
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
@@ -131,14 +132,8 @@ impl OmiseFormat {
         let Some(parts) = err.json_parts() else {
             return self.render_piecewise(err, lang, out);
         };
-        // The derive built the whole head for the type's own location, or else for the
-        // default base; another base of this format replaces the default one.
-        let (prefix, head) = match (parts.location, self.default_base) {
-            (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
-                Some(rest) => (self.prefix.as_str(), rest),
-                None => return self.render_piecewise(err, lang, out),
-            },
-            _ => ("", parts.omise_head),
+        let Some((prefix, head)) = self.derived_head(parts) else {
+            return self.render_piecewise(err, lang, out);
         };
         out.reserve(prefix.len() + head.len() + parts.message.map_or(2, |_| 0));
         if !prefix.is_empty() {
@@ -158,6 +153,20 @@ impl OmiseFormat {
         out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
+    /// The derive's head of a body (see `JsonParts::omise_head`) and the prefix to write before
+    /// it: the derive built the whole head for the type's own location, or else for the
+    /// default base, and another base of this format replaces the default one. `None` where
+    /// the head does not start as expected (a body then goes piece by piece).
+    fn derived_head<'a>(&'a self, parts: &JsonParts) -> Option<(&'a str, &'static str)> {
+        match (parts.location, self.default_base) {
+            (None, false) => parts
+                .omise_head
+                .strip_prefix(DEFAULT_PREFIX)
+                .map(|rest| (self.prefix.as_str(), rest)),
+            _ => Some(("", parts.omise_head)),
+        }
+    }
+
     /// The body of `err` with its message in another language than its default: the derive's
     /// head up to the message's opening quote where it built one, then the message in `lang`.
     /// Kept out of `render_in`, whose default-language path is the hot one.
@@ -166,12 +175,8 @@ impl OmiseFormat {
         let Some(parts) = err.json_parts() else {
             return self.render_piecewise(err, lang, out);
         };
-        let (prefix, head) = match (parts.location, self.default_base) {
-            (None, false) => match parts.omise_head.strip_prefix(DEFAULT_PREFIX) {
-                Some(rest) => (self.prefix.as_str(), rest),
-                None => return self.render_piecewise(err, lang, out),
-            },
-            _ => ("", parts.omise_head),
+        let Some((prefix, head)) = self.derived_head(parts) else {
+            return self.render_piecewise(err, lang, out);
         };
         let known = match (parts.message, parts.lead) {
             (Some(message), _) => message.len() + crate::head!(omise_end).len(),
