@@ -175,24 +175,24 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        let mut held = Held::new(&req, &self.settings);
+        let mut call = Box::new(future::Call::new(Arc::clone(&self.settings), Held::empty()));
+        call.held.keep(&req, &self.settings);
         // Only a tracing subscriber reads the span. With none ever set, `tracing`'s `log`
         // feature would format the span's name into a `log` record at every poll, for
         // lines at `trace` level nobody asked for.
         let span = match tracing::dispatcher::has_been_set() {
-            true => tracing::info_span!(
+            true => Some(tracing::info_span!(
                 "request",
                 method = %req.method(),
                 path = %req.uri().path(),
                 trace_id = tracing::field::Empty,
-            ),
-            false => tracing::Span::none(),
+            )),
+            false => None,
         };
         // The trace id is read (or made) only when someone listens, or for an error.
-        if !span.is_disabled() {
-            span.record("trace_id", held.trace_id());
+        if let Some(span) = span.as_ref().filter(|span| !span.is_disabled()) {
+            span.record("trace_id", call.held.trace_id());
         }
-        let call = future::Call::new(Arc::clone(&self.settings), held);
         future::ResponseFuture::new(self.inner.call(req), call, span)
     }
 }

@@ -102,11 +102,6 @@ pub struct RequestContext<'a> {
     trace_id_plain: bool,
 }
 
-/// Whether `text` has no quote or backslash, given that it has no control character.
-fn has_no_quote(text: &str) -> bool {
-    !text.bytes().any(|b| b == b'"' || b == b'\\')
-}
-
 impl<'a> RequestContext<'a> {
     /// An empty context: no instance, no trace id, no language preference.
     pub fn new() -> Self {
@@ -119,11 +114,17 @@ impl<'a> RequestContext<'a> {
         mut self,
         instance: impl Into<Cow<'a, str>>,
     ) -> Result<Self, ContextError> {
-        let instance = instance.into();
-        check_token("instance", &instance)?;
-        self.instance_plain = has_no_quote(&instance);
-        self.instance = Some(instance);
+        self.set_instance(instance)?;
         Ok(self)
+    }
+
+    /// [`RequestContext::with_instance`] in place: a refused value leaves the context as
+    /// it was.
+    pub fn set_instance(&mut self, instance: impl Into<Cow<'a, str>>) -> Result<(), ContextError> {
+        let instance = instance.into();
+        self.instance_plain = check_token("instance", &instance)?;
+        self.instance = Some(instance);
+        Ok(())
     }
 
     /// Sets the trace id, e.g. a W3C `traceparent`
@@ -133,11 +134,17 @@ impl<'a> RequestContext<'a> {
         mut self,
         trace_id: impl Into<Cow<'a, str>>,
     ) -> Result<Self, ContextError> {
-        let trace_id = trace_id.into();
-        check_token("trace id", &trace_id)?;
-        self.trace_id_plain = has_no_quote(&trace_id);
-        self.trace_id = Some(trace_id);
+        self.set_trace_id(trace_id)?;
         Ok(self)
+    }
+
+    /// [`RequestContext::with_trace_id`] in place: a refused value leaves the context as
+    /// it was.
+    pub fn set_trace_id(&mut self, trace_id: impl Into<Cow<'a, str>>) -> Result<(), ContextError> {
+        let trace_id = trace_id.into();
+        self.trace_id_plain = check_token("trace id", &trace_id)?;
+        self.trace_id = Some(trace_id);
+        Ok(())
     }
 
     /// Sets the request's language preferences: its `Accept-Language` value (such as
@@ -150,6 +157,16 @@ impl<'a> RequestContext<'a> {
         mut self,
         accept_language: impl Into<Cow<'a, str>>,
     ) -> Result<Self, ContextError> {
+        self.set_accept_language(accept_language)?;
+        Ok(self)
+    }
+
+    /// [`RequestContext::with_accept_language`] in place: a refused value leaves the
+    /// context as it was.
+    pub fn set_accept_language(
+        &mut self,
+        accept_language: impl Into<Cow<'a, str>>,
+    ) -> Result<(), ContextError> {
         let accept_language = accept_language.into();
         if let Some((at, _)) = accept_language.char_indices().find(|(_, c)| c.is_control()) {
             return Err(ContextError::ControlCharacter {
@@ -159,7 +176,7 @@ impl<'a> RequestContext<'a> {
         }
         self.preferences = Preferences::parse(&accept_language);
         self.accept_language = Some(accept_language);
-        Ok(self)
+        Ok(())
     }
 
     /// Adds a string extension member to problem bodies (both profiles), after the
@@ -238,17 +255,32 @@ fn check_len(what: &'static str, value: &str) -> Result<(), ContextError> {
     Ok(())
 }
 
+/// `Some` when every byte is visible ASCII (`!` to `~`), saying whether any is a quote or a
+/// backslash; `None` otherwise. Folded without early exit, which the compiler turns into
+/// vector instructions.
+fn visible_ascii(bytes: &[u8]) -> Option<bool> {
+    let (visible, quoted) = bytes.iter().fold((true, false), |(visible, quoted), &b| {
+        (
+            visible & b.is_ascii_graphic(),
+            quoted | (b == b'"') | (b == b'\\'),
+        )
+    });
+    visible.then_some(quoted)
+}
+
 /// A non-empty value with no control characters and no whitespace: safe in a header and a
-/// URI reference.
-fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
+/// URI reference. `Ok` says whether it also has no quote or backslash, so that a format may
+/// copy it into a quoted JSON string as is.
+fn check_token(what: &'static str, value: &str) -> Result<bool, ContextError> {
     if value.is_empty() {
         return Err(ContextError::Empty { what });
     }
     check_len(what, value)?;
-    // Paths and trace ids are visible ASCII: one pass over the bytes says so, and only a
-    // value that is not goes through the char by char check that says where and why.
-    if value.bytes().all(|b| b.is_ascii_graphic()) {
-        return Ok(());
+    // Paths and trace ids are visible ASCII: one pass over the bytes says so, and whether
+    // any needs escaping. Only a value that is not visible ASCII goes through the char by
+    // char check that says where and why.
+    if let Some(quoted) = visible_ascii(value.as_bytes()) {
+        return Ok(!quoted);
     }
     for (at, c) in value.char_indices() {
         if c.is_control() {
@@ -258,7 +290,8 @@ fn check_token(what: &'static str, value: &str) -> Result<(), ContextError> {
             return Err(ContextError::Whitespace { what, at });
         }
     }
-    Ok(())
+    // Visible non-ASCII letters and signs, perhaps with quotes among them.
+    Ok(!value.bytes().any(|b| b == b'"' || b == b'\\'))
 }
 
 #[cfg(test)]
@@ -289,6 +322,34 @@ mod tests {
         assert!(RequestContext::new()
             .with_instance("x".repeat(3000))
             .is_err());
+    }
+
+    #[test]
+    fn visible_ascii_agrees_with_a_byte_by_byte_scan() {
+        let by_bytes = |b: &[u8]| {
+            b.iter()
+                .all(u8::is_ascii_graphic)
+                .then(|| b.iter().any(|&c| c == b'"' || c == b'\\'))
+        };
+        // Every byte value, at every place of a word and of the tail, among visible ones.
+        for len in [1, 7, 8, 9, 16, 23] {
+            for at in 0..len {
+                for b in 0..=255u8 {
+                    let mut value = vec![b'a'; len];
+                    value[at] = b;
+                    assert_eq!(visible_ascii(&value), by_bytes(&value), "{value:?}");
+                }
+            }
+        }
+        assert_eq!(visible_ascii(b""), Some(false));
+        // Set and refused values leave a context as it was.
+        let mut ctx = RequestContext::new();
+        ctx.set_trace_id("a\"b").unwrap();
+        assert_eq!(ctx.trace_id_with_quoting(), Some(("a\"b", false)));
+        assert!(ctx.set_trace_id("a b").is_err());
+        assert_eq!(ctx.trace_id_with_quoting(), Some(("a\"b", false)));
+        ctx.set_instance("/ca\u{308}rts").unwrap();
+        assert_eq!(ctx.instance_with_quoting(), Some(("/ca\u{308}rts", true)));
     }
 
     #[test]

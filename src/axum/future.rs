@@ -54,29 +54,29 @@ pub(super) type Answer = Pin<Box<dyn Future<Output = Response> + Send>>;
 
 pin_project_lite::pin_project! {
     /// The future of [`ApiErrorService`](super::ApiErrorService)'s responses.
+    ///
+    /// What an error's answer needs stays in place beside the handler's future from the
+    /// call to the end: a success moves none of it (it is a few hundred bytes, see
+    /// [`Held`]), and only a rejection, whose answer reads a body, takes it away.
     pub struct ResponseFuture<F> {
         #[pin]
         inner: F,
-        state: State,
-        span: Span,
+        call: Box<Call>,
+        // A rejection's answer, while its body is being read.
+        answering: Option<Answer>,
+        // None where no tracing subscriber was ever set: nothing to enter or drop.
+        span: Option<Span>,
     }
 }
 
-/// Where a [`ResponseFuture`] is: one field for the three, as each follows the other.
-// Boxing `Call` to even the variants out would allocate for every request.
-#[allow(clippy::large_enum_variant)]
-enum State {
-    /// The handler runs; what an error's answer needs of the request is kept.
-    Handling(Call),
-    /// A rejection's body is being read for its answer.
-    Answering(Answer),
-    Done,
-}
-
 impl<F> ResponseFuture<F> {
-    pub(super) fn new(inner: F, call: Call, span: Span) -> Self {
-        let state = State::Handling(call);
-        ResponseFuture { inner, state, span }
+    pub(super) fn new(inner: F, call: Box<Call>, span: Option<Span>) -> Self {
+        ResponseFuture {
+            inner,
+            call,
+            answering: None,
+            span,
+        }
     }
 }
 
@@ -88,8 +88,8 @@ where
 
     fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let this = self.project();
-        let _entered = this.span.enter();
-        if let State::Answering(answer) = this.state {
+        let _entered = this.span.as_ref().map(Span::enter);
+        if let Some(answer) = this.answering {
             return answer.as_mut().poll(cx).map(Ok);
         }
         let polled = {
@@ -97,16 +97,12 @@ where
             this.inner.poll(cx)
         };
         let response = ready!(polled)?;
-        let call = match std::mem::replace(this.state, State::Done) {
-            State::Handling(call) => call,
-            _ => panic!("ResponseFuture polled after completion"),
-        };
-        match call.finish(response) {
+        match this.call.finish(response) {
             Ok(response) => Poll::Ready(Ok(response)),
             Err(mut answer) => {
                 let polled = answer.as_mut().poll(cx).map(Ok);
                 if polled.is_pending() {
-                    *this.state = State::Answering(answer);
+                    *this.answering = Some(answer);
                 }
                 polled
             }
@@ -117,7 +113,7 @@ where
 /// A request on its way through the handler: what an error's answer needs of it.
 pub(super) struct Call {
     settings: Arc<Settings>,
-    held: Held,
+    pub(super) held: Held,
 }
 
 /// Most bytes read from a rejection's body to find its text.
@@ -130,7 +126,10 @@ impl Call {
 
     /// The response to send for `response`, or `Err` with the answer to a rejection, which
     /// reads its body first.
-    pub(super) fn finish(self, mut response: Response) -> core::result::Result<Response, Answer> {
+    pub(super) fn finish(
+        &mut self,
+        mut response: Response,
+    ) -> core::result::Result<Response, Answer> {
         let carries_error = response.extensions().get::<Pending>().is_some();
         let status = response.status().as_u16();
         let content_type = || {
@@ -145,11 +144,18 @@ impl Call {
                 Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),
                 None => Ok(response),
             },
-            Verdict::Reject => Err(Box::pin(self.reject(response))),
+            Verdict::Reject => Err(Box::pin(self.take().reject(response))),
         }
     }
 
-    async fn reject(self, response: Response) -> Response {
+    /// This call's values, for a rejection's answer to own while it reads the body; what
+    /// is left is never read (a future polled after its end may panic).
+    fn take(&mut self) -> Call {
+        let held = std::mem::replace(&mut self.held, Held::empty());
+        Call::new(Arc::clone(&self.settings), held)
+    }
+
+    async fn reject(mut self, response: Response) -> Response {
         let (parts, body) = response.into_parts();
         let body = axum::body::to_bytes(body, MAX_REJECTION_BODY)
             .await
@@ -163,7 +169,7 @@ impl Call {
         )
     }
 
-    fn answer(mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
+    fn answer(&mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
         let (old, _) = old.into_parts();
         let mut answer = self.held.answer(&self.settings, verdict, err, &old.headers);
         // Said here, as axum's routes say it: around the whole router, no route is left to.

@@ -107,22 +107,20 @@ pub fn request_context(
     )
 }
 
-/// The context of these values, leaving out each one that does not validate. A setter that
-/// refuses its value consumes the context, so each works on a copy: borrowed values make
-/// that copy free.
+/// The context of these values, leaving out each one that does not validate (a refused
+/// value leaves the context as it was).
 fn build<'a>(
     instance: Cow<'a, str>,
     trace_id: Cow<'a, str>,
     accept_language: Option<Cow<'a, str>>,
 ) -> RequestContext<'a> {
-    let ctx = RequestContext::new()
-        .with_instance(instance)
-        .unwrap_or_default();
-    let ctx = ctx.clone().with_trace_id(trace_id).unwrap_or(ctx);
-    match accept_language {
-        Some(preferences) => ctx.clone().with_accept_language(preferences).unwrap_or(ctx),
-        None => ctx,
+    let mut ctx = RequestContext::new();
+    let _ = ctx.set_instance(instance);
+    let _ = ctx.set_trace_id(trace_id);
+    if let Some(preferences) = accept_language {
+        let _ = ctx.set_accept_language(preferences);
     }
+    ctx
 }
 
 /// Whether `value` is a W3C trace context `traceparent`

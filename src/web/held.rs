@@ -41,35 +41,41 @@ pub(crate) struct Held {
 struct Values {
     kept: Kept<HeaderValue>,
     path: Slot,
-    /// A path longer than the room for copies.
-    long_path: Option<PathAndQuery>,
     traceparent: Slot,
     language: Slot,
-    /// The first `Accept` line, and any others (rare: no allocation for one line). Only
-    /// kept where the format is negotiated.
+    /// The first `Accept` line (only kept where the format is negotiated).
     accept: Slot,
+    /// What few requests have. Boxed, so that the others neither carry nor drop it.
+    rare: Option<Box<Rare>>,
+}
+
+/// Kept values that few requests have.
+#[derive(Default)]
+struct Rare {
+    /// A path longer than the room for copies.
+    long_path: Option<PathAndQuery>,
+    /// `Accept` lines after the first.
     more_accept: Vec<HeaderValue>,
 }
 
 impl Held {
-    pub(crate) fn new<B>(req: &Request<B>, settings: &Settings) -> Self {
-        let mut kept = Kept::new();
-        let (mut path, mut long_path) = (Slot::Absent, None);
+    #[cfg(test)]
+    fn new<B>(req: &Request<B>, settings: &Settings) -> Self {
+        let mut held = Held::empty();
+        held.keep(req, settings);
+        held
+    }
+
+    /// Keeps what an error reads of `req` in this empty `Held`: filled in place, so that a
+    /// `Held` already where it is going (boxed, say) is not moved again.
+    pub(crate) fn keep<B>(&mut self, req: &Request<B>, settings: &Settings) {
+        let values = &mut self.values;
         if let Some(p) = req.uri().path_and_query() {
-            match kept.copy(p.path().as_bytes()) {
-                Some(copied) => path = copied,
-                None => long_path = Some(p.clone()),
+            match values.kept.copy(p.path().as_bytes()) {
+                Some(copied) => values.path = copied,
+                None => values.rare().long_path = Some(p.clone()),
             }
         }
-        let mut values = Values {
-            kept,
-            path,
-            long_path,
-            traceparent: Slot::Absent,
-            language: Slot::Absent,
-            accept: Slot::Absent,
-            more_accept: Vec::new(),
-        };
         let negotiates = settings.negotiates();
         // One pass over the request's few headers, cheaper than hashing three names.
         for (name, value) in req.headers() {
@@ -78,7 +84,7 @@ impl Held {
                     continue;
                 }
                 if values.accept != Slot::Absent {
-                    values.more_accept.push(value.clone());
+                    values.rare().more_accept.push(value.clone());
                     continue;
                 }
                 &mut values.accept
@@ -94,8 +100,20 @@ impl Held {
                 *slot = values.kept.keep(value.as_bytes(), || value.clone());
             }
         }
+    }
+
+    /// A request with no path and none of the headers: what is left where a rejection's
+    /// answer took the real one away.
+    pub(crate) fn empty() -> Self {
         Held {
-            values,
+            values: Values {
+                kept: Kept::new(),
+                path: Slot::Absent,
+                traceparent: Slot::Absent,
+                language: Slot::Absent,
+                accept: Slot::Absent,
+                rare: None,
+            },
             fresh: None,
         }
     }
@@ -136,10 +154,15 @@ impl Held {
 }
 
 impl Values {
+    fn rare(&mut self) -> &mut Rare {
+        self.rare.get_or_insert_with(Box::default)
+    }
+
     /// The request's path. As `Uri::path`: none (an authority-form target) is no instance.
     fn path(&self) -> &str {
         let copied = self.kept.get(self.path).map(std::str::from_utf8);
-        match (&self.long_path, copied) {
+        let long_path = self.rare.as_ref().and_then(|rare| rare.long_path.as_ref());
+        match (long_path, copied) {
             (Some(long), _) => long.path(),
             // Copied from a `&str`: always UTF-8.
             (None, Some(copied)) => copied.unwrap_or_default(),
@@ -160,8 +183,8 @@ impl Headers for Values {
     }
 
     fn all<'h>(&'h self, name: &str) -> impl Iterator<Item = &'h [u8]> {
-        let more = match name {
-            "accept" => &self.more_accept[..],
+        let more = match (name, &self.rare) {
+            ("accept", Some(rare)) => &rare.more_accept[..],
             _ => &[],
         };
         let first = self.first(name).filter(|_| name == "accept");

@@ -170,6 +170,12 @@ impl ProblemFormat {
     /// English, so only for an English body; RFC 9457 section 4.2.1 lets it be localized),
     /// else the variant's title in `lang`.
     fn title(&self, err: &dyn ApiError, lang: &str) -> &'static str {
+        self.title_and_quoting(err, lang).0
+    }
+
+    /// [`ProblemFormat::title`], and whether it is a reason phrase: those of `http` have no
+    /// quote, backslash or control character, so they are copied into JSON as they are.
+    fn title_and_quoting(&self, err: &dyn ApiError, lang: &str) -> (&'static str, bool) {
         let variant_title = || match json::is_default(err, lang) {
             true => err.title(),
             false => err.meta().title_in(lang).unwrap_or_else(|| err.title()),
@@ -178,11 +184,13 @@ impl ProblemFormat {
             language::DEFAULT => err.meta().language,
             lang => lang,
         };
-        match self.kind {
-            TypeKind::AboutBlank if is_english(lang) => wire_status(err)
-                .canonical_reason()
-                .unwrap_or_else(variant_title),
-            _ => variant_title(),
+        let reason = match self.kind {
+            TypeKind::AboutBlank if is_english(lang) => wire_status(err).canonical_reason(),
+            _ => None,
+        };
+        match reason {
+            Some(reason) => (reason, true),
+            None => (variant_title(), false),
         }
     }
 
@@ -247,7 +255,8 @@ impl ProblemFormat {
                     TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
                 }
                 out.extend_from_slice(crate::head!(problem_title).as_bytes());
-                escape_str(out, self.title(err, lang));
+                let (title, plain) = self.title_and_quoting(err, lang);
+                json::write_known(out, title, plain);
                 out.extend_from_slice(crate::head!(problem_status).as_bytes());
                 out.extend_from_slice(status.as_str().as_bytes());
                 out.extend_from_slice(crate::head!(problem_detail).as_bytes());
@@ -283,9 +292,9 @@ impl ProblemFormat {
                     }
                     out.push(b']');
                 }
-                if let Some(trace_id) = ctx.trace_id() {
+                if let Some((trace_id, plain)) = ctx.trace_id_with_quoting() {
                     out.extend_from_slice(b",\"traceId\":\"");
-                    escape_str(out, trace_id);
+                    json::write_known(out, trace_id, plain);
                     out.push(b'"');
                 }
             }
@@ -352,10 +361,16 @@ impl ProblemFormat {
     }
 }
 
-/// Whether `lang` is English, whose reason phrases `about:blank` titles are.
+/// Whether `lang` is English (`en`, `en-…`), whose reason phrases `about:blank` titles are.
 fn is_english(lang: &str) -> bool {
-    let primary = lang.split('-').next().unwrap_or(lang);
-    primary.eq_ignore_ascii_case("en")
+    match lang.as_bytes() {
+        [e, n, rest @ ..] => {
+            e.eq_ignore_ascii_case(&b'e')
+                && n.eq_ignore_ascii_case(&b'n')
+                && matches!(rest.first(), None | Some(b'-'))
+        }
+        _ => false,
+    }
 }
 
 /// The problem body as a [`Serialize`] value; see [`ProblemFormat::view`].
@@ -501,5 +516,31 @@ impl Serialize for NameReason<'_> {
         map.serialize_entry("name", &Collect(self.name))?;
         map.serialize_entry("reason", &Collect(self.reason))?;
         map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `about:blank` titles are copied into the body unescaped: every reason phrase of an
+    /// error status is plain JSON string content.
+    #[test]
+    fn reason_phrases_need_no_escaping() {
+        for code in 400..=599 {
+            let status = http::StatusCode::from_u16(code).expect("an error status");
+            if let Some(reason) = status.canonical_reason() {
+                let mut escaped = Vec::new();
+                escape_str(&mut escaped, reason);
+                assert_eq!(escaped, reason.as_bytes(), "{code}");
+            }
+        }
+    }
+
+    #[test]
+    fn english_tags() {
+        for (tag, english) in [("en", true), ("EN-gb", true), ("eng", false), ("e", false)] {
+            assert_eq!(is_english(tag), english, "{tag}");
+        }
     }
 }
