@@ -1,5 +1,7 @@
 //! [`decode`]: lenient decoding of any HTTP error response, for clients.
 
+use std::borrow::Cow;
+
 use http::header::{HeaderMap, HeaderName, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{Map, Value};
 
@@ -8,7 +10,7 @@ use super::{
     depth, fast, formats, is_html, is_json, lookup, media_type, repair, Decoded, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
-use crate::ApiError;
+use crate::{ApiError, Format, VariantMeta};
 
 /// Limits of [`decode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +71,29 @@ pub fn decode<E: ApiError>(
     body: &[u8],
     options: &DecodeOptions,
 ) -> Decoded<E> {
-    let mut response = read_response(status, headers, body, options);
+    let facts = Facts::of(headers);
+    let media_type = facts.media_type();
+    let text = text(&media_type, body, &options.parse);
+    if let Some(omise) = text.and_then(fast::omise) {
+        // The commonest body: looked up while its text is still borrowed, then built once
+        // where the result is kept (a response is a large value, and every copy of it
+        // shows on the client's hot path, `benches/client.rs`). An Omise body names no
+        // domain, so no catalog's is foreign to it.
+        let (meta, typed) = lookup::find::<E>(Some(Format::Omise), &omise.code, &omise.received());
+        return match typed {
+            Some(error) => Decoded::Typed {
+                error,
+                response: facts.omise_response(status, meta, omise),
+            },
+            None => {
+                let mut response = facts.omise_response(status, meta, omise);
+                keep_raw(&mut response, body, options);
+                Decoded::Unrecognised(response)
+            }
+        };
+    }
+    let mut response = facts.response(status);
+    read_into(&mut response, &media_type, text, &options.parse);
     if let Some(body) = &response.body {
         if let Some(code) = &body.code {
             let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
@@ -107,41 +131,106 @@ pub fn decode_response(
     body: &[u8],
     options: &DecodeOptions,
 ) -> ErrorResponse {
-    let mut response = read_response(status, headers, body, options);
+    let facts = Facts::of(headers);
+    let media_type = facts.media_type();
+    let text = text(&media_type, body, &options.parse);
+    if let Some(omise) = text.and_then(fast::omise) {
+        return facts.omise_response(status, None, omise);
+    }
+    let mut response = facts.response(status);
+    read_into(&mut response, &media_type, text, &options.parse);
     if response.body.is_none() {
         keep_raw(&mut response, body, options);
     }
     response
 }
 
-/// The facts of a response and its body as read, without a raw copy.
-fn read_response(
-    status: u16,
-    headers: &HeaderMap,
-    body: &[u8],
-    options: &DecodeOptions,
-) -> ErrorResponse {
-    let header = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
-    let content_type = header(&CONTENT_TYPE);
-    let mut response = ErrorResponse {
-        status,
-        trace_id: header(&TRACEPARENT).map(|t| t.trim().to_owned()),
-        retry_after: header(&RETRY_AFTER).and_then(RetryAfter::parse),
-        content_type: content_type.map(str::to_owned),
-        language: header(&CONTENT_LANGUAGE).map(|l| l.trim().to_owned()),
-        meta: None,
-        body: None,
-        gateway_message: None,
-        raw: Vec::new(),
-        raw_truncated: false,
+/// The headers of a response that decoding reads.
+#[derive(Default)]
+struct Facts<'h> {
+    content_type: Option<&'h str>,
+    traceparent: Option<&'h str>,
+    retry_after: Option<&'h str>,
+    language: Option<&'h str>,
+}
+
+impl<'h> Facts<'h> {
+    fn of(headers: &'h HeaderMap) -> Self {
+        // A test double's response often has no header at all: no lookup then.
+        if headers.is_empty() {
+            return Facts::default();
+        }
+        let header = |name: &HeaderName| headers.get(name).and_then(|v| v.to_str().ok());
+        Facts {
+            content_type: header(&CONTENT_TYPE),
+            traceparent: header(&TRACEPARENT),
+            retry_after: header(&RETRY_AFTER),
+            language: header(&CONTENT_LANGUAGE),
+        }
+    }
+
+    /// The media type of the `Content-Type`, empty without one.
+    fn media_type(&self) -> Cow<'h, str> {
+        self.content_type.map_or(Cow::Borrowed(""), media_type)
+    }
+
+    /// The facts of the response the headers give, with nothing read of the body yet.
+    fn response(&self, status: u16) -> ErrorResponse {
+        ErrorResponse {
+            status,
+            trace_id: self.traceparent.map(|t| t.trim().to_owned()),
+            retry_after: self.retry_after.and_then(RetryAfter::parse),
+            content_type: self.content_type.map(str::to_owned),
+            language: self.language.map(|l| l.trim().to_owned()),
+            meta: None,
+            body: None,
+            gateway_message: None,
+            raw: Vec::new(),
+            raw_truncated: false,
+        }
+    }
+
+    /// The response of an Omise body read by the fast path (which has no trace id and no
+    /// language of its own), with the catalog entry `meta` its code names.
+    #[inline(always)]
+    fn omise_response(
+        &self,
+        status: u16,
+        meta: Option<&'static VariantMeta>,
+        omise: fast::Omise<'_>,
+    ) -> ErrorResponse {
+        // Every member written out (no `..self.response(status)`): a base value would be
+        // built whole and then copied.
+        ErrorResponse {
+            status,
+            trace_id: self.traceparent.map(|t| t.trim().to_owned()),
+            retry_after: self.retry_after.and_then(RetryAfter::parse),
+            content_type: self.content_type.map(str::to_owned),
+            language: self.language.map(|l| l.trim().to_owned()),
+            meta,
+            body: Some(omise.into_body(status)),
+            gateway_message: None,
+            raw: Vec::new(),
+            raw_truncated: false,
+        }
+    }
+}
+
+/// Reads the body's `text` (see [`text`]) into `response`, by the general readers.
+fn read_into(
+    response: &mut ErrorResponse,
+    media_type: &str,
+    text: Option<&str>,
+    limits: &ParseOptions,
+) {
+    let Some(text) = text else {
+        return;
     };
-    // Read straight into the response: a body is a large value, and every move of it shows
-    // on the client's hot path.
-    match read(content_type, body, &options.parse) {
+    match read(media_type, text, limits) {
         Read::Body(received) => {
             let received = response.body.insert(received);
             // As `parse` does: the HTTP status is the one that counts.
-            received.status = Some(status);
+            received.status = Some(response.status);
             if received.trace_id.is_some() {
                 response.trace_id.clone_from(&received.trace_id);
             }
@@ -152,7 +241,6 @@ fn read_response(
         Read::Gateway { message } => response.gateway_message = message,
         Read::Nothing => {}
     }
-    response
 }
 
 /// Whether a received Google body's `ErrorInfo.domain` (kept in `extra`) is `domain`, the
@@ -178,7 +266,7 @@ const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 #[allow(clippy::large_enum_variant)]
 enum Read {
     /// A body in one of the wire formats.
-    // Not boxed: it lives only until `read_response` moves it into the response, and a box
+    // Not boxed: it lives only until `read_into` moves it into the response, and a box
     // would be one more allocation on the client's hot path (`benches/client.rs`).
     Body(ReceivedBody),
     /// A JSON object of an API gateway's own, e.g. Azure API Management's
@@ -188,23 +276,23 @@ enum Read {
     Nothing,
 }
 
-fn read(content_type: Option<&str>, body: &[u8], limits: &ParseOptions) -> Read {
+/// The text of a body that may be an error object: within the size limit, of a JSON (or
+/// plain text, or no) media type, and UTF-8; without a BOM and the whitespace around it.
+fn text<'b>(media_type: &str, body: &'b [u8], limits: &ParseOptions) -> Option<&'b str> {
     if body.len() > limits.max_bytes {
-        return Read::Nothing;
+        return None;
     }
-    let media_type = content_type.map(media_type).unwrap_or_default();
-    if !media_type.is_empty() && !is_json(&media_type) && media_type != "text/plain" {
-        return Read::Nothing;
+    if !media_type.is_empty() && !is_json(media_type) && media_type != "text/plain" {
+        return None;
     }
-    let Ok(text) = core::str::from_utf8(body) else {
-        return Read::Nothing;
-    };
-    let text = text.trim_start_matches('\u{feff}').trim();
-    if let Some(received) = fast::omise(text) {
-        return Read::Body(received);
-    }
+    let text = core::str::from_utf8(body).ok()?;
+    Some(text.trim_start_matches('\u{feff}').trim())
+}
+
+/// Reads the `text` of a body (see [`text`]) by the general readers.
+fn read(media_type: &str, text: &str, limits: &ParseOptions) -> Read {
     if text.is_empty()
-        || is_html(&media_type, text)
+        || is_html(media_type, text)
         || depth::exceeds(text.as_bytes(), limits.max_depth)
     {
         return Read::Nothing;
@@ -238,5 +326,70 @@ fn gateway(mut map: Map<String, Value>) -> Read {
             message: Some(message),
         },
         _ => Read::Gateway { message: None },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The fast path and the general readers give the same response for every Omise body
+    /// the fast path takes: compact or not, escaped, with control characters, multi-byte
+    /// text, strings of every length around the scan's eight-byte steps.
+    #[test]
+    fn the_omise_fast_path_reads_what_the_general_readers_read() {
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            "content-type",
+            "Application/JSON; charset=utf-8".parse().unwrap(),
+        );
+        headers.insert("traceparent", " 00-abc-01 ".parse().unwrap());
+        headers.insert("retry-after", "30".parse().unwrap());
+        headers.insert("content-language", "th".parse().unwrap());
+        let options = DecodeOptions::default();
+        let mut texts = vec![
+            r#"{"object":"error","location":"https://x.test/e#a","code":"used_token","message":"token was already used"}"#.to_owned(),
+            r#"{"object": "error", "code": "a", "message": "m \u00e9\n"}"#.to_owned(),
+            r#"{"object":"error","location":"l","code":"a\"b","message":"m"}"#.to_owned(),
+            r#"{"object":"error","location":"l","code":"c","message":"tab	here"}"#.to_owned(),
+            r#"{"object":"error","location":"l","code":"c","message":"ข้อผิดพลาด é"}"#.to_owned(),
+            r#"{"object":"error","location":null,"code":"c","message":null}"#.to_owned(),
+            "\u{feff} {\"object\":\"error\",\"location\":\"\",\"code\":\"\",\"message\":\"\"}\n".to_owned(),
+        ];
+        for len in 0..20 {
+            let text = "x".repeat(len);
+            texts.push(format!(
+                r#"{{"object":"error","location":"{text}","code":"{text}","message":"{text}"}}"#
+            ));
+            texts.push(format!(
+                r#"{{"object":"error","location":"{text}","code":"c{text}\\u0041","message":"{text}"}}"#
+            ));
+        }
+        for headers in [HeaderMap::new(), headers] {
+            let facts = Facts::of(&headers);
+            let media_type = facts.media_type();
+            for text in &texts {
+                let trimmed = super::text(&media_type, text.as_bytes(), &options.parse).unwrap();
+                let general = read(&media_type, trimmed, &options.parse);
+                let Some(omise) = fast::omise(trimmed) else {
+                    // Refused by both: a raw control character is not JSON.
+                    assert!(matches!(general, Read::Nothing), "{text}");
+                    assert!(text.contains('\t'));
+                    continue;
+                };
+                let fast = facts.omise_response(400, None, omise);
+                let Read::Body(body) = general else {
+                    panic!("general: {text}");
+                };
+                let mut general = facts.response(400);
+                general.body = Some(body);
+                general.body.as_mut().unwrap().status = Some(400);
+                assert_eq!(fast, general, "{text}");
+                assert_eq!(
+                    decode_response(400, &headers, text.as_bytes(), &options),
+                    fast
+                );
+            }
+        }
     }
 }

@@ -103,33 +103,47 @@ pub(crate) fn find<E: ApiError>(
     received: &Received<'_>,
 ) -> (Option<&'static VariantMeta>, Option<E>) {
     let variants = E::catalog().variants;
-    // One scan to the first variant the code names; the candidates start there.
-    let first_exact = variants.iter().position(|v| names(format, code, v.code));
+    // One scan to the first variant the code names; the candidates start there. Failing
+    // that, in an Oney body, the first whose code the received one may be the cut start of.
     let oney = format == Some(Format::Oney);
-    let (from, exact) = match first_exact {
+    let first_exact = match format {
+        Some(Format::Google) => variants.iter().position(|v| names(format, code, v.code)),
+        // The commonest scan, with the comparison inline (`names` is not, for its Google
+        // arm).
+        _ => variants.iter().position(|v| same_code(code, v.code)),
+    };
+    let (at, exact) = match first_exact {
         Some(at) => (at, true),
-        None => (0, false),
+        None if oney => match variants
+            .iter()
+            .position(|v| format::code_may_be_cut(code, v.code))
+        {
+            Some(at) => (at, false),
+            None => return (None, None),
+        },
+        None => return (None, None),
     };
     let is_candidate = |v: &&'static VariantMeta| {
         if exact {
             names(format, code, v.code)
         } else {
-            oney && format::code_may_be_cut(code, v.code)
+            format::code_may_be_cut(code, v.code)
         }
     };
-    let candidates = variants[from..].iter().filter(is_candidate);
-    let Some(first) = candidates.clone().next() else {
-        return (None, None);
+    let first = &variants[at];
+    let others = variants[at + 1..].iter().filter(is_candidate);
+    // The first candidate nearly always fits: the others are looked at only when it does not.
+    let meta = if fits(first, received) {
+        first
+    } else {
+        others.clone().find(|m| fits(m, received)).unwrap_or(first)
     };
-    let meta = candidates
-        .clone()
-        .find(|m| fits(m, received))
-        .unwrap_or(first);
     // Another candidate is tried only where the received text fits it too: a unit variant
     // rebuilds from any text, and must not stand in for a variant whose fields the body
     // lacks.
     let typed = E::from_received(meta, received).or_else(|| {
-        candidates
+        core::iter::once(first)
+            .chain(others)
             .filter(|m| fits(m, received))
             .find_map(|m| E::from_received(m, received))
     });
@@ -142,7 +156,35 @@ pub(crate) fn find<E: ApiError>(
 fn names(format: Option<Format>, received: &str, code: &str) -> bool {
     match format {
         Some(Format::Google) => received == code || format::google_reason(code) == received,
-        _ => received == code,
+        _ => same_code(received, code),
+    }
+}
+
+/// `a == b`, compared inline for codes of up to 16 bytes (nearly all are): a catalog scan
+/// meets many codes of the received one's length, and a call to `memcmp` for each costs
+/// more than the comparison.
+#[inline(always)]
+fn same_code(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    let len = a.len();
+    if len != b.len() {
+        return false;
+    }
+    // Two loads from each side that overlap where the text is shorter than both.
+    let word = |bytes: &[u8], at: usize| -> u64 {
+        let mut w = [0; 8];
+        w.copy_from_slice(&bytes[at..at + 8]);
+        u64::from_ne_bytes(w)
+    };
+    let half = |bytes: &[u8], at: usize| -> u32 {
+        let mut w = [0; 4];
+        w.copy_from_slice(&bytes[at..at + 4]);
+        u32::from_ne_bytes(w)
+    };
+    match len {
+        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
+        4..=7 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
+        _ => a == b,
     }
 }
 
@@ -214,4 +256,39 @@ fn best_match(
         .copied()
         .find(|m| fits(m, received))
         .or_else(|| all.first().copied())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_code;
+
+    #[test]
+    fn same_code_is_equality() {
+        let texts = [
+            "",
+            "a",
+            "ab",
+            "abc",
+            "abcd",
+            "abcde",
+            "used_tok",
+            "used_toke",
+            "used_token",
+            "used_tokem",
+            "xsed_token",
+            "invalid_charge",
+            "invalid_chargf",
+            "0123456789abcdef",
+            "0123456789abcdeF",
+            "0123456789abcdefg",
+            "0123456789abcdefh",
+            "abcé",
+            "abcè",
+        ];
+        for a in texts {
+            for b in texts {
+                assert_eq!(same_code(a, b), a == b, "{a:?} {b:?}");
+            }
+        }
+    }
 }

@@ -68,6 +68,8 @@ pub use rebuild::{capture, Received};
 
 pub use crate::catalog::TemplatePiece;
 
+use std::borrow::Cow;
+
 use serde_json::Value;
 
 use crate::Format;
@@ -113,7 +115,7 @@ pub fn parse(
             max: options.max_bytes,
         });
     }
-    let media_type = content_type.map(media_type).unwrap_or_default();
+    let media_type = content_type.map_or(Cow::Borrowed(""), media_type);
     let text = core::str::from_utf8(body).map_err(|e| ParseError::InvalidUtf8 {
         valid_up_to: e.valid_up_to(),
     })?;
@@ -150,14 +152,15 @@ pub fn parse(
     Ok(received)
 }
 
-/// The media type of a `Content-Type` value: lower case, without parameters.
-pub(crate) fn media_type(content_type: &str) -> String {
-    content_type
-        .split(';')
-        .next()
-        .unwrap_or("")
-        .trim()
-        .to_ascii_lowercase()
+/// The media type of a `Content-Type` value: lower case, without parameters. Borrowed
+/// where it is lower case already, as it nearly always is.
+pub(crate) fn media_type(content_type: &str) -> Cow<'_, str> {
+    let media_type = content_type.split(';').next().unwrap_or("").trim();
+    if media_type.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(media_type.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(media_type)
+    }
 }
 
 /// Whether the text is an HTML page rather than an error object.
