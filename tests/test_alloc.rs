@@ -51,7 +51,15 @@ fn the_counter_counts() {
 fn a_localized_body_renders_without_allocating() {
     let renderer = Renderer::default();
     let cart = Cart::NotFound { id: 7 };
-    for preferences in ["ja", "th, ja;q=0.5", "fr, *;q=0.1", &"xx, ".repeat(100)] {
+    for preferences in [
+        "ja",
+        "ja-JP, en;q=0.5",
+        "th, ja;q=0.5",
+        "fr, *;q=0.1",
+        "th;q=0, ja",
+        "zh-Hant-TW, ja",
+        &"xx, ".repeat(100),
+    ] {
         let ctx = RequestContext::new()
             .with_accept_language(preferences)
             .unwrap();

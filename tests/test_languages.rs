@@ -243,6 +243,245 @@ fn localized_bodies_decode_to_the_typed_variant() {
     }
 }
 
+/// Translations of every shape the derive writes straight into a body: a lead and a
+/// placeholder, a placeholder first, escapes, a format spec, no placeholder, a tag longer
+/// than eight bytes, two tags with one primary subtag, a message a field may replace, and
+/// a title translated without the message.
+#[derive(Debug, ApiError)]
+#[api_error(location = "https://shop.example.com/errors")]
+enum Shapes {
+    #[status(404)]
+    #[code("item_missing")]
+    #[message("item {id} is missing")]
+    #[message(
+        ja = "品目 \"{id}\" がありません",
+        th = "{id} ไม่มี",
+        pt = "item {id} (pt)",
+        pt_BR = "item {id} (pt-BR)",
+        zh_Hant_TW = "項目 {id}"
+    )]
+    #[title(ja = "品目がありません")]
+    ItemMissing { id: String },
+
+    #[status(400)]
+    #[code("bad_ratio")]
+    #[message("ratio {ratio:.1} is too high")]
+    #[message(ja = "比率 {ratio:.1} が高すぎます")]
+    BadRatio { ratio: f64 },
+
+    #[status(409)]
+    #[code("static_one")]
+    #[message("a static message")]
+    #[message(ja = "静的なメッセージ", en_GB = "a static message, GB")]
+    StaticOne,
+
+    #[status(422)]
+    #[code("replaced")]
+    #[message("default {id}")]
+    #[message(ja = "既定 {id}")]
+    Replaced {
+        #[message]
+        message: Option<&'static str>,
+        id: u32,
+    },
+
+    #[status(400)]
+    #[code("titled_only")]
+    #[message("titled only")]
+    #[title(ja = "題名だけ")]
+    TitledOnly,
+}
+
+/// `err` without its derived parts: a wrapper that forwards the translations, as a
+/// composed catalog does, and is written the general way.
+struct General<'e>(&'e dyn ApiError);
+
+impl ApiError for General<'_> {
+    fn catalog() -> &'static apierror::Catalog {
+        unreachable!("rendering never asks a value for its type's catalog")
+    }
+
+    fn meta(&self) -> &'static apierror::VariantMeta {
+        self.0.meta()
+    }
+
+    fn write_message(&self, out: &mut dyn apierror::MessageSink) -> core::fmt::Result {
+        self.0.write_message(out)
+    }
+
+    fn has_message_in(&self, lang: &str) -> bool {
+        self.0.has_message_in(lang)
+    }
+
+    fn write_message_in(
+        &self,
+        lang: &str,
+        out: &mut dyn apierror::MessageSink,
+    ) -> Option<core::fmt::Result> {
+        self.0.write_message_in(lang, out)
+    }
+
+    fn field(&self) -> Option<&dyn core::fmt::Display> {
+        self.0.field()
+    }
+
+    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+        self.0.for_each_value(visit)
+    }
+}
+
+fn shapes() -> Vec<Shapes> {
+    vec![
+        Shapes::ItemMissing {
+            id: "i\"7".to_owned(),
+        },
+        Shapes::BadRatio { ratio: 2.25 },
+        Shapes::StaticOne,
+        Shapes::Replaced {
+            message: None,
+            id: 3,
+        },
+        Shapes::Replaced {
+            message: Some("replaced \"text\""),
+            id: 3,
+        },
+        Shapes::TitledOnly,
+    ]
+}
+
+fn renderers() -> [Renderer; 2] {
+    use apierror::format::OmiseFormat;
+    [
+        Renderer::new(Format::Omise),
+        Renderer::new(Format::Omise).with_omise(
+            OmiseFormat::new()
+                .with_location("https://docs.opn.ooo/api-errors")
+                .unwrap(),
+        ),
+    ]
+}
+
+/// Every body of every shape for `accept_language`, in every format: rendered from the
+/// derived parts (the Omise body choosing its language from the parts' table) and the
+/// general way, and as a response, byte for byte the same.
+fn same_bodies_every_way(accept_language: &str) {
+    let Ok(ctx) = RequestContext::new().with_accept_language(accept_language) else {
+        return;
+    };
+    for renderer in renderers() {
+        for err in shapes() {
+            for format in Format::ALL {
+                let (mut derived, mut general) = (Vec::new(), Vec::new());
+                renderer.render(format, &err, &ctx, &mut derived);
+                renderer.render(format, &General(&err), &ctx, &mut general);
+                let derived = String::from_utf8(derived).unwrap();
+                assert_eq!(
+                    derived,
+                    String::from_utf8(general).unwrap(),
+                    "{accept_language:?} {err:?} {format}"
+                );
+                let response = renderer.response(format, &err, &ctx);
+                assert_eq!(
+                    derived.as_bytes(),
+                    response.body().as_slice(),
+                    "{accept_language:?} {err:?} {format}"
+                );
+            }
+        }
+    }
+}
+
+/// The Omise body of a shape for a request: its message and `Content-Language`.
+fn omise_message(err: &Shapes, accept_language: &str) -> (String, String) {
+    let ctx = RequestContext::new()
+        .with_accept_language(accept_language)
+        .unwrap();
+    let res = Renderer::new(Format::Omise).response(Format::Omise, err, &ctx);
+    let mut body = Vec::new();
+    Renderer::new(Format::Omise).render(Format::Omise, err, &ctx, &mut body);
+    assert_eq!(&body, res.body());
+    let body: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    (
+        body["message"].as_str().unwrap().to_owned(),
+        res.headers()["content-language"]
+            .to_str()
+            .unwrap()
+            .to_owned(),
+    )
+}
+
+#[test]
+fn each_shape_of_translation_in_the_body() {
+    let item = Shapes::ItemMissing { id: "7".into() };
+    for (header, message, lang) in [
+        ("ja-JP", "品目 \"7\" がありません", "ja"),
+        ("th", "7 ไม่มี", "th"),
+        ("pt-PT", "item 7 (pt)", "pt"),
+        ("pt-BR", "item 7 (pt-BR)", "pt-BR"),
+        ("PT-br-x-y", "item 7 (pt-BR)", "pt-BR"),
+        ("zh-Hant-TW", "項目 7", "zh-Hant-TW"),
+        ("zh-Hant", "item 7 is missing", "en"),
+        ("fr, *;q=0.5, ja;q=0.4", "item 7 is missing", "en"),
+        ("ja;q=0, ja-JP", "item 7 is missing", "en"),
+        ("en;q=0, fr, th;q=0.1", "7 ไม่มี", "th"),
+    ] {
+        assert_eq!(
+            omise_message(&item, header),
+            (message.to_owned(), lang.to_owned()),
+            "{header}"
+        );
+    }
+    assert_eq!(
+        omise_message(&Shapes::BadRatio { ratio: 2.25 }, "ja"),
+        ("比率 2.2 が高すぎます".to_owned(), "ja".to_owned())
+    );
+    assert_eq!(
+        omise_message(&Shapes::StaticOne, "en-GB, ja"),
+        ("a static message, GB".to_owned(), "en-GB".to_owned())
+    );
+    let replaced = Shapes::Replaced {
+        message: Some("over"),
+        id: 1,
+    };
+    assert_eq!(
+        omise_message(&replaced, "ja"),
+        ("over".to_owned(), "en".to_owned())
+    );
+    assert_eq!(
+        omise_message(&Shapes::TitledOnly, "ja"),
+        ("titled only".to_owned(), "en".to_owned())
+    );
+}
+
+#[test]
+fn the_parts_table_and_the_general_way_write_the_same_bodies() {
+    for header in [
+        "ja",
+        "ja-JP, en;q=0.5",
+        "JA-jp",
+        "th-TH",
+        "pt",
+        "pt-BR",
+        "pt-br-x-a",
+        "zh-Hant-TW",
+        "zh-hant-tw-x-y",
+        "en-GB",
+        "en",
+        "en-US, ja",
+        "*",
+        "*;q=0.5, th",
+        "fr, ja;q=0.5",
+        "ja;q=0, th",
+        "*;q=0, ja",
+        "x-klingon, th",
+        "abcdefgh-x, ja",
+        "ja-a-bb-c, th;q=0.1",
+        "ja;q=2",
+    ] {
+        same_bodies_every_way(header);
+    }
+}
+
 mod properties {
     use super::*;
     use proptest::prelude::*;
@@ -281,6 +520,7 @@ mod properties {
                 prop_assert!(header.chars().any(char::is_control));
                 return Ok(());
             };
+            same_bodies_every_way(&header);
             for format in Format::ALL {
                 let res = Renderer::new(format).response(format, &CART, &ctx);
                 let header_value = res.headers()["content-language"].to_str().unwrap();

@@ -92,6 +92,23 @@ pub trait ApiError {
         Err(fmt::Error)
     }
 
+    /// Appends the rest of the message in the translation at `index` of its parts'
+    /// translations (`JsonParts::translations`), after its lead (`LanguageParts::lead`):
+    /// the message as [`ApiError::write_message_in`] writes it, escaped for the inside of a
+    /// JSON string, straight into `out`.
+    ///
+    /// The derive implements this for the variants with translations that no field
+    /// replaces; it answers `Ok` only where [`ApiError::has_message_in`] answers `true` for
+    /// that language, which lets a format write a translated body without asking that first.
+    /// The default, and the answer for any other value or index, is `Err`: the caller then
+    /// drops what it wrote of the message and goes the generic way. A type that forwards
+    /// this must forward `json_parts` and `has_message_in` to the same value.
+    #[doc(hidden)]
+    fn write_json_rest_in(&self, index: usize, out: &mut Vec<u8>) -> fmt::Result {
+        let _ = (index, out);
+        Err(fmt::Error)
+    }
+
     /// Calls `visit` with each value the message template prints, under its field's name
     /// (`"0"`, `"1"`, … in a tuple variant), each field once, in template order; never a
     /// `#[source]`. The Google format's `ErrorInfo.metadata` is made of these.

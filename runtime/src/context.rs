@@ -233,6 +233,12 @@ impl<'a> RequestContext<'a> {
             .map(|header| (header, &self.preferences))
     }
 
+    /// The parsed preferences alone (none where no value was set), for choosing a
+    /// language without reading the value itself where the ranges' keys suffice.
+    pub(crate) fn parsed_preferences(&self) -> &Preferences {
+        &self.preferences
+    }
+
     /// The request's language preferences (`Accept-Language`), if set.
     pub fn accept_language(&self) -> Option<&str> {
         self.accept_language.as_deref()

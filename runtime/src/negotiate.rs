@@ -140,20 +140,21 @@ fn is_token(s: &str) -> bool {
 /// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths: the
 /// weight of `Accept` media ranges and of `Accept-Language` language ranges alike.
 pub(crate) fn parse_q(value: &str) -> Option<u16> {
-    let (int, frac) = match value.split_once('.') {
-        Some((int, frac)) => (int, frac),
-        None => (value, ""),
+    let bytes = value.as_bytes();
+    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
+        Some(dot) => (&bytes[..dot], &bytes[dot + 1..]),
+        None => (bytes, &bytes[..0]),
     };
-    if frac.len() > 3 || !frac.bytes().all(|b| b.is_ascii_digit()) {
+    if frac.len() > 3 || !frac.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let mut thousandths: u16 = 0;
-    for (i, b) in frac.bytes().enumerate() {
+    for (i, b) in frac.iter().enumerate() {
         thousandths += u16::from(b - b'0') * [100, 10, 1][i];
     }
     match int {
-        "0" => Some(thousandths),
-        "1" if thousandths == 0 => Some(1000),
+        b"0" => Some(thousandths),
+        b"1" if thousandths == 0 => Some(1000),
         _ => None,
     }
 }

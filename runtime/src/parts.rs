@@ -36,7 +36,52 @@ pub struct JsonParts {
     pub google_reason: &'static str,
     /// The container's `location = "…"`, as in `VariantMeta::location` (not escaped).
     pub location: Option<&'static str>,
+    /// The translations of the message, in the order `VariantMeta::languages` lists them
+    /// (after the default language); empty for a variant without.
+    /// `ApiError::write_json_rest_in` takes a position in this list.
+    pub translations: &'static [LanguageParts],
 }
+
+/// The escaped static parts of one translation of a variant's message, computed by the
+/// derive at compile time as [`JsonParts`] are, for choosing the language and writing a
+/// body in it without comparing text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageParts {
+    /// The language tag, as in `Localized::lang`.
+    pub lang: &'static str,
+    /// [`language_key`] of the tag: comparing keys tells whether a language range's step
+    /// of at most eight bytes is this tag.
+    pub key: u64,
+    /// The leading literal of the translated template, escaped (the whole message when it
+    /// has no placeholders; empty when it starts with one): what
+    /// `ApiError::write_json_rest_in` writes the rest of the message after.
+    pub lead: &'static str,
+    /// The head of an Omise body with the message in this language: as
+    /// [`JsonParts::omise_head`], ending with this translation's [`LanguageParts::lead`].
+    pub omise_head: &'static str,
+}
+
+/// A language tag of at most eight bytes in ASCII lower case, as a little-endian number
+/// (zeros past the tag's end); `LONG_TAG` for a longer tag. Two tags of at most eight
+/// bytes are equal but for ASCII case exactly where their keys are equal (a tag has no
+/// NUL byte).
+pub const fn language_key(tag: &str) -> u64 {
+    let bytes = tag.as_bytes();
+    if bytes.len() > 8 {
+        return LONG_TAG;
+    }
+    let mut key = 0u64;
+    let mut i = 0;
+    while i < bytes.len() {
+        key |= (bytes[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    key
+}
+
+/// The [`language_key`] of every tag longer than eight bytes: all bytes `0xFF`, which no
+/// UTF-8 text holds, so it equals the key of no tag of at most eight bytes.
+pub const LONG_TAG: u64 = u64::MAX;
 
 impl JsonParts {
     /// The part of a problem body after the `type` member's value up to the detail:

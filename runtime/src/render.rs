@@ -157,6 +157,22 @@ impl Renderer {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
+        match format {
+            Format::Omise => self.omise.render_negotiated(err, ctx, out),
+            _ => self.render_one(format, err, ctx, out),
+        }
+    }
+
+    /// [`Renderer::render`] in a format other than Omise's, kept out of line so that the
+    /// Omise body is one jump away.
+    #[inline(never)]
+    fn render_one(
+        &self,
+        format: Format,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
         self.render_all(format, &[err], ctx, out);
     }
 
@@ -173,8 +189,11 @@ impl Renderer {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let chosen = self.language(format, errors, ctx);
-        self.render_all_in(format, errors, ctx, chosen.written(), out);
+        if let (Format::Omise, [err]) = (format, errors) {
+            return self.omise.render_negotiated(*err, ctx, out);
+        }
+        let lang = self.written_language(format, errors, ctx);
+        self.render_all_in(format, errors, ctx, lang, out);
     }
 
     /// The language a body of `errors` in `format` is written in for `ctx`: formats that
@@ -185,8 +204,19 @@ impl Renderer {
         errors: &[&dyn ApiError],
         ctx: &RequestContext<'_>,
     ) -> language::Chosen {
-        let titled = matches!(format, Format::Problem | Format::Vipps);
-        language::for_errors(errors, ctx, titled)
+        language::for_errors(errors, ctx, titled(format))
+    }
+
+    /// The language argument of the writers for a body of `errors` in `format`
+    /// ([`language::Chosen::written`] of [`Renderer::language`], without working out
+    /// whether the response varies).
+    fn written_language(
+        &self,
+        format: Format,
+        errors: &[&dyn ApiError],
+        ctx: &RequestContext<'_>,
+    ) -> &'static str {
+        language::written(errors, ctx, titled(format))
     }
 
     /// [`Renderer::render_all`] in `lang`, a language every error has.
@@ -240,7 +270,7 @@ impl Serialize for View<'_> {
             errors,
             ctx,
         } = *self;
-        let lang = renderer.language(format, errors, ctx).written();
+        let lang = renderer.written_language(format, errors, ctx);
         match format {
             Format::Omise => renderer
                 .omise
@@ -258,4 +288,10 @@ impl Serialize for View<'_> {
             Format::Google => renderer.google.view_in(errors, lang).serialize(serializer),
         }
     }
+}
+
+/// Whether bodies in `format` write the variant's title: a language then counts only where
+/// the title is in it too.
+fn titled(format: Format) -> bool {
+    matches!(format, Format::Problem | Format::Vipps)
 }

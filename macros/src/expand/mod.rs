@@ -83,6 +83,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
         quote!(#path { .. } => #index,)
     });
     let json_rest_fn = speed::json_rest_fn(input);
+    let json_rest_in_fn = speed::json_rest_in_fn(input);
     let index_fn = quote!(Self::__apierror_index(self));
     let write_message_fn = meaning::write_message_fn(input, &index_fn);
     let write_message_in_fn = meaning::write_message_in_fn(input);
@@ -157,6 +158,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 }
 
                 #json_rest_fn
+
+                #json_rest_in_fn
 
                 #field_fn
 

@@ -1,7 +1,8 @@
 //! The speed path: the escaped static parts of each variant's bodies (the runtime's
-//! `JsonParts`), and `write_json_rest`, which writes the rest of a templated message
-//! straight into the body. Nothing here changes what a body says, only how fast it is
-//! written; the runtime's generic path writes the same bytes without them.
+//! `JsonParts`), `write_json_rest`, which writes the rest of a templated message straight
+//! into the body, and `write_json_rest_in`, which writes a translation's so. Nothing here
+//! changes what a body says, only how fast it is written; the runtime's generic path writes
+//! the same bytes without them.
 
 use proc_macro2::TokenStream;
 use quote::{quote, ToTokens};
@@ -47,6 +48,19 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     let google_reason = crate::prop::google_reason(&code);
     let message = option_str(static_message);
     let lead = option_str(lead);
+    let translations = variant.translations.iter().map(|translation| {
+        let lang = &translation.lang;
+        let lead = json::escape(split_lead(&translation.template).0);
+        let omise_head = quote!(::core::concat!(__a::head!(omise #base #anchor #code_json), #lead));
+        quote! {
+            __a::LanguageParts {
+                lang: #lang,
+                key: __a::language_key(#lang),
+                lead: #lead,
+                omise_head: #omise_head,
+            }
+        }
+    });
     quote! {
         __a::JsonParts {
             code: #code_json,
@@ -56,6 +70,7 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
             status_head: #status_head,
             google_reason: #google_reason,
             location: __APIERROR_LOCATION,
+            translations: &[#(#translations),*],
         }
     }
 }
@@ -91,6 +106,75 @@ pub(super) fn json_rest_fn(input: &Input) -> TokenStream {
         ) -> ::core::fmt::Result {
             // A failing value clears `__ok` rather than returning through `?`: plain calls
             // type-check faster, in a body with an arm per templated variant.
+            let mut __ok = true;
+            match self {
+                #(#arms)*
+                _ => __ok = false,
+            }
+            __a::result(__ok)
+        }
+    }
+}
+
+/// A template's leading literal (empty when it starts with a placeholder) and the pieces
+/// after it.
+fn split_lead(pieces: &[Piece]) -> (&str, &[Piece]) {
+    match pieces.split_first() {
+        Some((Piece::Literal(lead), rest)) => (lead, rest),
+        _ => ("", pieces),
+    }
+}
+
+/// `write_json_rest_in`: for each variant with translated messages and no field that can
+/// replace its message, the rest of the message in the language asked for (by its position
+/// in `JsonParts::translations`), after its lead, written straight into the buffer, as
+/// `write_json_rest` writes the default one's. Not emitted when no variant has a
+/// translation.
+pub(super) fn json_rest_in_fn(input: &Input) -> TokenStream {
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .filter(|variant| !variant.translations.is_empty() && variant.message_field().is_none())
+        .map(|variant| {
+            let mut used = Vec::new();
+            let languages: Vec<TokenStream> = variant
+                .translations
+                .iter()
+                .enumerate()
+                .map(|(index, translation)| {
+                    let rest = split_lead(&translation.template).1;
+                    for field in variant.fields_printed_by(rest) {
+                        if !used
+                            .iter()
+                            .any(|u: &&crate::ast::Field| u.name == field.name)
+                        {
+                            used.push(field);
+                        }
+                    }
+                    let writes = rest.iter().map(|piece| match piece {
+                        Piece::Literal(text) => {
+                            let escaped = json::escape(text);
+                            quote!(__a::raw(__out, #escaped);)
+                        }
+                        Piece::Placeholder { arg, spec } => json_value(variant.slot(arg, spec)),
+                    });
+                    quote!(#index => { #(#writes)* })
+                })
+                .collect();
+            let pattern = pattern(input, variant, used);
+            quote!(#pattern => match __index { #(#languages)* _ => __ok = false, })
+        })
+        .collect();
+    if arms.is_empty() {
+        return TokenStream::new();
+    }
+    quote! {
+        #[allow(unreachable_patterns)]
+        fn write_json_rest_in(
+            &self,
+            __index: usize,
+            __out: &mut ::std::vec::Vec<u8>,
+        ) -> ::core::fmt::Result {
             let mut __ok = true;
             match self {
                 #(#arms)*

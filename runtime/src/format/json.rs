@@ -289,7 +289,12 @@ pub(crate) fn write_public_message(
 ) {
     let mark = out.len();
     let result = match max {
-        None => public_message_in(err, lang, &mut JsonSink(out)),
+        // A translated message straight from the derive, where it has one.
+        None if !is_default(err, lang) && write_translation(out, err, lang).is_ok() => return,
+        None => {
+            out.truncate(mark);
+            public_message_in(err, lang, &mut JsonSink(out))
+        }
         Some(max) => public_message_in(err, lang, &mut LimitedJsonWriter::new(out, max)),
     };
     if result.is_err() {
@@ -303,6 +308,20 @@ pub(crate) fn write_public_message(
             }
         }
     }
+}
+
+/// Writes the message of `err` in `lang`, one of its translations, from the derive's
+/// parts: the translation's lead, then [`ApiError::write_json_rest_in`]; `Err` where that
+/// does not write it (the caller drops what was written).
+fn write_translation(out: &mut Vec<u8>, err: &dyn ApiError, lang: &str) -> fmt::Result {
+    let parts = err.json_parts().ok_or(fmt::Error)?;
+    let index = parts
+        .translations
+        .iter()
+        .position(|t| t.lang.eq_ignore_ascii_case(lang))
+        .ok_or(fmt::Error)?;
+    out.extend_from_slice(parts.translations[index].lead.as_bytes());
+    err.write_json_rest_in(index, out)
 }
 
 /// Writes the code of `err` escaped: copied from `parts` when the derive escaped it.

@@ -17,8 +17,8 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{check_url, OptionError};
-use crate::parts::JsonParts;
-use crate::ApiError;
+use crate::parts::{JsonParts, LanguageParts};
+use crate::{ApiError, RequestContext};
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
 /// types without a `location` of their own for this base (`JsonParts::omise_head`).
@@ -129,9 +129,16 @@ impl OmiseFormat {
         if !json::is_default(err, lang) {
             return self.render_translated(err, lang, out);
         }
-        let Some(parts) = err.json_parts() else {
-            return self.render_piecewise(err, lang, out);
-        };
+        match err.json_parts() {
+            Some(parts) => self.render_default(err, parts, out),
+            None => self.render_piecewise(err, lang, out),
+        }
+    }
+
+    /// The body of `err`, whose derived parts are `parts`, in its default language.
+    #[inline]
+    fn render_default(&self, err: &dyn ApiError, parts: &JsonParts, out: &mut Vec<u8>) {
+        let lang = crate::language::DEFAULT;
         let Some((prefix, head)) = self.derived_head(parts) else {
             return self.render_piecewise(err, lang, out);
         };
@@ -153,17 +160,111 @@ impl OmiseFormat {
         out.extend_from_slice(crate::head!(omise_end).as_bytes());
     }
 
+    /// Appends the body of `err` in the language `ctx`'s preferences choose among its
+    /// languages (see [`crate::language::for_errors`]).
+    ///
+    /// For a derived error whose translation is chosen from its parts' table of languages
+    /// ([`crate::language::quick`]), the translated message is written straight away: that
+    /// the derive writes it proves the error speaks the language. Anything else goes the
+    /// general way.
+    pub(crate) fn render_negotiated(
+        &self,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        use crate::language::{self, Quick};
+        let Some(parts) = err.json_parts() else {
+            return self.render_general(err, ctx, out);
+        };
+        match language::quick(parts, ctx, || err.meta().language) {
+            Quick::Translation(index, translation) => {
+                let mark = out.len();
+                if self
+                    .render_translation(err, parts, index, translation, out)
+                    .is_err()
+                {
+                    out.truncate(mark);
+                    self.render_general(err, ctx, out);
+                }
+            }
+            Quick::Default => self.render_default_apart(err, parts, out),
+            Quick::Unsure => self.render_general(err, ctx, out),
+        }
+    }
+
+    /// [`OmiseFormat::render_default`] as a call of its own, so that the translated body's
+    /// path stays short.
+    #[inline(never)]
+    fn render_default_apart(&self, err: &dyn ApiError, parts: &JsonParts, out: &mut Vec<u8>) {
+        self.render_default(err, parts, out);
+    }
+
+    /// [`OmiseFormat::render_negotiated`] the general way: the language chosen by asking
+    /// the error ([`crate::language::written`]), then the body in it.
+    #[cold]
+    #[inline(never)]
+    fn render_general(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
+        let lang = crate::language::written(&[err], ctx, false);
+        self.render_in(err, lang, out);
+    }
+
+    /// The body of `err` with its message in `translation`, the one at `index` of `parts`'
+    /// translations, written by the derive: the translation's head, then the rest of the
+    /// message ([`ApiError::write_json_rest_in`]). `Err` where the derive does not write it.
+    fn render_translation(
+        &self,
+        err: &dyn ApiError,
+        parts: &JsonParts,
+        index: usize,
+        translation: &LanguageParts,
+        out: &mut Vec<u8>,
+    ) -> fmt::Result {
+        let (prefix, head) = self
+            .base_head(parts, translation.omise_head)
+            .ok_or(fmt::Error)?;
+        out.reserve(prefix.len() + head.len() + crate::head!(omise_end).len());
+        if !prefix.is_empty() {
+            out.extend_from_slice(prefix.as_bytes());
+        }
+        out.extend_from_slice(head.as_bytes());
+        err.write_json_rest_in(index, out)?;
+        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+        Ok(())
+    }
+
+    /// The derive's head of a body up to the message's opening quote, and the prefix to
+    /// write before it (see [`OmiseFormat::derived_head`]).
+    fn translated_head<'a>(&'a self, parts: &JsonParts) -> Option<(&'a str, &'static str)> {
+        let (prefix, head) = self.derived_head(parts)?;
+        let known = match (parts.message, parts.lead) {
+            (Some(message), _) => message.len() + crate::head!(omise_end).len(),
+            (None, Some(lead)) => lead.len(),
+            (None, None) => 0,
+        };
+        Some((prefix, head.get(..head.len().checked_sub(known)?)?))
+    }
+
     /// The derive's head of a body (see `JsonParts::omise_head`) and the prefix to write before
     /// it: the derive built the whole head for the type's own location, or else for the
     /// default base, and another base of this format replaces the default one. `None` where
     /// the head does not start as expected (a body then goes piece by piece).
     fn derived_head<'a>(&'a self, parts: &JsonParts) -> Option<(&'a str, &'static str)> {
+        self.base_head(parts, parts.omise_head)
+    }
+
+    /// [`OmiseFormat::derived_head`] for `head`, one of the derive's heads of `parts`.
+    #[inline]
+    fn base_head<'a>(
+        &'a self,
+        parts: &JsonParts,
+        head: &'static str,
+    ) -> Option<(&'a str, &'static str)> {
         match (parts.location, self.default_base) {
-            (None, false) => parts
-                .omise_head
+            (None, false) => head
                 .strip_prefix(DEFAULT_PREFIX)
                 .map(|rest| (self.prefix.as_str(), rest)),
-            _ => Some(("", parts.omise_head)),
+            _ => Some(("", head)),
         }
     }
 
@@ -175,15 +276,7 @@ impl OmiseFormat {
         let Some(parts) = err.json_parts() else {
             return self.render_piecewise(err, lang, out);
         };
-        let Some((prefix, head)) = self.derived_head(parts) else {
-            return self.render_piecewise(err, lang, out);
-        };
-        let known = match (parts.message, parts.lead) {
-            (Some(message), _) => message.len() + crate::head!(omise_end).len(),
-            (None, Some(lead)) => lead.len(),
-            (None, None) => 0,
-        };
-        let Some(head) = head.get(..head.len().saturating_sub(known)) else {
+        let Some((prefix, head)) = self.translated_head(parts) else {
             return self.render_piecewise(err, lang, out);
         };
         out.extend_from_slice(prefix.as_bytes());

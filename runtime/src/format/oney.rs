@@ -113,7 +113,7 @@ impl OneyFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx, false).written();
+        let lang = language::written(errors, ctx, false);
         self.render_all_in(errors, lang, out);
     }
 
@@ -174,7 +174,7 @@ impl OneyFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx, false).written();
+        let lang = language::written(errors, ctx, false);
         self.view_in(errors, lang)
     }
 

@@ -210,7 +210,7 @@ impl ProblemFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx, true).written();
+        let lang = language::written(errors, ctx, true);
         self.render_all_in(errors, ctx, lang, out);
     }
 
@@ -341,7 +341,7 @@ impl ProblemFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx, true).written();
+        let lang = language::written(errors, ctx, true);
         self.view_in(errors, ctx, lang)
     }
 
