@@ -245,3 +245,232 @@ fn bodies_decode_back_to_the_variant() {
         assert_eq!(decoded.typed(), Some(&err));
     }
 }
+
+/// Variants at the edges of the derive's whole Google bodies (`GoogleUnit`): what has one
+/// (a static message, a source, a gRPC code, a 429, escaped text) and what has none (a
+/// field, a template, a message a field replaces), with neither domain nor location.
+#[derive(Debug, ApiError)]
+#[allow(dead_code)] // The source is carried, never printed.
+enum Edge {
+    #[status(400)]
+    #[code("quoted")]
+    #[title("A \"quoted\" title")]
+    #[message("a \"quoted\" \\ message\n")]
+    Quoted,
+
+    #[status(429)]
+    #[code("slow_down")]
+    #[message("slow down")]
+    SlowDown,
+
+    #[status(418)]
+    #[code("teapot")]
+    #[grpc(ABORTED)]
+    #[message("short and stout ☕")]
+    Teapot,
+
+    #[status(500)]
+    #[code("upstream")]
+    #[message("the upstream failed")]
+    Upstream(#[source] std::io::Error),
+
+    #[status(400)]
+    #[code("bad_amount")]
+    #[field("purchase.amount")]
+    #[message("the amount is wrong")]
+    BadAmount,
+
+    #[status(404)]
+    #[code("gone")]
+    #[message("it is gone")]
+    #[message(ja = "ありません")]
+    Gone,
+
+    #[status(400)]
+    #[code("templated")]
+    #[message("{n} is too many")]
+    Templated { n: u32 },
+
+    #[status(400)]
+    #[code("replaced")]
+    #[message("the default")]
+    Replaced {
+        #[message]
+        message: Option<String>,
+    },
+}
+
+/// `err` without its derived parts: what a hand-written impl looks like, rendered on the
+/// formats' generic path.
+struct Generic<'e>(&'e dyn ApiError);
+
+impl ApiError for Generic<'_> {
+    fn catalog() -> &'static apierror::Catalog {
+        unreachable!("rendering never asks a value for its type's catalog")
+    }
+
+    fn meta(&self) -> &'static apierror::VariantMeta {
+        self.0.meta()
+    }
+
+    fn write_message(&self, out: &mut dyn apierror::MessageSink) -> core::fmt::Result {
+        self.0.write_message(out)
+    }
+
+    fn has_message_in(&self, lang: &str) -> bool {
+        self.0.has_message_in(lang)
+    }
+
+    fn write_message_in(
+        &self,
+        lang: &str,
+        out: &mut dyn apierror::MessageSink,
+    ) -> Option<core::fmt::Result> {
+        self.0.write_message_in(lang, out)
+    }
+
+    fn field(&self) -> Option<&dyn core::fmt::Display> {
+        self.0.field()
+    }
+
+    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
+        self.0.for_each_value(visit)
+    }
+}
+
+fn edges() -> Vec<Box<dyn ApiError>> {
+    vec![
+        Box::new(Edge::Quoted),
+        Box::new(Edge::SlowDown),
+        Box::new(Edge::Teapot),
+        Box::new(Edge::Upstream(std::io::Error::other("disk on fire"))),
+        Box::new(Edge::BadAmount),
+        Box::new(Edge::Gone),
+        Box::new(Edge::Templated { n: 7 }),
+        Box::new(Edge::Replaced { message: None }),
+        Box::new(Edge::Replaced {
+            message: Some("its own".into()),
+        }),
+        Box::new(ShopError::EmptyCart),
+        Box::new(ShopError::CartLocked),
+        Box::new(ShopError::CheckoutUnavailable),
+        Box::new(ShopError::CartNotFound { cart_id: 7 }),
+        Box::new(Plain::RateLimited),
+    ]
+}
+
+/// Every option that changes a body the derive built whole.
+fn formats() -> Vec<GoogleFormat> {
+    let domain = || {
+        GoogleFormat::new()
+            .with_domain("errors.example.com")
+            .unwrap()
+    };
+    vec![
+        GoogleFormat::new(),
+        domain(),
+        GoogleFormat::new().with_retry_delay(Duration::from_secs(2)),
+        domain().with_retry_delay(Duration::from_millis(1500)),
+    ]
+}
+
+/// The derive's whole bodies and the generic path write the same bytes, whatever the
+/// options, the request's languages and the way in (`GoogleFormat::render`, a renderer).
+#[test]
+fn whole_bodies_match_the_generic_path() {
+    let contexts = [
+        RequestContext::new(),
+        RequestContext::new().with_accept_language("ja").unwrap(),
+    ];
+    for err in edges() {
+        let err = &*err;
+        for format in formats() {
+            for ctx in &contexts {
+                let (mut fast, mut generic) = (Vec::new(), Vec::new());
+                format.render(err, ctx, &mut fast);
+                format.render(&Generic(err), ctx, &mut generic);
+                let fast = String::from_utf8(fast).unwrap();
+                assert_eq!(fast, String::from_utf8(generic).unwrap(), "{format:?}");
+                // Valid JSON, and the same through a renderer.
+                serde_json::from_str::<serde_json::Value>(&fast).unwrap();
+                let renderer = google().with_google(format.clone());
+                assert_eq!(body(&renderer, &[err], ctx), fast, "{format:?}");
+                assert_eq!(body(&renderer, &[&Generic(err)], ctx), fast, "{format:?}");
+            }
+        }
+    }
+}
+
+/// The edges of the whole bodies, byte for byte: escaped texts, a format's domain put after
+/// the reason (and not over a type's own), a retry delay that adds a `RetryInfo` (and one
+/// that does not), a gRPC code, a source that is no metadata.
+#[test]
+fn whole_body_edges() {
+    let ctx = RequestContext::new();
+    let render = |format: &GoogleFormat, err: &dyn ApiError| {
+        let mut out = Vec::new();
+        format.render(err, &ctx, &mut out);
+        String::from_utf8(out).unwrap()
+    };
+    let plain = GoogleFormat::new();
+    let domain = GoogleFormat::new()
+        .with_domain("errors.example.com")
+        .unwrap();
+    let retry = GoogleFormat::new().with_retry_delay(Duration::from_secs(2));
+    const INFO: &str = r#""details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","#;
+    assert_eq!(
+        render(&plain, &Edge::Quoted),
+        format!(
+            r#"{{"error":{{"code":400,"message":"a \"quoted\" \\ message\n","status":"INVALID_ARGUMENT",{INFO}"reason":"QUOTED","metadata":{{}}}}]}}}}"#
+        )
+    );
+    assert_eq!(
+        render(&domain, &Edge::Quoted),
+        format!(
+            r#"{{"error":{{"code":400,"message":"a \"quoted\" \\ message\n","status":"INVALID_ARGUMENT",{INFO}"reason":"QUOTED","domain":"errors.example.com","metadata":{{}}}}]}}}}"#
+        )
+    );
+    // The type's own domain wins.
+    assert_eq!(
+        render(&domain, &ShopError::EmptyCart),
+        format!(
+            r#"{{"error":{{"code":400,"message":"the cart is empty","status":"INVALID_ARGUMENT",{INFO}"reason":"EMPTY_CART","domain":"shop.example.com","metadata":{{}}}},{HELP}"Empty Cart","url":"https://shop.example.com/errors#empty-cart"}}]}}]}}}}"#
+        )
+    );
+    // A retry delay adds a `RetryInfo` to a 429 and a 503, before `Help`; not to a 400.
+    assert_eq!(
+        render(&retry, &Edge::SlowDown),
+        format!(
+            r#"{{"error":{{"code":429,"message":"slow down","status":"RESOURCE_EXHAUSTED",{INFO}"reason":"SLOW_DOWN","metadata":{{}}}},{{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}}]}}}}"#
+        )
+    );
+    assert_eq!(
+        render(&retry, &ShopError::CheckoutUnavailable),
+        format!(
+            r#"{{"error":{{"code":503,"message":"checkout is unavailable","status":"UNAVAILABLE",{INFO}"reason":"CHECKOUT_UNAVAILABLE","domain":"shop.example.com","metadata":{{}}}},{{"@type":"type.googleapis.com/google.rpc.RetryInfo","retryDelay":"2s"}},{HELP}"Checkout Unavailable","url":"https://shop.example.com/errors#checkout-unavailable"}}]}}]}}}}"#
+        )
+    );
+    assert_eq!(render(&retry, &Edge::Quoted), render(&plain, &Edge::Quoted));
+    assert_eq!(
+        render(&plain, &Edge::Teapot),
+        format!(
+            r#"{{"error":{{"code":418,"message":"short and stout ☕","status":"ABORTED",{INFO}"reason":"TEAPOT","metadata":{{}}}}]}}}}"#
+        )
+    );
+    assert_eq!(
+        render(
+            &domain,
+            &Edge::Upstream(std::io::Error::other("disk on fire"))
+        ),
+        format!(
+            r#"{{"error":{{"code":500,"message":"the upstream failed","status":"INTERNAL",{INFO}"reason":"UPSTREAM","domain":"errors.example.com","metadata":{{}}}}]}}}}"#
+        )
+    );
+    // A field: no whole body, a `BadRequest`.
+    assert_eq!(
+        render(&plain, &Edge::BadAmount),
+        format!(
+            r#"{{"error":{{"code":400,"message":"the amount is wrong","status":"INVALID_ARGUMENT",{INFO}"reason":"BAD_AMOUNT","metadata":{{}}}},{{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{{"field":"purchase.amount","description":"the amount is wrong","reason":"BAD_AMOUNT"}}]}}]}}}}"#
+        )
+    );
+}

@@ -49,9 +49,15 @@ fn contexts() -> [RequestContext<'static>; 2] {
 }
 
 fn renderers() -> Vec<Renderer> {
-    use apierror::format::{OmiseFormat, ProblemFormat};
+    use apierror::format::{GoogleFormat, OmiseFormat, ProblemFormat};
     vec![
         Renderer::default(),
+        // The Google options that change a body the derive built whole.
+        Renderer::default().with_google(
+            GoogleFormat::new()
+                .with_domain("errors.example.com")
+                .unwrap(),
+        ),
         Renderer::default()
             .with_omise(
                 OmiseFormat::new()
@@ -67,6 +73,12 @@ fn renderers() -> Vec<Renderer> {
                 ProblemFormat::vipps()
                     .with_status_base("https://h.test/")
                     .unwrap(),
+            )
+            .with_google(
+                GoogleFormat::new()
+                    .with_domain("errors.example.com")
+                    .unwrap()
+                    .with_retry_delay(std::time::Duration::from_millis(1500)),
             ),
     ]
 }

@@ -61,25 +61,11 @@ const CONTAINER_KEYS: [Symbol; 8] = [
 ];
 
 /// The `google.rpc.Code` names a variant may give in `#[grpc(…)]`: all but `OK`, which is
-/// no error.
-pub const GRPC_CODES: [&str; 16] = [
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
+/// no error (the runtime's list, `apierror_shared`).
+fn grpc_codes() -> &'static [&'static str] {
+    &apierror_shared::google::CODE_NAMES[1..]
+}
+
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
@@ -384,12 +370,12 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
         } else if path == GRPC {
             let example = format!("#[{GRPC}(NOT_FOUND)]");
             if let Some(name) = single_arg::<syn::Ident>(cx, attr, &example) {
-                if !GRPC_CODES.contains(&name.to_string().as_str()) {
+                if !grpc_codes().contains(&name.to_string().as_str()) {
                     cx.error_spanned_by(
                         &name,
                         format!(
                             "`{name}` is not a google.rpc.Code name; expected one of {}",
-                            GRPC_CODES.join(", ")
+                            grpc_codes().join(", ")
                         ),
                     );
                 }

@@ -224,29 +224,14 @@ impl<'a> Variant<'a> {
 }
 
 /// The Google `ErrorInfo.reason` of a code: upper case, every run of characters other than
-/// letters and digits one `_`, none at either end, at most 63 characters. The runtime's
-/// `format::google::reason` writes the same for hand-written errors (`tests/test_paths.rs`
-/// holds the two paths equal for every shipped catalog).
+/// letters and digits one `_`, none at either end, at most 63 characters; the runtime
+/// writes the same for hand-written errors, with the same function.
 pub fn google_reason(code: &str) -> String {
-    let mut out = String::new();
-    let mut pending_underscore = false;
-    for c in code.chars() {
-        if c.is_ascii_alphanumeric() {
-            if pending_underscore && !out.is_empty() {
-                out.push('_');
-            }
-            pending_underscore = false;
-            out.push(c.to_ascii_uppercase());
-        } else {
-            pending_underscore = true;
-        }
-    }
-    out.truncate(out.len().min(GOOGLE_REASON_MAX));
-    out.trim_end_matches('_').to_owned()
+    apierror_shared::google::reason(code)
 }
 
 /// Most characters of an `ErrorInfo.reason` (AIP-193).
-pub const GOOGLE_REASON_MAX: usize = 63;
+pub const GOOGLE_REASON_MAX: usize = apierror_shared::google::REASON_MAX;
 
 /// Whether `reason` has AIP-193's shape: `[A-Z][A-Z0-9_]+[A-Z0-9]`.
 pub fn is_google_reason(reason: &str) -> bool {

@@ -40,6 +40,29 @@ pub struct JsonParts {
     /// (after the default language); empty for a variant without.
     /// `ApiError::write_json_rest_in` takes a position in this list.
     pub translations: &'static [LanguageParts],
+    /// The whole Google body of a variant whose message is static and which has no field
+    /// (so no metadata and no `BadRequest`); `None` for every other variant.
+    pub google_unit: Option<GoogleUnit>,
+}
+
+/// The Google body of one error of a variant with a static message and no field, built by
+/// the derive for the default options of `GoogleFormat` (no domain, no retry delay).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GoogleUnit {
+    /// The whole body, escaped: status, message, code name (the variant's `#[grpc(…)]`,
+    /// else its status's), the `ErrorInfo` (reason, the type's domain if it names one, an
+    /// empty `metadata`) and the `Help` detail where the type has a `location`.
+    pub body: &'static str,
+    /// Where in `body` a `GoogleFormat`'s domain goes (right after the reason) for a type
+    /// that names none; `None` where the type names its own, which `body` then holds.
+    pub domain_at: Option<usize>,
+    /// Whether the status is 429 or 503: a `GoogleFormat` with a retry delay then adds a
+    /// `RetryInfo` detail, which `body` does not hold.
+    pub retryable: bool,
+    /// Whether the variant has texts in other languages (`VariantMeta::localized` is not
+    /// empty): a request's preferences may then choose one, so the body's language must be
+    /// chosen before this body is used. Without, the body is always in the default language.
+    pub translated: bool,
 }
 
 /// The escaped static parts of one translation of a variant's message, computed by the

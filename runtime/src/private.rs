@@ -13,7 +13,7 @@ pub use crate::head;
 pub use crate::message::{write_pieces, write_static_message, MessageSink, Piece};
 pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
 pub use crate::parse::Received;
-pub use crate::parts::{language_key, JsonParts, LanguageParts};
+pub use crate::parts::{language_key, GoogleUnit, JsonParts, LanguageParts};
 pub use crate::response::vary_on_accept;
 
 /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the

@@ -43,9 +43,25 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
         }
         (None, None) => quote!(__a::head!(omise #base #anchor #code_json)),
     };
-    let status = variant.status(&input.attrs).unwrap_or_default().to_string();
+    let status_code = variant.status(&input.attrs).unwrap_or_default();
+    let status = status_code.to_string();
     let status_head = quote!(__a::head!(problem_status_head #status #title));
     let google_reason = crate::prop::google_reason(&code);
+    let google_unit = match &static_message {
+        Some(message) if !has_field(variant) => {
+            let unit = google_unit(
+                input,
+                variant,
+                status_code,
+                &title,
+                &anchor,
+                &google_reason,
+                message,
+            );
+            quote!(__a::Some(#unit))
+        }
+        _ => quote!(__a::None),
+    };
     let message = option_str(static_message);
     let lead = option_str(lead);
     let translations = variant.translations.iter().map(|translation| {
@@ -71,6 +87,61 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
             google_reason: #google_reason,
             location: __APIERROR_LOCATION,
             translations: &[#(#translations),*],
+            google_unit: #google_unit,
+        }
+    }
+}
+
+/// Whether the variant has an Oney field (a constant or a `#[field]`): its Google body has
+/// a `BadRequest` detail.
+fn has_field(variant: &Variant) -> bool {
+    variant.attrs.field.is_some() || variant.oney_field().is_some()
+}
+
+/// The Google body of a variant with a static message and no field (the runtime's
+/// `GoogleUnit`): one string literal, written by the function the runtime's pieces come
+/// from (`apierror_shared::google::unit_body`), for a format without a domain or retry
+/// delay; the runtime puts its domain at `domain_at` for a type that names none.
+fn google_unit(
+    input: &Input,
+    variant: &Variant,
+    status: u16,
+    title: &str,
+    anchor: &str,
+    reason: &str,
+    message: &str,
+) -> TokenStream {
+    use apierror_shared::google::{code_name_of, unit_body};
+    let code_name = match &variant.attrs.grpc {
+        Some(name) => name.to_string(),
+        None => code_name_of(status).to_owned(),
+    };
+    let domain = input
+        .attrs
+        .domain
+        .as_ref()
+        .map(|d| json::escape(&d.value()));
+    let location = input
+        .attrs
+        .location
+        .as_ref()
+        .map(|l| json::escape(&l.value()));
+    let help = location
+        .as_deref()
+        .map(|location| (title, location, anchor));
+    let (body, at) = unit_body(status, message, &code_name, reason, domain.as_deref(), help);
+    let domain_at = match domain {
+        Some(_) => quote!(__a::None),
+        None => quote!(__a::Some(#at)),
+    };
+    let retryable = matches!(status, 429 | 503);
+    let translated = !variant.translated_languages().is_empty();
+    quote! {
+        __a::GoogleUnit {
+            body: #body,
+            domain_at: #domain_at,
+            retryable: #retryable,
+            translated: #translated,
         }
     }
 }

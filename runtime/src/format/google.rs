@@ -31,17 +31,21 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{primary, wire_status, OptionError};
+use crate::parts::GoogleUnit;
 use crate::{language, ApiError, RequestContext, VariantMeta};
 
-/// The `@type` of each detail (`ErrorInfo`'s is also part of the head, in `heads.rs`).
+// The `google.rpc.Code` names, the status mapping, the reason of a code and the literal
+// pieces of a body: one definition, which the derive uses at compile time too.
+pub use apierror_shared::google::CODE_NAMES;
+pub(crate) use apierror_shared::google::{body, code_name_of, reason, write_reason};
+
+/// The `@type` of each detail (`ErrorInfo`'s and `Help`'s are also in the body's pieces,
+/// `body::INFO` and `body::HELP`).
 pub(crate) const ERROR_INFO: &str = "type.googleapis.com/google.rpc.ErrorInfo";
 pub(crate) const LOCALIZED_MESSAGE: &str = "type.googleapis.com/google.rpc.LocalizedMessage";
 pub(crate) const BAD_REQUEST: &str = "type.googleapis.com/google.rpc.BadRequest";
 pub(crate) const RETRY_INFO: &str = "type.googleapis.com/google.rpc.RetryInfo";
 pub(crate) const HELP: &str = "type.googleapis.com/google.rpc.Help";
-
-/// Most characters of an `ErrorInfo.reason` (AIP-193).
-pub(crate) const REASON_MAX: usize = 63;
 
 /// Options of the Google format: the `ErrorInfo.domain` of types that name none, and the
 /// retry delay sent with 429 and 503.
@@ -167,6 +171,23 @@ impl GoogleFormat {
 
     /// Appends the body of one error to `out`.
     pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
+        // A derived variant with a static message, no field and no other language: its body
+        // does not depend on the request, and the derive built it.
+        if let Some(unit) = err
+            .json_parts()
+            .and_then(|parts| parts.google_unit.as_ref())
+        {
+            if !unit.translated && self.write_unit(unit, out) {
+                return;
+            }
+        }
+        self.render_one(err, ctx, out);
+    }
+
+    /// [`GoogleFormat::render`] through [`GoogleFormat::render_all`]: out of line, so that
+    /// the copy above does not pay for this path's registers.
+    #[inline(never)]
+    fn render_one(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
         self.render_all(&[err], ctx, out);
     }
 
@@ -178,13 +199,63 @@ impl GoogleFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        let lang = language::for_errors(errors, ctx, false).written();
+        let lang = language::written(errors, ctx, false);
         self.render_all_in(errors, lang, out);
     }
 
     /// [`GoogleFormat::render_all`] with a `LocalizedMessage` in `lang` where it is not the
     /// default language.
     pub(crate) fn render_all_in(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
+        let err = primary(errors);
+        // One derived error with a static message and no field, in its default language:
+        // the derive built the whole body.
+        if let [_] = errors {
+            let unit = json::parts_in(err, lang).and_then(|parts| parts.google_unit.as_ref());
+            if let Some(unit) = unit {
+                if self.write_unit(unit, out) {
+                    return;
+                }
+            }
+        }
+        self.render_generic(errors, lang, out);
+    }
+
+    /// Appends the derive's body of one error (see `GoogleUnit`), with this format's domain
+    /// where the type names none; `false` (nothing written) where this format adds a
+    /// `RetryInfo` the body does not hold.
+    #[inline]
+    fn write_unit(&self, unit: &GoogleUnit, out: &mut Vec<u8>) -> bool {
+        if unit.retryable && self.retry_delay.is_some() {
+            return false;
+        }
+        match unit.domain_at {
+            Some(at) if !self.domain.is_empty() => self.write_unit_with_domain(unit.body, at, out),
+            _ => {
+                out.extend_from_slice(unit.body.as_bytes());
+                true
+            }
+        }
+    }
+
+    /// `whole` (a derived body) with this format's domain member inserted at `at`; `false`
+    /// (nothing written) where `at` is not a place in `whole`.
+    #[inline(never)]
+    fn write_unit_with_domain(&self, whole: &str, at: usize, out: &mut Vec<u8>) -> bool {
+        let (Some(head), Some(tail)) = (whole.get(..at), whole.get(at..)) else {
+            return false;
+        };
+        out.reserve(whole.len() + body::DOMAIN.len() + self.domain.len());
+        out.extend_from_slice(head.as_bytes());
+        out.extend_from_slice(body::DOMAIN.as_bytes());
+        // The domain was checked to be letters, digits, `-` and `.`: nothing to escape.
+        out.extend_from_slice(self.domain.as_bytes());
+        out.extend_from_slice(tail.as_bytes());
+        true
+    }
+
+    /// [`GoogleFormat::render_all_in`] for any errors, from their parts where the derive
+    /// escaped them.
+    fn render_generic(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
         let err = primary(errors);
         let meta = err.meta();
         let default_lang = meta.language;
@@ -193,27 +264,27 @@ impl GoogleFormat {
         let status = wire_status(err);
         let code_name = code_name_for(meta, status);
         out.reserve(256);
-        out.extend_from_slice(crate::head!(google_start).as_bytes());
+        out.extend_from_slice(body::START.as_bytes());
         out.extend_from_slice(status.as_str().as_bytes());
-        out.extend_from_slice(crate::head!(google_message).as_bytes());
+        out.extend_from_slice(body::MESSAGE.as_bytes());
         json::write_message(out, err, parts, default_lang);
-        out.extend_from_slice(crate::head!(google_status).as_bytes());
+        out.extend_from_slice(body::STATUS.as_bytes());
         out.extend_from_slice(code_name.as_bytes());
-        out.extend_from_slice(crate::head!(google_info).as_bytes());
+        out.extend_from_slice(body::INFO.as_bytes());
         match parts {
             Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
             None => write_reason(out, err.code()),
         }
         if let Some(domain) = self.domain_for(meta) {
-            out.extend_from_slice(b"\",\"domain\":\"");
+            out.extend_from_slice(body::DOMAIN.as_bytes());
             escape_str(out, domain);
         }
-        out.extend_from_slice(b"\",\"metadata\":{");
+        out.extend_from_slice(body::METADATA.as_bytes());
         // A message known whole at compile time prints no value.
         if parts.and_then(|p| p.message).is_none() {
             write_metadata(out, err);
         }
-        out.extend_from_slice(b"}}");
+        out.extend_from_slice(body::INFO_END.as_bytes());
         if !json::is_default(err, lang) {
             out.extend_from_slice(b",{\"@type\":\"");
             out.extend_from_slice(LOCALIZED_MESSAGE.as_bytes());
@@ -260,17 +331,15 @@ impl GoogleFormat {
             out.extend_from_slice(b"\"}");
         }
         if let Some(location) = meta.location {
-            out.extend_from_slice(b",{\"@type\":\"");
-            out.extend_from_slice(HELP.as_bytes());
-            out.extend_from_slice(b"\",\"links\":[{\"description\":\"");
+            out.extend_from_slice(body::HELP.as_bytes());
             escape_str(out, err.title());
-            out.extend_from_slice(b"\",\"url\":\"");
+            out.extend_from_slice(body::HELP_URL.as_bytes());
             escape_str(out, location);
             out.push(b'#');
             escape_anchor(out, err.code());
-            out.extend_from_slice(b"\"}]}");
+            out.extend_from_slice(body::HELP_END.as_bytes());
         }
-        out.extend_from_slice(crate::head!(google_end).as_bytes());
+        out.extend_from_slice(body::END.as_bytes());
     }
 
     /// The retry delay of a body for `err`: 429 and 503 are worth retrying.
@@ -286,7 +355,7 @@ impl GoogleFormat {
         errors: &'a [&'a dyn ApiError],
         ctx: &'a RequestContext<'a>,
     ) -> impl Serialize + 'a {
-        let lang = language::for_errors(errors, ctx, false).written();
+        let lang = language::written(errors, ctx, false);
         self.view_in(errors, lang)
     }
 
@@ -313,84 +382,6 @@ pub(crate) fn code_name(err: &dyn ApiError) -> &'static str {
 /// status's.
 fn code_name_for(meta: &VariantMeta, status: http::StatusCode) -> &'static str {
     meta.grpc.unwrap_or(code_name_of(status.as_u16()))
-}
-
-/// See [`GoogleFormat::code_name`].
-pub(crate) const fn code_name_of(status: u16) -> &'static str {
-    match status {
-        400 => "INVALID_ARGUMENT",
-        401 => "UNAUTHENTICATED",
-        403 => "PERMISSION_DENIED",
-        404 => "NOT_FOUND",
-        409 => "ABORTED",
-        429 => "RESOURCE_EXHAUSTED",
-        499 => "CANCELLED",
-        500 => "INTERNAL",
-        501 => "UNIMPLEMENTED",
-        503 => "UNAVAILABLE",
-        504 => "DEADLINE_EXCEEDED",
-        // Any other status by its class.
-        _ if status >= 400 && status < 500 => "FAILED_PRECONDITION",
-        _ => "INTERNAL",
-    }
-}
-
-/// The 17 `google.rpc.Code` names, by number.
-pub const CODE_NAMES: [&str; 17] = [
-    "OK",
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-    "UNAUTHENTICATED",
-];
-
-/// The `ErrorInfo.reason` of a code: upper case, every run of characters other than
-/// letters and digits one `_`, none at either end, at most 63 characters (`cart_not_found`
-/// gives `CART_NOT_FOUND`). The derive writes the same at compile time, and refuses a code
-/// whose reason is not a valid one (`[A-Z][A-Z0-9_]+[A-Z0-9]`, at most 63 characters) where
-/// the enum asks for the Google checks (`#[api_error(google)]`); without them a code such as
-/// Vipps's `6080` is written as is (`6080`), faithful if not AIP-193's shape.
-pub(crate) fn reason(code: &str) -> String {
-    let mut out = Vec::with_capacity(code.len());
-    write_reason(&mut out, code);
-    // Only ASCII is written.
-    String::from_utf8(out).unwrap_or_default()
-}
-
-/// Appends [`reason`]`(code)`, which needs no JSON escaping.
-pub(crate) fn write_reason(out: &mut Vec<u8>, code: &str) {
-    let start = out.len();
-    let mut pending_underscore = false;
-    for b in code.bytes() {
-        if b.is_ascii_alphanumeric() {
-            if pending_underscore && out.len() > start {
-                out.push(b'_');
-            }
-            pending_underscore = false;
-            out.push(b.to_ascii_uppercase());
-        } else {
-            pending_underscore = true;
-        }
-        if out.len() - start >= REASON_MAX {
-            break;
-        }
-    }
-    out.truncate(start + REASON_MAX.min(out.len() - start));
-    while out.len() > start && out.last() == Some(&b'_') {
-        out.pop();
-    }
 }
 
 /// Appends the `metadata` members: each value the message template prints, under its
@@ -659,23 +650,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn reasons() {
-        for (code, want) in [
-            ("used_token", "USED_TOKEN"),
-            ("6080", "6080"),
-            ("ERR_07", "ERR_07"),
-            ("too-many__requests.", "TOO_MANY_REQUESTS"),
-            ("__x", "X"),
-            ("é", ""),
-        ] {
-            assert_eq!(reason(code), want, "{code}");
-        }
-        let long = reason(&"a".repeat(100));
-        assert_eq!(long.len(), REASON_MAX);
-        assert_eq!(reason(&format!("{}_b", "a".repeat(62))), "A".repeat(62));
-    }
-
-    #[test]
     fn camel_case_keys_and_durations() {
         let mut out = Vec::new();
         write_camel(&mut out, "_min_amount_x");
@@ -686,12 +660,5 @@ mod tests {
         let mut out = Vec::new();
         write_duration(&mut out, Duration::from_secs(30));
         assert_eq!(out, b"30s");
-    }
-
-    #[test]
-    fn status_mapping() {
-        assert_eq!(code_name_of(418), "FAILED_PRECONDITION");
-        assert_eq!(code_name_of(502), "INTERNAL");
-        assert_eq!(CODE_NAMES[5], "NOT_FOUND");
     }
 }

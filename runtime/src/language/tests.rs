@@ -214,6 +214,7 @@ fn agrees_with_the_reference_lookup() {
             location: None,
             // JsonParts hold static tables: a few bytes leaked per case.
             translations: Vec::leak(translations),
+            google_unit: None,
         };
         let ctx = RequestContext::new()
             .with_accept_language(header.clone())

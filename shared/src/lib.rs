@@ -1,0 +1,12 @@
+//! What the `#[derive(ApiError)]` macro (at compile time) and the runtime (at run time) must
+//! agree on byte for byte, defined once for both: the derive builds whole bodies from these
+//! at compile time, and the runtime's generic path writes the same bodies from them at run
+//! time. No dependencies, so the derive pays nothing to use it.
+//!
+//! Not public API: `apierror` re-exports what users need (`GoogleFormat::code_name`,
+//! `GoogleFormat::reason`).
+
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod google;
