@@ -31,7 +31,15 @@ fn round_trip<E: ApiError>(index: usize, format: Format, value: &str) -> Result<
     prop_assert_eq!(found, Some(meta.name), "{} in {}", meta.name, format);
     if let Decoded::Typed { error, .. } = &decoded {
         prop_assert_eq!(error.meta().name, meta.name);
-        prop_assert_eq!(error.message().to_string(), err.message().to_string());
+        // A number written with leading zeros (`007`) is read into a numeric field as the
+        // number (7), which writes itself without them: the message is the same only for
+        // text that is how its value writes itself.
+        let canonical = value
+            .parse::<u128>()
+            .map_or(true, |n| n.to_string() == value);
+        if canonical {
+            prop_assert_eq!(error.message().to_string(), err.message().to_string());
+        }
     }
     Ok(())
 }
@@ -85,6 +93,21 @@ proptest! {
         prop_assert_eq!(response.raw_truncated, matches!(decoded, Decoded::Unrecognised(_)) && body.len() > max_raw);
         if let Decoded::Unrecognised(_) = decoded {
             prop_assert_eq!(&response.raw[..], &body[..body.len().min(max_raw)]);
+        }
+    }
+}
+
+/// The case proptest found: `00` in Oney's "less than {max} characters" (`max: usize`) is
+/// read back as 0; every entry, format and such number still decodes to its own entry.
+#[test]
+fn numbers_with_leading_zeros_decode_to_their_entry() {
+    for value in ["00", "007", "0"] {
+        for format in Format::ALL {
+            for index in 0..100 {
+                for checked in every_catalog!(round_trip(index, format, value)) {
+                    checked.unwrap();
+                }
+            }
         }
     }
 }
