@@ -10,3 +10,5 @@
 #![warn(missing_docs)]
 
 pub mod google;
+pub mod omise;
+pub mod problem;

@@ -51,6 +51,20 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             __a::Localized { lang: #lang, title: #title, message: #message, pieces: &[#(#pieces),*] }
         }
     });
+    // Only what differs from the type's base entry (`__APIERROR_META_BASE`): fewer tokens
+    // per variant for the compiler to read and check, in an enum of many.
+    let description = (!description.is_empty()).then(|| quote!(description: #description,));
+    let translations = (!variant.attrs.translations.is_empty())
+        .then(|| quote!(translations: &[#(#translations),*],));
+    let field = variant
+        .attrs
+        .field
+        .is_some()
+        .then(|| quote!(field: #field,));
+    let fields = (!variant.fields.is_empty()).then(|| quote!(fields: &[#(#fields),*],));
+    let localized: Vec<TokenStream> = localized.collect();
+    let localized = (!localized.is_empty()).then(|| quote!(localized: &[#(#localized),*],));
+    let grpc = variant.attrs.grpc.is_some().then(|| quote!(grpc: #grpc,));
     quote! {
         __a::VariantMeta {
             name: #name,
@@ -58,16 +72,14 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
             code: #code,
             title: #title,
             message: #message,
-            description: #description,
-            translations: &[#(#translations),*],
-            field: #field,
-            fields: &[#(#fields),*],
             pieces: &[#(#pieces),*],
-            location: __APIERROR_LOCATION,
-            language: __APIERROR_LANGUAGE,
-            localized: &[#(#localized),*],
-            domain: __APIERROR_DOMAIN,
-            grpc: #grpc,
+            #description
+            #translations
+            #field
+            #fields
+            #localized
+            #grpc
+            ..__APIERROR_META_BASE
         }
     }
 }

@@ -115,6 +115,41 @@ fn impl_api_error(input: &Input) -> TokenStream {
             const __APIERROR_LOCATION: __a::Option<&str> = #location;
             const __APIERROR_LANGUAGE: &str = #language;
             const __APIERROR_DOMAIN: __a::Option<&str> = #domain;
+            // What every variant's entry has unless it says otherwise.
+            const __APIERROR_META_BASE: __a::VariantMeta = __a::VariantMeta {
+                name: "",
+                status: 500,
+                code: "",
+                title: "",
+                message: __a::None,
+                description: "",
+                translations: &[],
+                field: __a::None,
+                fields: &[],
+                pieces: &[],
+                location: __APIERROR_LOCATION,
+                language: __APIERROR_LANGUAGE,
+                localized: &[],
+                domain: __APIERROR_DOMAIN,
+                grpc: __a::None,
+            };
+            const __APIERROR_JSON_BASE: __a::JsonParts = __a::JsonParts {
+                code: "",
+                message: __a::None,
+                lead: __a::None,
+                omise_head: "",
+                status_head: "",
+                google_reason: "",
+                location: __APIERROR_LOCATION,
+                translations: &[],
+                google_unit: __a::None,
+            };
+            const __APIERROR_GOOGLE_BASE: __a::GoogleUnit = __a::GoogleUnit {
+                body: "",
+                domain_at: __a::None,
+                retryable: false,
+                translated: false,
+            };
             #(#metas)*
             #(#json_parts)*
             static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];

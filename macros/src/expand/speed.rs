@@ -5,17 +5,17 @@
 //! the same bytes without them.
 
 use proc_macro2::TokenStream;
-use quote::{quote, ToTokens};
+use quote::quote;
 
 use crate::ast::{Input, Variant};
-use crate::expand::{binding, formatted, option_str, pattern};
+use crate::expand::{binding, formatted, pattern};
 use crate::json;
 use crate::prop::{Slot, Write};
 use crate::template::Piece;
 
-/// The escaped static parts of a variant's bodies. The heads are built by the runtime's
-/// `head!` macro from escaped literals, so their static bytes are written once, in the
-/// runtime, for this path and the formats' generic one.
+/// The escaped static parts of a variant's bodies, each one literal. The heads are built
+/// from the pieces the runtime's generic path writes too (`apierror_shared`), so their
+/// static bytes are defined once for both.
 pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     let code = variant
         .code(&input.attrs)
@@ -32,20 +32,17 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     // as is known: all of a static one and the closing `"}` (the whole body), or a
     // template's lead.
     let base = match &input.attrs.location {
-        Some(location) => json::escape(&location.value()).into_token_stream(),
-        None => quote!(default),
+        Some(location) => json::escape(&location.value()),
+        None => apierror_shared::omise::DEFAULT_LOCATION.to_owned(),
     };
     let anchor = json::escape(&code.replace('_', "-"));
     let omise_head = match (&static_message, &lead) {
-        (Some(message), _) => quote!(__a::head!(omise_body #base #anchor #code_json #message)),
-        (None, Some(lead)) => {
-            quote!(::core::concat!(__a::head!(omise #base #anchor #code_json), #lead))
-        }
-        (None, None) => quote!(__a::head!(omise #base #anchor #code_json)),
+        (Some(message), _) => apierror_shared::omise::body(&base, &anchor, &code_json, message),
+        (None, Some(lead)) => apierror_shared::omise::head(&base, &anchor, &code_json) + lead,
+        (None, None) => apierror_shared::omise::head(&base, &anchor, &code_json),
     };
     let status_code = variant.status(&input.attrs).unwrap_or_default();
-    let status = status_code.to_string();
-    let status_head = quote!(__a::head!(problem_status_head #status #title));
+    let status_head = apierror_shared::problem::status_head(status_code, &title);
     let google_reason = crate::prop::google_reason(&code);
     let google_unit = match &static_message {
         Some(message) if !has_field(variant) => {
@@ -58,36 +55,43 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
                 &google_reason,
                 message,
             );
-            quote!(__a::Some(#unit))
+            Some(quote!(google_unit: __a::Some(#unit),))
         }
-        _ => quote!(__a::None),
+        _ => None,
     };
-    let message = option_str(static_message);
-    let lead = option_str(lead);
-    let translations = variant.translations.iter().map(|translation| {
-        let lang = &translation.lang;
-        let lead = json::escape(split_lead(&translation.template).0);
-        let omise_head = quote!(::core::concat!(__a::head!(omise #base #anchor #code_json), #lead));
-        quote! {
-            __a::LanguageParts {
-                lang: #lang,
-                key: __a::language_key(#lang),
-                lead: #lead,
-                omise_head: #omise_head,
+    // Only what differs from the type's base parts (`__APIERROR_JSON_BASE`).
+    let message = static_message.map(|message| quote!(message: __a::Some(#message),));
+    let lead = lead.map(|lead| quote!(lead: __a::Some(#lead),));
+    let translations: Vec<TokenStream> = variant
+        .translations
+        .iter()
+        .map(|translation| {
+            let lang = &translation.lang;
+            let lead = json::escape(split_lead(&translation.template).0);
+            let omise_head = apierror_shared::omise::head(&base, &anchor, &code_json) + &lead;
+            quote! {
+                __a::LanguageParts {
+                    lang: #lang,
+                    key: __a::language_key(#lang),
+                    lead: #lead,
+                    omise_head: #omise_head,
+                }
             }
-        }
-    });
+        })
+        .collect();
+    let translations =
+        (!translations.is_empty()).then(|| quote!(translations: &[#(#translations),*],));
     quote! {
         __a::JsonParts {
             code: #code_json,
-            message: #message,
-            lead: #lead,
             omise_head: #omise_head,
             status_head: #status_head,
             google_reason: #google_reason,
-            location: __APIERROR_LOCATION,
-            translations: &[#(#translations),*],
-            google_unit: #google_unit,
+            #message
+            #lead
+            #translations
+            #google_unit
+            ..__APIERROR_JSON_BASE
         }
     }
 }
@@ -134,14 +138,18 @@ fn google_unit(
         Some(_) => quote!(__a::None),
         None => quote!(__a::Some(#at)),
     };
-    let retryable = matches!(status, 429 | 503);
-    let translated = !variant.translated_languages().is_empty();
+    // Only what differs from the type's base (`__APIERROR_GOOGLE_BASE`: not retryable, not
+    // translated).
+    let retryable = matches!(status, 429 | 503).then(|| quote!(retryable: true,));
+    let translated =
+        (!variant.translated_languages().is_empty()).then(|| quote!(translated: true,));
     quote! {
         __a::GoogleUnit {
             body: #body,
             domain_at: #domain_at,
-            retryable: #retryable,
-            translated: #translated,
+            #retryable
+            #translated
+            ..__APIERROR_GOOGLE_BASE
         }
     }
 }

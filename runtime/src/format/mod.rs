@@ -10,13 +10,15 @@
 //!
 //! What every format shares lives here: the names and media types, the status a body is
 //! sent with, the error rendered when a caller passes none, and [`OptionError`] for options
-//! that cannot be used. `heads.rs` holds the static bytes a body starts with, which the
-//! derive's pre-escaped path and the formats' generic path both use; `json.rs` the escaping
-//! every format writes with.
+//! that cannot be used; `json.rs` the escaping every format writes with. The static bytes a
+//! body is made of are defined once, in the `apierror-shared` crate (`shared/`), which the
+//! derive links too: it builds each variant's pre-escaped heads from them at compile time,
+//! and the formats' generic path writes the same pieces at run time.
 //!
 //! Adding a format: a new file here with its options type and `render_all`/`view`, a
 //! variant of [`Format`], and the match arms the compiler then points at (the renderer,
-//! the parser, the OpenAPI schema). Formats never import each other.
+//! the parser, the OpenAPI schema); for the derive's fast path, its static pieces in a
+//! module of `shared/` and a part in `JsonParts`. Formats never import each other.
 
 use core::fmt;
 use core::str::FromStr;
@@ -26,7 +28,6 @@ use http::StatusCode;
 use crate::{ApiError, MessageSink, VariantMeta};
 
 pub(crate) mod google;
-pub(crate) mod heads;
 pub(crate) mod json;
 mod omise;
 mod oney;

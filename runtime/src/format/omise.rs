@@ -22,17 +22,13 @@ use crate::{ApiError, RequestContext};
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
 /// types without a `location` of their own for this base (`JsonParts::omise_head`).
-const DEFAULT_LOCATION: &str = crate::head!(omise_default_location);
+const DEFAULT_LOCATION: &str = apierror_shared::omise::DEFAULT_LOCATION;
 
-const BODY_START: &str = crate::head!(omise_start);
+const BODY_START: &str = apierror_shared::omise::START;
 
 /// [`BODY_START`], the escaped [`DEFAULT_LOCATION`] and `#`: how every derived head of a
 /// type without its own location starts.
-const DEFAULT_PREFIX: &str = concat!(
-    crate::head!(omise_start),
-    crate::head!(omise_default_location),
-    "#"
-);
+const DEFAULT_PREFIX: &str = apierror_shared::omise::DEFAULT_PREFIX;
 
 /// Options of the Omise format: the base URL of `location`.
 ///
@@ -157,7 +153,7 @@ impl OmiseFormat {
             }
             (None, None) => json::write_public_message(out, err, None, lang),
         }
-        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
     }
 
     /// Appends the body of `err` in the language `ctx`'s preferences choose among its
@@ -223,13 +219,13 @@ impl OmiseFormat {
         let (prefix, head) = self
             .base_head(parts, translation.omise_head)
             .ok_or(fmt::Error)?;
-        out.reserve(prefix.len() + head.len() + crate::head!(omise_end).len());
+        out.reserve(prefix.len() + head.len() + apierror_shared::omise::END.len());
         if !prefix.is_empty() {
             out.extend_from_slice(prefix.as_bytes());
         }
         out.extend_from_slice(head.as_bytes());
         err.write_json_rest_in(index, out)?;
-        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
         Ok(())
     }
 
@@ -238,7 +234,7 @@ impl OmiseFormat {
     fn translated_head<'a>(&'a self, parts: &JsonParts) -> Option<(&'a str, &'static str)> {
         let (prefix, head) = self.derived_head(parts)?;
         let known = match (parts.message, parts.lead) {
-            (Some(message), _) => message.len() + crate::head!(omise_end).len(),
+            (Some(message), _) => message.len() + apierror_shared::omise::END.len(),
             (None, Some(lead)) => lead.len(),
             (None, None) => 0,
         };
@@ -282,7 +278,7 @@ impl OmiseFormat {
         out.extend_from_slice(prefix.as_bytes());
         out.extend_from_slice(head.as_bytes());
         json::write_public_message(out, err, None, lang);
-        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
     }
 
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
@@ -300,11 +296,11 @@ impl OmiseFormat {
         }
         let code = err.code();
         escape_anchor(out, code);
-        out.extend_from_slice(crate::head!(omise_code).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::CODE.as_bytes());
         escape_str(out, code);
-        out.extend_from_slice(crate::head!(omise_message).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::MESSAGE.as_bytes());
         json::write_public_message(out, err, None, lang);
-        out.extend_from_slice(crate::head!(omise_end).as_bytes());
+        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
     }
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.

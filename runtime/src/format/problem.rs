@@ -254,12 +254,12 @@ impl ProblemFormat {
                     TypeKind::Code => json::write_code(out, err, parts),
                     TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
                 }
-                out.extend_from_slice(crate::head!(problem_title).as_bytes());
+                out.extend_from_slice(apierror_shared::problem::TITLE.as_bytes());
                 let (title, plain) = self.title_and_quoting(err, lang);
                 json::write_known(out, title, plain);
-                out.extend_from_slice(crate::head!(problem_status).as_bytes());
+                out.extend_from_slice(apierror_shared::problem::STATUS.as_bytes());
                 out.extend_from_slice(status.as_str().as_bytes());
-                out.extend_from_slice(crate::head!(problem_detail).as_bytes());
+                out.extend_from_slice(apierror_shared::problem::DETAIL.as_bytes());
             }
         }
         json::write_message(out, err, parts, lang);
