@@ -162,27 +162,24 @@ pub(super) fn json_rest_fn(input: &Input) -> TokenStream {
         .variants
         .iter()
         .filter_map(|variant| {
-            let rest = variant.direct_rest()?.rest;
-            let writes = rest.iter().map(|piece| match piece {
-                Piece::Literal(text) => {
-                    let escaped = json::escape(text);
-                    quote!(__a::raw(__out, #escaped);)
-                }
-                Piece::Placeholder { arg, spec } => json_value(variant.slot(arg, spec)),
-            });
+            let writes = write_pieces(variant, variant.direct_rest()?.rest);
             let pattern = pattern(input, variant, variant.template_fields());
-            Some(quote!(#pattern => { #(#writes)* }))
+            Some(quote!(#pattern => { #writes }))
         })
         .collect();
     if arms.is_empty() {
         return TokenStream::new();
     }
+    let signature = quote!(fn write_json_rest(&self, __out: &mut ::std::vec::Vec<u8>));
+    writer_fn(signature, arms)
+}
+
+/// A writer method of `signature` (returning `fmt::Result`) that matches `self` against
+/// `arms`; other variants answer `Err` (the caller then writes the generic way).
+fn writer_fn(signature: TokenStream, arms: Vec<TokenStream>) -> TokenStream {
     quote! {
         #[allow(unreachable_patterns)]
-        fn write_json_rest(
-            &self,
-            __out: &mut ::std::vec::Vec<u8>,
-        ) -> ::core::fmt::Result {
+        #signature -> ::core::fmt::Result {
             // A failing value clears `__ok` rather than returning through `?`: plain calls
             // type-check faster, in a body with an arm per templated variant.
             let mut __ok = true;
@@ -193,6 +190,19 @@ pub(super) fn json_rest_fn(input: &Input) -> TokenStream {
             __a::result(__ok)
         }
     }
+}
+
+/// The statements writing `pieces` of a template straight into the body: literals escaped
+/// at compile time, values through [`json_value`].
+fn write_pieces(variant: &Variant, pieces: &[Piece]) -> TokenStream {
+    let writes = pieces.iter().map(|piece| match piece {
+        Piece::Literal(text) => {
+            let escaped = json::escape(text);
+            quote!(__a::raw(__out, #escaped);)
+        }
+        Piece::Placeholder { arg, spec } => json_value(variant.slot(arg, spec)),
+    });
+    quote!(#(#writes)*)
 }
 
 /// A template's leading literal (empty when it starts with a placeholder) and the pieces
@@ -230,14 +240,8 @@ pub(super) fn json_rest_in_fn(input: &Input) -> TokenStream {
                             used.push(field);
                         }
                     }
-                    let writes = rest.iter().map(|piece| match piece {
-                        Piece::Literal(text) => {
-                            let escaped = json::escape(text);
-                            quote!(__a::raw(__out, #escaped);)
-                        }
-                        Piece::Placeholder { arg, spec } => json_value(variant.slot(arg, spec)),
-                    });
-                    quote!(#index => { #(#writes)* })
+                    let writes = write_pieces(variant, rest);
+                    quote!(#index => { #writes })
                 })
                 .collect();
             let pattern = pattern(input, variant, used);
@@ -247,21 +251,10 @@ pub(super) fn json_rest_in_fn(input: &Input) -> TokenStream {
     if arms.is_empty() {
         return TokenStream::new();
     }
-    quote! {
-        #[allow(unreachable_patterns)]
-        fn write_json_rest_in(
-            &self,
-            __index: usize,
-            __out: &mut ::std::vec::Vec<u8>,
-        ) -> ::core::fmt::Result {
-            let mut __ok = true;
-            match self {
-                #(#arms)*
-                _ => __ok = false,
-            }
-            __a::result(__ok)
-        }
-    }
+    let signature = quote! {
+        fn write_json_rest_in(&self, __index: usize, __out: &mut ::std::vec::Vec<u8>)
+    };
+    writer_fn(signature, arms)
 }
 
 /// One placeholder written escaped into the body.

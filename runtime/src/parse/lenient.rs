@@ -176,18 +176,7 @@ impl<'h> Facts<'h> {
 
     /// The facts of the response the headers give, with nothing read of the body yet.
     fn response(&self, status: u16) -> ErrorResponse {
-        ErrorResponse {
-            status,
-            trace_id: self.traceparent.map(|t| t.trim().to_owned()),
-            retry_after: self.retry_after.and_then(RetryAfter::parse),
-            content_type: self.content_type.map(str::to_owned),
-            language: self.language.map(|l| l.trim().to_owned()),
-            meta: None,
-            body: None,
-            gateway_message: None,
-            raw: Vec::new(),
-            raw_truncated: false,
-        }
+        self.response_with(status, None, None)
     }
 
     /// The response of an Omise body read by the fast path (which has no trace id and no
@@ -199,8 +188,19 @@ impl<'h> Facts<'h> {
         meta: Option<&'static VariantMeta>,
         omise: fast::Omise<'_>,
     ) -> ErrorResponse {
-        // Every member written out (no `..self.response(status)`): a base value would be
-        // built whole and then copied.
+        self.response_with(status, meta, Some(omise.into_body(status)))
+    }
+
+    /// The facts of the headers with `meta` and `body`: every member written out in one
+    /// expression (no `..base`), which the compiler builds in place; a base value would be
+    /// built whole and then copied.
+    #[inline(always)]
+    fn response_with(
+        &self,
+        status: u16,
+        meta: Option<&'static VariantMeta>,
+        body: Option<ReceivedBody>,
+    ) -> ErrorResponse {
         ErrorResponse {
             status,
             trace_id: self.traceparent.map(|t| t.trim().to_owned()),
@@ -208,7 +208,7 @@ impl<'h> Facts<'h> {
             content_type: self.content_type.map(str::to_owned),
             language: self.language.map(|l| l.trim().to_owned()),
             meta,
-            body: Some(omise.into_body(status)),
+            body,
             gateway_message: None,
             raw: Vec::new(),
             raw_truncated: false,
