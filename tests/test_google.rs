@@ -4,9 +4,12 @@
 
 use std::time::Duration;
 
+mod common;
+
 use apierror::format::GoogleFormat;
 use apierror::parse::{decode, DecodeOptions};
 use apierror::{ApiError, Format, Renderer, RequestContext};
+use common::Generic;
 
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(
@@ -298,44 +301,6 @@ enum Edge {
         #[message]
         message: Option<String>,
     },
-}
-
-/// `err` without its derived parts: what a hand-written impl looks like, rendered on the
-/// formats' generic path.
-struct Generic<'e>(&'e dyn ApiError);
-
-impl ApiError for Generic<'_> {
-    fn catalog() -> &'static apierror::Catalog {
-        unreachable!("rendering never asks a value for its type's catalog")
-    }
-
-    fn meta(&self) -> &'static apierror::VariantMeta {
-        self.0.meta()
-    }
-
-    fn write_message(&self, out: &mut dyn apierror::MessageSink) -> core::fmt::Result {
-        self.0.write_message(out)
-    }
-
-    fn has_message_in(&self, lang: &str) -> bool {
-        self.0.has_message_in(lang)
-    }
-
-    fn write_message_in(
-        &self,
-        lang: &str,
-        out: &mut dyn apierror::MessageSink,
-    ) -> Option<core::fmt::Result> {
-        self.0.write_message_in(lang, out)
-    }
-
-    fn field(&self) -> Option<&dyn core::fmt::Display> {
-        self.0.field()
-    }
-
-    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
-        self.0.for_each_value(visit)
-    }
 }
 
 fn edges() -> Vec<Box<dyn ApiError>> {

@@ -1,8 +1,11 @@
 //! Languages: an error written in several languages answers in the one the request prefers
 //! among those it has, and every body says truthfully which language it is in.
 
+mod common;
+
 use apierror::parse::{decode, DecodeOptions};
 use apierror::{ApiError, Format, Renderer, RequestContext};
+use common::Generic;
 
 #[derive(Debug, PartialEq, ApiError)]
 #[api_error(lang = "en")]
@@ -292,44 +295,6 @@ enum Shapes {
     TitledOnly,
 }
 
-/// `err` without its derived parts: a wrapper that forwards the translations, as a
-/// composed catalog does, and is written the general way.
-struct General<'e>(&'e dyn ApiError);
-
-impl ApiError for General<'_> {
-    fn catalog() -> &'static apierror::Catalog {
-        unreachable!("rendering never asks a value for its type's catalog")
-    }
-
-    fn meta(&self) -> &'static apierror::VariantMeta {
-        self.0.meta()
-    }
-
-    fn write_message(&self, out: &mut dyn apierror::MessageSink) -> core::fmt::Result {
-        self.0.write_message(out)
-    }
-
-    fn has_message_in(&self, lang: &str) -> bool {
-        self.0.has_message_in(lang)
-    }
-
-    fn write_message_in(
-        &self,
-        lang: &str,
-        out: &mut dyn apierror::MessageSink,
-    ) -> Option<core::fmt::Result> {
-        self.0.write_message_in(lang, out)
-    }
-
-    fn field(&self) -> Option<&dyn core::fmt::Display> {
-        self.0.field()
-    }
-
-    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn core::fmt::Display)) {
-        self.0.for_each_value(visit)
-    }
-}
-
 fn shapes() -> Vec<Shapes> {
     vec![
         Shapes::ItemMissing {
@@ -373,7 +338,7 @@ fn same_bodies_every_way(accept_language: &str) {
             for format in Format::ALL {
                 let (mut derived, mut general) = (Vec::new(), Vec::new());
                 renderer.render(format, &err, &ctx, &mut derived);
-                renderer.render(format, &General(&err), &ctx, &mut general);
+                renderer.render(format, &Generic(&err), &ctx, &mut general);
                 let derived = String::from_utf8(derived).unwrap();
                 assert_eq!(
                     derived,

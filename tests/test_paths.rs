@@ -3,39 +3,13 @@
 //! compile-time `JsonParts`) and through a wrapper that hides them (so each format escapes
 //! everything at run time), byte for byte.
 
-use core::fmt;
-
+mod common;
 #[macro_use]
 mod samples;
 
-use apierror::{ApiError, Catalog, Format, MessageSink, Renderer, RequestContext, VariantMeta};
+use apierror::{ApiError, Format, Renderer, RequestContext};
+use common::Generic;
 use samples::{catalog_sizes, typed};
-
-/// `err` with everything of the trait but its derived parts: a hand-written impl would
-/// look like this, and the formats render it on their generic path.
-struct Generic<'e>(&'e dyn ApiError);
-
-impl ApiError for Generic<'_> {
-    fn catalog() -> &'static Catalog {
-        unreachable!("rendering never asks a value for its type's catalog")
-    }
-
-    fn meta(&self) -> &'static VariantMeta {
-        self.0.meta()
-    }
-
-    fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
-        self.0.write_message(out)
-    }
-
-    fn field(&self) -> Option<&dyn fmt::Display> {
-        self.0.field()
-    }
-
-    fn for_each_value(&self, visit: &mut dyn FnMut(&'static str, &dyn fmt::Display)) {
-        self.0.for_each_value(visit)
-    }
-}
 
 fn contexts() -> [RequestContext<'static>; 2] {
     [
