@@ -65,6 +65,19 @@ pub struct GoogleUnit {
     pub translated: bool,
 }
 
+impl GoogleUnit {
+    /// The commonest unit body, in a short form for generated code: `body` with a format's
+    /// domain to go at `domain_at`, neither retryable nor translated.
+    pub const fn plain(body: &'static str, domain_at: usize) -> Option<GoogleUnit> {
+        Some(GoogleUnit {
+            body,
+            domain_at: Some(domain_at),
+            retryable: false,
+            translated: false,
+        })
+    }
+}
+
 /// The escaped static parts of one translation of a variant's message, computed by the
 /// derive at compile time as [`JsonParts`] are, for choosing the language and writing a
 /// body in it without comparing text.
