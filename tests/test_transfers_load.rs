@@ -7,7 +7,7 @@
 
 mod transfers_app;
 
-use transfers_app::{start_app, AUTH};
+use transfers_app::start_app;
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, Mutex};
@@ -43,19 +43,8 @@ enum Kind {
 /// Sends a request; panics on a transport failure or a body that is not a transfer, a list
 /// or an Omise catalog error matching its status.
 fn send(agent: &ureq::Agent, method: &str, url: &str, json: Option<&str>) -> (u16, Kind) {
-    let req = agent.request(method, url).set("Authorization", AUTH);
-    let result = match json {
-        Some(body) => req
-            .set("Content-Type", "application/json")
-            .send_string(body),
-        None => req.call(),
-    };
-    let res = match result {
-        Ok(res) | Err(ureq::Error::Status(_, res)) => res,
-        Err(err) => panic!("{method} {url}: transport error: {err}"),
-    };
-    let status = res.status();
-    let text = res.into_string().expect("body");
+    let res = transfers_app::client::send(agent, method, url, &[], json);
+    let (status, text) = (res.status, res.body);
     let value: Value =
         serde_json::from_str(&text).unwrap_or_else(|_| panic!("{method} {url}: not JSON: {text}"));
     let kind = match value["object"].as_str() {
