@@ -56,6 +56,7 @@ use crate::web::wire::{self, Pending};
 use crate::web::Rejection;
 use crate::{ApiError, Format, Renderer};
 
+mod content_length;
 mod future;
 
 pub use crate::web::error::{Error, Result};
@@ -79,7 +80,7 @@ where
     wire::log_if_server_error(&err, &err);
     let mut response = if future::under_layer() {
         // The layer renders it anyway: no body twice.
-        let mut response = Response::default();
+        let mut response = Response::new(Body::new(future::Placeholder));
         *response.status_mut() = err.status();
         response
     } else {

@@ -13,6 +13,7 @@ use axum::response::Response;
 use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use tracing::Span;
 
+use super::content_length::content_length;
 use crate::web::held::Held;
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
@@ -31,6 +32,28 @@ thread_local! {
 /// `false` and renders as without a layer, which is always correct.
 pub(super) fn under_layer() -> bool {
     POLLING.with(|p| p.get() > 0)
+}
+
+/// The body of a handler's error response that the layer will replace: empty, and of no
+/// stated size. (`Body::empty()` states 0, and axum's route then adds `Content-Length: 0`:
+/// a header map allocated only to be dropped with the placeholder.) A zero-sized body is
+/// boxed without an allocation.
+pub(super) struct Placeholder;
+
+impl http_body::Body for Placeholder {
+    type Data = axum::body::Bytes;
+    type Error = Infallible;
+
+    fn poll_frame(
+        self: Pin<&mut Self>,
+        _: &mut Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        Poll::Ready(None)
+    }
+
+    fn is_end_stream(&self) -> bool {
+        true
+    }
 }
 
 /// Counts one polling layer while alive (also when the handler panics).
@@ -173,7 +196,7 @@ impl Call {
         let (old, _) = old.into_parts();
         let mut answer = self.held.answer(&self.settings, verdict, err, &old.headers);
         // Said here, as axum's routes say it: around the whole router, no route is left to.
-        let length = HeaderValue::from(answer.body().len());
+        let length = content_length(answer.body().len());
         answer.headers_mut().insert(CONTENT_LENGTH, length);
         // The body and its headers are new; what the handler attached for other layers stays.
         *answer.extensions_mut() = old.extensions;
