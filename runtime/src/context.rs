@@ -147,6 +147,13 @@ impl<'a> RequestContext<'a> {
         Ok(())
     }
 
+    /// Sets a trace id the caller knows to be plain: checked already, with no control
+    /// character, whitespace, quote or backslash (a checked `Traceparent`).
+    pub(crate) fn set_plain_trace_id(&mut self, trace_id: Cow<'a, str>) {
+        self.trace_id_plain = true;
+        self.trace_id = Some(trace_id);
+    }
+
     /// Sets the request's language preferences: its `Accept-Language` value (such as
     /// `ja-JP, en;q=0.8`). Each error is written in the preferred language among those it
     /// has, else in its default language; the response's `Content-Language` names the

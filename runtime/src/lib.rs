@@ -6,9 +6,9 @@
 //! Users depend on the `apierror` facade crate, which re-exports what is public here.
 //!
 //! Where things live: the core model (`api_error`, `catalog`, `message`, `context`,
-//! `dynamic`) imports no format; each wire format is one file of `format/`; `render`,
-//! `response` and `negotiate` are the plumbing over all formats; `parse/` reads bodies
-//! back; `private` is the one door generated code uses.
+//! `traceparent`, `dynamic`) imports no format; each wire format is one file of
+//! `format/`; `render`, `response` and `negotiate` are the plumbing over all formats;
+//! `parse/` reads bodies back; `private` is the one door generated code uses.
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
@@ -29,6 +29,7 @@ mod parts;
 pub mod private;
 mod render;
 pub(crate) mod response;
+mod traceparent;
 
 pub use api_error::ApiError;
 pub use catalog::{Catalog, Localized, Translation, VariantMeta};

@@ -14,6 +14,7 @@ pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
 pub use crate::parse::Received;
 pub use crate::parts::{language_key, GoogleUnit, JsonParts, LanguageParts};
 pub use crate::response::vary_on_accept;
+pub use crate::traceparent::{Traceparent, LEN as TRACEPARENT_LEN};
 
 /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
 /// compiler has nothing to infer.

@@ -7,6 +7,8 @@ use std::hash::{BuildHasher, Hasher};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+use apierror_runtime::private::{Traceparent, TRACEPARENT_LEN};
+
 use crate::RequestContext;
 
 /// The header a trace id is read from (W3C trace context).
@@ -56,7 +58,7 @@ pub(crate) fn read<'h>(
     let language = headers.first(ACCEPT_LANGUAGE).and_then(visible);
     build(
         Cow::Borrowed(path),
-        Cow::Borrowed(trace_id(headers, fresh)),
+        trace_id(headers, fresh),
         language.map(Cow::Borrowed),
     )
 }
@@ -66,27 +68,26 @@ pub(crate) fn read<'h>(
 pub(crate) fn trace_id<'h>(
     headers: &'h impl Headers,
     fresh: &'h mut Option<FreshTraceId>,
-) -> &'h str {
+) -> Option<Traceparent<'h>> {
     chosen_trace_id(headers.first(TRACEPARENT), fresh)
 }
 
 /// The request's `traceparent`, when it is valid.
 pub(crate) fn given_trace_id(headers: &impl Headers) -> Option<&str> {
-    valid_trace_id(headers.first(TRACEPARENT))
+    valid_trace_id(headers.first(TRACEPARENT)).map(Traceparent::as_str)
 }
 
-fn valid_trace_id(given: Option<&[u8]>) -> Option<&str> {
-    let valid = given
-        .map(<[u8]>::trim_ascii)
-        .filter(|v| is_traceparent_bytes(v));
-    // A valid one is ASCII: no other check of its bytes is needed.
-    valid.and_then(|v| std::str::from_utf8(v).ok())
+fn valid_trace_id(given: Option<&[u8]>) -> Option<Traceparent<'_>> {
+    given.and_then(|v| Traceparent::parse(v.trim_ascii()))
 }
 
-fn chosen_trace_id<'a>(given: Option<&'a [u8]>, fresh: &'a mut Option<FreshTraceId>) -> &'a str {
+fn chosen_trace_id<'a>(
+    given: Option<&'a [u8]>,
+    fresh: &'a mut Option<FreshTraceId>,
+) -> Option<Traceparent<'a>> {
     match valid_trace_id(given) {
-        Some(given) => given,
-        None => fresh.get_or_insert_with(FreshTraceId::new).as_str(),
+        Some(given) => Some(given),
+        None => fresh.get_or_insert_with(FreshTraceId::new).traceparent(),
     }
 }
 
@@ -99,24 +100,31 @@ pub fn request_context(
     traceparent: Option<&str>,
     accept_language: Option<&str>,
 ) -> RequestContext<'static> {
-    let trace_id = chosen_trace_id(traceparent.map(str::as_bytes), &mut None).to_owned();
-    build(
+    let mut fresh = None;
+    let trace_id = chosen_trace_id(traceparent.map(str::as_bytes), &mut fresh);
+    let mut ctx = build(
         Cow::Owned(path.to_owned()),
-        Cow::Owned(trace_id),
+        None,
         accept_language.map(|l| Cow::Owned(l.to_owned())),
-    )
+    );
+    if let Some(trace_id) = trace_id {
+        let _ = ctx.set_trace_id(trace_id.as_str().to_owned());
+    }
+    ctx
 }
 
 /// The context of these values, leaving out each one that does not validate (a refused
 /// value leaves the context as it was).
 fn build<'a>(
     instance: Cow<'a, str>,
-    trace_id: Cow<'a, str>,
+    trace_id: Option<Traceparent<'a>>,
     accept_language: Option<Cow<'a, str>>,
 ) -> RequestContext<'a> {
     let mut ctx = RequestContext::new();
     let _ = ctx.set_instance(instance);
-    let _ = ctx.set_trace_id(trace_id);
+    if let Some(trace_id) = trace_id {
+        trace_id.set_in(&mut ctx);
+    }
     if let Some(preferences) = accept_language {
         let _ = ctx.set_accept_language(preferences);
     }
@@ -126,32 +134,8 @@ fn build<'a>(
 /// Whether `value` is a W3C trace context `traceparent`
 /// (`00-<32 hex>-<16 hex>-<2 hex>`, lower case, ids not all zeros, version not `ff`).
 pub fn is_traceparent(value: &str) -> bool {
-    is_traceparent_bytes(value.as_bytes())
+    Traceparent::parse(value.as_bytes()).is_some()
 }
-
-fn is_traceparent_bytes(b: &[u8]) -> bool {
-    // Folds without early exit, which the compiler turns into vector loops.
-    let hex = |s: &[u8]| {
-        s.iter().fold(true, |ok, &c| {
-            ok & (c.is_ascii_digit() | (b'a'..=b'f').contains(&c))
-        })
-    };
-    let zero = |s: &[u8]| s.iter().fold(0, |any, &c| any | (c ^ b'0')) == 0;
-    b.len() == TRACEPARENT_LEN
-        && b[2] == b'-'
-        && b[35] == b'-'
-        && b[52] == b'-'
-        && hex(&b[0..2])
-        && &b[0..2] != b"ff"
-        && hex(&b[3..35])
-        && !zero(&b[3..35])
-        && hex(&b[36..52])
-        && !zero(&b[36..52])
-        && hex(&b[53..55])
-}
-
-/// Length of a W3C `traceparent`: `00-<32 hex>-<16 hex>-<2 hex>`.
-const TRACEPARENT_LEN: usize = 55;
 
 /// A new `traceparent` with random ids, kept inline: a context borrows it, nothing is
 /// allocated.
@@ -185,8 +169,13 @@ impl FreshTraceId {
     }
 
     pub(crate) fn as_str(&self) -> &str {
-        // Only ASCII digits, letters and dashes are ever written.
-        std::str::from_utf8(&self.0).unwrap_or_default()
+        self.traceparent().map_or("", Traceparent::as_str)
+    }
+
+    /// Always `Some`: made valid, and checked all the same, so that no unchecked value
+    /// reaches a body.
+    pub(crate) fn traceparent(&self) -> Option<Traceparent<'_>> {
+        Traceparent::parse(&self.0)
     }
 }
 
@@ -238,7 +227,8 @@ mod tests {
         assert_eq!(ctx.instance(), Some("/carts/7"));
         assert_eq!(ctx.accept_language(), Some("ja, en;q=0.5"));
         // A value that does not validate is left out, the others stay.
-        let ctx = build(Cow::Borrowed("/a b"), Cow::Borrowed(TRACE), None);
+        let trace = Traceparent::parse(TRACE.as_bytes());
+        let ctx = build(Cow::Borrowed("/a b"), trace, None);
         assert_eq!((ctx.instance(), ctx.trace_id()), (None, Some(TRACE)));
     }
 
