@@ -57,10 +57,7 @@ impl Renderer {
         let mut response = Response::new(body);
         *response.status_mut() = wire_status(primary(errors));
         let headers = response.headers_mut();
-        headers.insert(
-            CONTENT_TYPE,
-            HeaderValue::from_static(format.content_type()),
-        );
+        headers.insert(CONTENT_TYPE, content_type_header(format));
         let default = primary(errors).meta().language;
         let language = match format {
             // A Google body's `message` is the default language's, developer-facing; a
@@ -74,7 +71,7 @@ impl Renderer {
         headers.insert(CONTENT_LANGUAGE, language);
         if chosen.negotiable {
             // Another `Accept-Language` could have given another body.
-            headers.insert(VARY, HeaderValue::from_static("accept-language"));
+            headers.insert(VARY, const { HeaderValue::from_static("accept-language") });
         }
         response
     }
@@ -104,12 +101,27 @@ impl Renderer {
     }
 }
 
+/// `Content-Type` for `format`, made at compile time: `HeaderValue::from_static` at run
+/// time checks every byte of the media type again for each response.
+fn content_type_header(format: Format) -> HeaderValue {
+    const fn header(format: Format) -> HeaderValue {
+        HeaderValue::from_static(format.content_type())
+    }
+    match format {
+        Format::Omise => const { header(Format::Omise) },
+        Format::Problem => const { header(Format::Problem) },
+        Format::Vipps => const { header(Format::Vipps) },
+        Format::Oney => const { header(Format::Oney) },
+        Format::Google => const { header(Format::Google) },
+    }
+}
+
 /// `Content-Language` for `lang`. The catalog's languages are checked language tags, so
 /// they are valid header values; `en` covers the impossible failure rather than a panic.
 /// English is a static value: no allocation for the commonest body.
 fn language_header(lang: &str) -> HeaderValue {
     match lang {
-        "en" => HeaderValue::from_static("en"),
+        "en" => const { HeaderValue::from_static("en") },
         other => HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en")),
     }
 }
@@ -121,9 +133,9 @@ pub fn vary_on_accept(headers: &mut HeaderMap) {
         .get(VARY)
         .is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"accept-language"));
     let value = if both {
-        "accept, accept-language"
+        const { HeaderValue::from_static("accept, accept-language") }
     } else {
-        "accept"
+        const { HeaderValue::from_static("accept") }
     };
-    headers.insert(VARY, HeaderValue::from_static(value));
+    headers.insert(VARY, value);
 }

@@ -43,19 +43,8 @@ pub fn escape_str(out: &mut Vec<u8>, text: &str) {
         let end = start + clean_prefix(rest);
         out.extend_from_slice(bytes.get(start..end).unwrap_or_default());
         let Some(&b) = bytes.get(end) else { return };
-        let escape = ESCAPE[b as usize];
-        if escape == b'u' {
-            out.extend_from_slice(&[
-                b'\\',
-                b'u',
-                b'0',
-                b'0',
-                HEX[(b >> 4) as usize],
-                HEX[(b & 0xf) as usize],
-            ]);
-        } else {
-            out.extend_from_slice(&[b'\\', escape]);
-        }
+        let (escaped, len) = escaped(b);
+        out.extend_from_slice(&escaped[..len]);
         start = end + 1;
     }
 }
@@ -122,15 +111,57 @@ pub(crate) fn escape_anchor(out: &mut Vec<u8>, text: &str) {
     out.extend_from_slice(&bytes[start..]);
 }
 
-/// A [`fmt::Write`] that escapes everything written through it into a JSON string.
+/// Appends what `args` prints, escaped for the inside of a JSON string, without an
+/// intermediate `String`.
 ///
-/// Used to print any `Display` value inside a JSON string without an intermediate `String`.
-pub(crate) struct JsonWriter<'b>(pub &'b mut Vec<u8>);
+/// A `Display` prints a value in several short pieces (`cart `, `7`, ` was not found`),
+/// each too short for [`clean_prefix`]'s eight-byte steps: they are copied as they come and
+/// what they made is scanned once, then escaped in place from its first byte that needs it.
+pub(crate) fn write_fmt(out: &mut Vec<u8>, args: fmt::Arguments<'_>) -> fmt::Result {
+    let start = out.len();
+    fmt::write(&mut Copying(out), args)?;
+    let printed = out.get(start..).unwrap_or_default();
+    let first = start + clean_prefix(printed);
+    if first < out.len() {
+        escape_in_place(out, first);
+    }
+    Ok(())
+}
 
-impl fmt::Write for JsonWriter<'_> {
+/// A [`fmt::Write`] that copies what it is given.
+struct Copying<'b>(&'b mut Vec<u8>);
+
+impl fmt::Write for Copying<'_> {
     fn write_str(&mut self, s: &str) -> fmt::Result {
-        escape_str(self.0, s);
+        self.0.extend_from_slice(s.as_bytes());
         Ok(())
+    }
+}
+
+/// Escapes `out[from..]` in place: the buffer grows once by what the escapes add, and the
+/// bytes are moved to their places from the end.
+fn escape_in_place(out: &mut Vec<u8>, from: usize) {
+    let end = out.len();
+    let tail = out.get(from..).unwrap_or_default();
+    let grown: usize = tail.iter().map(|&b| escaped(b).1).sum();
+    out.resize(from + grown, 0);
+    let mut to = out.len();
+    for at in (from..end).rev() {
+        let (bytes, len) = escaped(out[at]);
+        to -= len;
+        out[to..to + len].copy_from_slice(&bytes[..len]);
+    }
+}
+
+/// `b` as it is written inside a JSON string: the first `len` bytes of the array.
+fn escaped(b: u8) -> ([u8; 6], usize) {
+    match ESCAPE[b as usize] {
+        0 => ([b, 0, 0, 0, 0, 0], 1),
+        b'u' => {
+            let (high, low) = (HEX[(b >> 4) as usize], HEX[(b & 0xf) as usize]);
+            ([b'\\', b'u', b'0', b'0', high, low], 6)
+        }
+        letter => ([b'\\', letter, 0, 0, 0, 0], 2),
     }
 }
 
@@ -147,7 +178,7 @@ impl MessageSink for JsonSink<'_> {
     }
 
     fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
-        fmt::write(&mut JsonWriter(self.0), format_args!("{value}"))
+        write_fmt(self.0, format_args!("{value}"))
     }
 
     fn text(&mut self, value: &str) -> fmt::Result {
@@ -156,7 +187,7 @@ impl MessageSink for JsonSink<'_> {
     }
 }
 
-/// Like [`JsonSink`] and [`JsonWriter`], but keeps at most `max` characters (Unicode
+/// Like [`JsonSink`] and [`write_fmt`], but keeps at most `max` characters (Unicode
 /// scalar values) of the unescaped text and drops the rest, cutting at a char boundary.
 ///
 /// Oney limits `field` to 100 and `error_label` to 1000 characters; a longer value is cut,
@@ -376,7 +407,7 @@ pub(crate) fn write_rest(out: &mut Vec<u8>, err: &dyn ApiError, mark: usize) {
 #[doc(hidden)]
 #[inline]
 pub fn json_value(out: &mut Vec<u8>, value: &dyn fmt::Display, ok: &mut bool) {
-    if fmt::write(&mut JsonWriter(out), format_args!("{value}")).is_err() {
+    if write_fmt(out, format_args!("{value}")).is_err() {
         *ok = false;
     }
 }
@@ -403,7 +434,7 @@ pub fn result(ok: bool) -> fmt::Result {
 pub(crate) fn write_display(out: &mut Vec<u8>, value: &dyn fmt::Display, max: Option<usize>) {
     let mark = out.len();
     let result = match max {
-        None => fmt::write(&mut JsonWriter(out), format_args!("{value}")),
+        None => write_fmt(out, format_args!("{value}")),
         Some(max) => fmt::write(
             &mut LimitedJsonWriter::new(out, max),
             format_args!("{value}"),
@@ -476,12 +507,32 @@ mod tests {
     }
 
     #[test]
-    fn json_writer_escapes_what_display_prints() {
-        use fmt::Write;
-        let mut buf = Vec::new();
+    fn write_fmt_escapes_what_display_prints() {
+        let mut buf = b"kept \"".to_vec();
         let quoted = "\"x\"";
-        write!(JsonWriter(&mut buf), "{}\t{quoted}", 1).unwrap();
-        assert_eq!(buf, br#"1\t\"x\""#);
+        write_fmt(&mut buf, format_args!("{}\t{quoted}\u{1}é", 1)).unwrap();
+        assert_eq!(
+            buf,
+            br#"kept "1\t\"x\"\u0001"#.iter().chain("é".as_bytes()).copied().collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn write_fmt_agrees_with_escape_str() {
+        // Every byte below 0x80 at every place of a short and a long text.
+        for len in [1, 7, 8, 9, 20] {
+            for at in 0..len {
+                for b in 0..0x80u8 {
+                    let mut text = "a".repeat(len).into_bytes();
+                    text[at] = b;
+                    let text = String::from_utf8(text).unwrap();
+                    let (mut printed, mut escaped) = (b"x".to_vec(), b"x".to_vec());
+                    write_fmt(&mut printed, format_args!("{text}{text}")).unwrap();
+                    escape_str(&mut escaped, &text.repeat(2));
+                    assert_eq!(printed, escaped, "{text:?}");
+                }
+            }
+        }
     }
 
     #[test]

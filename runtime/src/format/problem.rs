@@ -25,6 +25,8 @@
 
 use core::fmt;
 
+use http::StatusCode;
+
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use crate::format::json::{self, escape_str};
@@ -235,15 +237,22 @@ impl ProblemFormat {
             };
             is_english(written)
         };
+        let reason_head = match self.kind {
+            TypeKind::AboutBlank if title_is_static => reason_head(wire_status(err)),
+            _ => None,
+        };
         out.reserve(256);
         out.extend_from_slice(self.prefix.as_bytes());
-        match (self.kind, parts) {
+        match (self.kind, parts, reason_head) {
+            // An English `about:blank` body: the status's reason phrase and status, in one
+            // copy, for any error (the title is not the variant's).
+            (_, _, Some(head)) => out.extend_from_slice(head.as_bytes()),
             // A derived error's status digits, title and status member, escaped at compile
             // time, in one copy (its status is always an error status: the wire status).
-            (TypeKind::Status, Some(parts)) if title_is_static => {
+            (TypeKind::Status, Some(parts), None) if title_is_static => {
                 out.extend_from_slice(parts.status_head.as_bytes())
             }
-            (TypeKind::Code, Some(parts)) if title_is_static => {
+            (TypeKind::Code, Some(parts), None) if title_is_static => {
                 out.extend_from_slice(parts.code.as_bytes());
                 out.extend_from_slice(parts.title_head().as_bytes());
             }
@@ -358,6 +367,65 @@ impl ProblemFormat {
             ctx,
             lang,
         }
+    }
+}
+
+/// `","title":"<reason phrase>","status":<status>,"detail":"` for an error status with a
+/// reason phrase: an `about:blank` head in one copy. Literals, so that no body pays for
+/// building them; a test checks each against `http`'s reason phrases and the pieces the
+/// generic path writes (`apierror_shared::problem`).
+fn reason_head(status: StatusCode) -> Option<&'static str> {
+    macro_rules! heads {
+        ($($code:literal $reason:literal,)*) => {
+            match status.as_u16() {
+                $($code => Some(concat!(
+                    "\",\"title\":\"", $reason, "\",\"status\":", $code, ",\"detail\":\""
+                )),)*
+                _ => None,
+            }
+        };
+    }
+    heads! {
+        400 "Bad Request",
+        401 "Unauthorized",
+        402 "Payment Required",
+        403 "Forbidden",
+        404 "Not Found",
+        405 "Method Not Allowed",
+        406 "Not Acceptable",
+        407 "Proxy Authentication Required",
+        408 "Request Timeout",
+        409 "Conflict",
+        410 "Gone",
+        411 "Length Required",
+        412 "Precondition Failed",
+        413 "Payload Too Large",
+        414 "URI Too Long",
+        415 "Unsupported Media Type",
+        416 "Range Not Satisfiable",
+        417 "Expectation Failed",
+        418 "I'm a teapot",
+        421 "Misdirected Request",
+        422 "Unprocessable Entity",
+        423 "Locked",
+        424 "Failed Dependency",
+        425 "Too Early",
+        426 "Upgrade Required",
+        428 "Precondition Required",
+        429 "Too Many Requests",
+        431 "Request Header Fields Too Large",
+        451 "Unavailable For Legal Reasons",
+        500 "Internal Server Error",
+        501 "Not Implemented",
+        502 "Bad Gateway",
+        503 "Service Unavailable",
+        504 "Gateway Timeout",
+        505 "HTTP Version Not Supported",
+        506 "Variant Also Negotiates",
+        507 "Insufficient Storage",
+        508 "Loop Detected",
+        510 "Not Extended",
+        511 "Network Authentication Required",
     }
 }
 
@@ -534,6 +602,25 @@ mod tests {
                 escape_str(&mut escaped, reason);
                 assert_eq!(escaped, reason.as_bytes(), "{code}");
             }
+        }
+    }
+
+    #[test]
+    fn reason_heads() {
+        let head = reason_head(StatusCode::NOT_FOUND);
+        assert_eq!(
+            head,
+            Some(r#"","title":"Not Found","status":404,"detail":""#)
+        );
+        // Every error status `http` has a reason phrase for, and no other status.
+        for code in 100..=999 {
+            let status = StatusCode::from_u16(code).expect("a status");
+            let reason = status
+                .canonical_reason()
+                .filter(|_| (400..600).contains(&code));
+            let expected = reason.map(|r| apierror_shared::problem::status_head(code, r));
+            let expected = expected.as_deref().and_then(|head| head.get(3..));
+            assert_eq!(reason_head(status), expected, "{code}");
         }
     }
 
