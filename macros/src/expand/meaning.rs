@@ -8,14 +8,17 @@ use syn::LitStr;
 
 use crate::ast::{Input, Variant};
 use crate::attr::LangText;
-use crate::expand::{binding, formatted, option_str, pattern, variant_path};
+use crate::expand::source::Source;
+use crate::expand::{binding, formatted, pattern, variant_path};
 use crate::json;
 use crate::prop::{placeholders_of, Slot, Write};
 use crate::template::Piece;
 use crate::ty;
 
-/// The variant's entry in the catalog table.
-pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
+/// The variant's entry in the catalog table, a `VariantMeta` expression written into
+/// `out`: only what differs from the type's base entry (`__APIERROR_META_BASE`), fewer
+/// tokens per variant for the compiler to read and check in an enum of many.
+pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
     let name = variant.ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
     // Validation has passed, so status and code are present.
@@ -24,64 +27,77 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant) -> TokenStream {
         .code(&input.attrs)
         .map(|c| c.value)
         .unwrap_or_default();
-    let title = variant.title();
-    let message = option_str(variant.attrs.message.as_ref().map(LitStr::value));
-    let description = &variant.attrs.doc;
-    let translations = variant
-        .attrs
+    out.code("__a::VariantMeta {")
+        .str_member("name", name)
+        .code("status: ")
+        .display(status)
+        .code(",")
+        .str_member("code", &code)
+        .str_member("title", &variant.title())
+        .code("message: ")
+        .option_str(variant.attrs.message.as_ref().map(LitStr::value).as_deref())
+        .code(", pieces: ");
+    template_pieces(variant.template.iter().flatten(), out);
+    out.code(",");
+    if !variant.attrs.doc.is_empty() {
+        out.str_member("description", &variant.attrs.doc);
+    }
+    if !variant.attrs.translations.is_empty() {
+        out.code("translations: &[");
+        for (lang, text) in &variant.attrs.translations {
+            out.code("__a::Translation { ")
+                .str_member("lang", lang)
+                .str_member("description", &text.value())
+                .code(" },");
+        }
+        out.code("],");
+    }
+    if let Some(field) = &variant.attrs.field {
+        out.code("field: ")
+            .option_str(Some(&field.value()))
+            .code(",");
+    }
+    if !variant.fields.is_empty() {
+        out.code("fields: &[");
+        for field in &variant.fields {
+            out.str(&field.name).code(",");
+        }
+        out.code("],");
+    }
+    let languages = variant.translated_languages();
+    if !languages.is_empty() {
+        out.code("localized: &[");
+        for lang in languages {
+            localized(variant, lang, out);
+        }
+        out.code("],");
+    }
+    if let Some(grpc) = &variant.attrs.grpc {
+        out.code("grpc: ")
+            .option_str(Some(&grpc.to_string()))
+            .code(",");
+    }
+    out.code("..__APIERROR_META_BASE }");
+}
+
+/// A variant's `Localized` texts in `lang`.
+fn localized(variant: &Variant, lang: &str, out: &mut Source) {
+    let in_lang = |t: &&LangText| t.lang.eq_ignore_ascii_case(lang);
+    let title = variant.attrs.title_translations.iter().find(in_lang);
+    let message = variant.attrs.message_translations.iter().find(in_lang);
+    let template = variant
         .translations
         .iter()
-        .map(|(lang, text)| quote!(__a::Translation { lang: #lang, description: #text }));
-    let field = option_str(variant.attrs.field.as_ref().map(LitStr::value));
-    let fields = variant.fields.iter().map(|f| &f.name);
-    let pieces = template_pieces(variant.template.iter().flatten());
-    let grpc = option_str(variant.attrs.grpc.as_ref().map(ToString::to_string));
-    let localized = variant.translated_languages().into_iter().map(|lang| {
-        let in_lang = |t: &&LangText| t.lang.eq_ignore_ascii_case(lang);
-        let title = variant.attrs.title_translations.iter().find(in_lang);
-        let message = variant.attrs.message_translations.iter().find(in_lang);
-        let template = variant
-            .translations
-            .iter()
-            .find(|t| t.lang.eq_ignore_ascii_case(lang));
-        let title = option_str(title.map(|t| t.text.value()));
-        let message = option_str(message.map(|t| t.text.value()));
-        let pieces = template_pieces(template.iter().flat_map(|t| &t.template));
-        quote! {
-            __a::Localized { lang: #lang, title: #title, message: #message, pieces: &[#(#pieces),*] }
-        }
-    });
-    // Only what differs from the type's base entry (`__APIERROR_META_BASE`): fewer tokens
-    // per variant for the compiler to read and check, in an enum of many.
-    let description = (!description.is_empty()).then(|| quote!(description: #description,));
-    let translations = (!variant.attrs.translations.is_empty())
-        .then(|| quote!(translations: &[#(#translations),*],));
-    let field = variant
-        .attrs
-        .field
-        .is_some()
-        .then(|| quote!(field: #field,));
-    let fields = (!variant.fields.is_empty()).then(|| quote!(fields: &[#(#fields),*],));
-    let localized: Vec<TokenStream> = localized.collect();
-    let localized = (!localized.is_empty()).then(|| quote!(localized: &[#(#localized),*],));
-    let grpc = variant.attrs.grpc.is_some().then(|| quote!(grpc: #grpc,));
-    quote! {
-        __a::VariantMeta {
-            name: #name,
-            status: #status,
-            code: #code,
-            title: #title,
-            message: #message,
-            pieces: &[#(#pieces),*],
-            #description
-            #translations
-            #field
-            #fields
-            #localized
-            #grpc
-            ..__APIERROR_META_BASE
-        }
-    }
+        .find(|t| t.lang.eq_ignore_ascii_case(lang));
+    out.code("__a::Localized { ")
+        .str_member("lang", lang)
+        .code("title: ")
+        .option_str(title.map(|t| t.text.value()).as_deref())
+        .code(", message: ")
+        .option_str(message.map(|t| t.text.value()).as_deref())
+        .code(", pieces: ");
+    template_pieces(template.iter().flat_map(|t| &t.template), out);
+    out.code(" },");
 }
 
 /// `for_each_value`: the values each variant's template prints, under their field names,
@@ -124,17 +140,21 @@ pub(super) fn for_each_value_fn(input: &Input) -> TokenStream {
     }
 }
 
-/// A template as the runtime's `TemplatePiece`s, for reading received messages back.
-fn template_pieces<'p>(pieces: impl Iterator<Item = &'p Piece>) -> Vec<TokenStream> {
-    pieces
-        .map(|piece| match piece {
-            Piece::Literal(text) => quote!(__a::TemplatePiece::Literal(#text)),
+/// A template as a slice of the runtime's `TemplatePiece`s, for reading received messages
+/// back.
+fn template_pieces<'p>(pieces: impl Iterator<Item = &'p Piece>, out: &mut Source) {
+    out.code("&[");
+    for piece in pieces {
+        match piece {
+            Piece::Literal(text) => out.code("__a::TemplatePiece::Literal(").str(text),
             Piece::Placeholder { arg, .. } => {
                 let name = arg.field_name();
-                quote!(__a::TemplatePiece::Field(#name))
+                out.code("__a::TemplatePiece::Field(").str(&name)
             }
-        })
-        .collect()
+        };
+        out.code("),");
+    }
+    out.code("]");
 }
 
 /// `write_message_in`: for each variant with translated messages, an arm that writes the

@@ -3,6 +3,7 @@
 //! in `meaning`; the pre-escaped body parts that make JSON bodies cheap are in `speed`.
 
 mod meaning;
+mod source;
 mod speed;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -11,6 +12,7 @@ use syn::{DeriveInput, LitStr};
 
 use crate::ast::{Field, Input, Variant};
 use crate::ctxt::Ctxt;
+use crate::expand::source::Source;
 use crate::valid;
 
 pub fn derive(input: &DeriveInput) -> TokenStream {
@@ -62,21 +64,21 @@ fn impl_api_error(input: &Input) -> TokenStream {
     let location = option_str(input.attrs.location.as_ref().map(LitStr::value));
     // One `const` item per variant rather than one long array literal: the compiler's
     // passes over a constant's body (promotion of its `&[…]` slices above all) grow faster
-    // than linearly with the body, so many small bodies compile much faster than one big one.
-    let meta_names: Vec<Ident> = (0..count)
-        .map(|index| format_ident!("__APIERROR_META_{}", index))
-        .collect();
-    let json_names: Vec<Ident> = (0..count)
-        .map(|index| format_ident!("__APIERROR_JSON_{}", index))
-        .collect();
-    let metas = input.variants.iter().zip(&meta_names).map(|(v, name)| {
-        let meta = meaning::variant_meta(input, v);
-        quote!(const #name: __a::VariantMeta = #meta;)
-    });
-    let json_parts = input.variants.iter().zip(&json_names).map(|(v, name)| {
-        let parts = speed::json_parts(input, v);
-        quote!(const #name: __a::JsonParts = #parts;)
-    });
+    // than linearly with the body, and an incremental rebuild after one variant's edit
+    // checks again only the items that changed. Written as text (see `source`).
+    let mut tables = Source::default();
+    for (index, variant) in input.variants.iter().enumerate() {
+        tables.code("const __APIERROR_META_").display(index);
+        tables.code(": __a::VariantMeta = ");
+        meaning::variant_meta(input, variant, &mut tables);
+        tables.code(";\nconst __APIERROR_JSON_").display(index);
+        tables.code(": __a::JsonParts = ");
+        speed::json_parts(input, variant, &mut tables);
+        tables.code(";\n");
+    }
+    let tables = tables.into_tokens();
+    let meta_names = (0..count).map(|index| format_ident!("__APIERROR_META_{}", index));
+    let json_names = (0..count).map(|index| format_ident!("__APIERROR_JSON_{}", index));
     // `meta` and `json_parts` share one match from variant to position in the tables.
     let index_arms = input.variants.iter().enumerate().map(|(index, variant)| {
         let path = variant_path(input, variant);
@@ -150,8 +152,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 retryable: false,
                 translated: false,
             };
-            #(#metas)*
-            #(#json_parts)*
+            #tables
             static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#meta_names),*];
             static __APIERROR_JSON: [__a::JsonParts; #count] = [#(#json_names),*];
             static __APIERROR_CATALOG: __a::Catalog = __a::Catalog {

@@ -8,6 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ast::{Input, Variant};
+use crate::expand::source::Source;
 use crate::expand::{binding, formatted, pattern};
 use crate::json;
 use crate::prop::{Slot, Write};
@@ -15,8 +16,8 @@ use crate::template::Piece;
 
 /// The escaped static parts of a variant's bodies, each one literal. The heads are built
 /// from the pieces the runtime's generic path writes too (`apierror_shared`), so their
-/// static bytes are defined once for both.
-pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
+/// static bytes are defined once for both. A `JsonParts` expression written into `out`.
+pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
     let code = variant
         .code(&input.attrs)
         .map(|c| c.value)
@@ -44,56 +45,50 @@ pub(super) fn json_parts(input: &Input, variant: &Variant) -> TokenStream {
     let status_code = variant.status(&input.attrs).unwrap_or_default();
     let status_head = apierror_shared::problem::status_head(status_code, &title);
     let google_reason = crate::prop::google_reason(&code);
-    let google_unit = match &static_message {
-        Some(message) if !has_field(variant) => {
-            let unit = google_unit(
-                input,
-                variant,
-                status_code,
-                &title,
-                &anchor,
-                &google_reason,
-                message,
-            );
-            Some(quote!(google_unit: #unit,))
-        }
-        _ => None,
-    };
     // Only what differs from the type's base parts (`__APIERROR_JSON_BASE`).
-    let message = static_message.map(|message| quote!(message: __a::Some(#message),));
-    let lead = lead.map(|lead| quote!(lead: __a::Some(#lead),));
-    let translations: Vec<TokenStream> = variant
-        .translations
-        .iter()
-        .map(|translation| {
+    out.code("__a::JsonParts {")
+        .str_member("code", &code_json)
+        .str_member("omise_head", &omise_head)
+        .str_member("status_head", &status_head)
+        .str_member("google_reason", &google_reason);
+    if let Some(message) = &static_message {
+        out.code("message: ").option_str(Some(message)).code(",");
+    }
+    if let Some(lead) = &lead {
+        out.code("lead: ").option_str(Some(lead)).code(",");
+    }
+    if !variant.translations.is_empty() {
+        out.code("translations: &[");
+        for translation in &variant.translations {
             let lang = &translation.lang;
             let lead = json::escape(split_lead(&translation.template).0);
             let omise_head = apierror_shared::omise::head(&base, &anchor, &code_json) + &lead;
-            quote! {
-                __a::LanguageParts {
-                    lang: #lang,
-                    key: __a::language_key(#lang),
-                    lead: #lead,
-                    omise_head: #omise_head,
-                }
-            }
-        })
-        .collect();
-    let translations =
-        (!translations.is_empty()).then(|| quote!(translations: &[#(#translations),*],));
-    quote! {
-        __a::JsonParts {
-            code: #code_json,
-            omise_head: #omise_head,
-            status_head: #status_head,
-            google_reason: #google_reason,
-            #message
-            #lead
-            #translations
-            #google_unit
-            ..__APIERROR_JSON_BASE
+            out.code("__a::LanguageParts {")
+                .str_member("lang", lang)
+                .code("key: __a::language_key(")
+                .str(lang)
+                .code("),")
+                .str_member("lead", &lead)
+                .str_member("omise_head", &omise_head)
+                .code("},");
+        }
+        out.code("],");
+    }
+    if let Some(message) = &static_message {
+        if !has_field(variant) {
+            let unit = GoogleUnitFacts {
+                status: status_code,
+                title: &title,
+                anchor: &anchor,
+                reason: &google_reason,
+                message,
+            };
+            out.code("google_unit: ");
+            google_unit(input, variant, &unit, out);
+            out.code(",");
         }
     }
+    out.code("..__APIERROR_JSON_BASE }");
 }
 
 /// Whether the variant has an Oney field (a constant or a `#[field]`): its Google body has
@@ -102,24 +97,25 @@ fn has_field(variant: &Variant) -> bool {
     variant.attrs.field.is_some() || variant.oney_field().is_some()
 }
 
-/// `JsonParts::google_unit` (an `Option<GoogleUnit>` expression) of a variant with a
-/// static message and no field: its Google body as one string literal, written by the
-/// function the runtime's pieces come from (`apierror_shared::google::unit_body`), for a
-/// format without a domain or retry delay; the runtime puts its domain at `domain_at` for
-/// a type that names none.
-fn google_unit(
-    input: &Input,
-    variant: &Variant,
+/// What a Google unit body is made of, besides the type's attributes.
+struct GoogleUnitFacts<'a> {
     status: u16,
-    title: &str,
-    anchor: &str,
-    reason: &str,
-    message: &str,
-) -> TokenStream {
+    title: &'a str,
+    anchor: &'a str,
+    reason: &'a str,
+    message: &'a str,
+}
+
+/// `JsonParts::google_unit` (an `Option<GoogleUnit>` expression, written into `out`) of a
+/// variant with a static message and no field: its Google body as one string literal,
+/// written by the function the runtime's pieces come from
+/// (`apierror_shared::google::unit_body`), for a format without a domain or retry delay;
+/// the runtime puts its domain at `domain_at` for a type that names none.
+fn google_unit(input: &Input, variant: &Variant, unit: &GoogleUnitFacts, out: &mut Source) {
     use apierror_shared::google::{code_name_of, unit_body};
     let code_name = match &variant.attrs.grpc {
         Some(name) => name.to_string(),
-        None => code_name_of(status).to_owned(),
+        None => code_name_of(unit.status).to_owned(),
     };
     let domain = input
         .attrs
@@ -133,31 +129,41 @@ fn google_unit(
         .map(|l| json::escape(&l.value()));
     let help = location
         .as_deref()
-        .map(|location| (title, location, anchor));
-    let (body, at) = unit_body(status, message, &code_name, reason, domain.as_deref(), help);
-    let retryable = matches!(status, 429 | 503);
+        .map(|location| (unit.title, location, unit.anchor));
+    let (body, at) = unit_body(
+        unit.status,
+        unit.message,
+        &code_name,
+        unit.reason,
+        domain.as_deref(),
+        help,
+    );
+    let retryable = matches!(unit.status, 429 | 503);
     let translated = !variant.translated_languages().is_empty();
     if domain.is_none() && !retryable && !translated {
         // The commonest case, in a short form: fewer tokens for the compiler per variant.
-        return quote!(__a::GoogleUnit::plain(#body, #at));
+        out.code("__a::GoogleUnit::plain(")
+            .str(&body)
+            .code(", ")
+            .display(at)
+            .code(")");
+        return;
     }
-    let domain_at = match domain {
-        Some(_) => quote!(__a::None),
-        None => quote!(__a::Some(#at)),
+    out.code("__a::Some(__a::GoogleUnit {")
+        .str_member("body", &body);
+    match domain {
+        Some(_) => out.code("domain_at: __a::None,"),
+        None => out.code("domain_at: __a::Some(").display(at).code("),"),
     };
     // Only what differs from the type's base (`__APIERROR_GOOGLE_BASE`: not retryable, not
     // translated).
-    let retryable = retryable.then(|| quote!(retryable: true,));
-    let translated = translated.then(|| quote!(translated: true,));
-    quote! {
-        __a::Some(__a::GoogleUnit {
-            body: #body,
-            domain_at: #domain_at,
-            #retryable
-            #translated
-            ..__APIERROR_GOOGLE_BASE
-        })
+    if retryable {
+        out.code("retryable: true,");
     }
+    if translated {
+        out.code("translated: true,");
+    }
+    out.code("..__APIERROR_GOOGLE_BASE })");
 }
 
 /// `write_json_rest`: for each variant with a direct path (`prop`'s `direct_rest`), the
