@@ -9,6 +9,7 @@ use syn::{LitStr, Member};
 use crate::ast::{Field, Input, Variant};
 use crate::attr::ContainerAttrs;
 use crate::case;
+use crate::json;
 use crate::template::{Arg, Piece};
 use crate::ty;
 
@@ -189,6 +190,39 @@ impl<'a> Variant<'a> {
     pub fn prints(&self, field: &Field) -> bool {
         self.placeholders()
             .any(|(arg, _)| arg.field_name() == field.name)
+    }
+
+    /// Whether the runtime writes the message from the variant's tables
+    /// (`write_message_from_tables`), so that `write_message` needs no arm for it: a
+    /// template whose placeholders print fields as they are (no format spec), each field
+    /// once and none a `#[source]` (the values `for_each_value` gives then match the
+    /// placeholders one to one), whose literals need no JSON escaping (each is its own
+    /// escaped copy), and no field that can replace it.
+    pub fn message_from_tables(&self) -> bool {
+        let Some(pieces) = &self.template else {
+            return false;
+        };
+        if self.message_field().is_some() {
+            return false;
+        }
+        let mut printed: Vec<String> = Vec::new();
+        for piece in pieces {
+            match piece {
+                Piece::Literal(text) => {
+                    if json::escape(text) != *text {
+                        return false;
+                    }
+                }
+                Piece::Placeholder { arg, spec } => {
+                    let field = self.slot(arg, spec).field;
+                    if spec.is_some() || field.is_source() || printed.contains(&field.name) {
+                        return false;
+                    }
+                    printed.push(field.name.clone());
+                }
+            }
+        }
+        true
     }
 
     /// The whole message when it is known at compile time: a template without placeholders,

@@ -9,7 +9,7 @@ pub use crate::api_error::ApiError;
 pub use crate::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
 pub use crate::format::google::CODE_NAMES as GRPC_CODE_NAMES;
 pub use crate::format::json::{escape_str, json_value, raw, result};
-pub use crate::message::{write_pieces, write_static_message, MessageSink, Piece};
+pub use crate::message::{write_message_from_tables, write_pieces, MessageSink, Piece};
 pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
 pub use crate::parse::Received;
 pub use crate::parts::{language_key, GoogleUnit, JsonParts, LanguageParts};

@@ -243,21 +243,23 @@ fn translated_arm(input: &Input, variant: &Variant) -> TokenStream {
     quote!(#pattern => { #replaced #(#languages)* __a::None })
 }
 
-/// `write_message`: an arm per message built at run time, and one arm that reads all the
-/// static ones from the tables (most messages of a real catalog are static).
+/// `write_message`: an arm per message the tables cannot write, and one arm for all the
+/// others (`write_message_from_tables`): static messages, and plain templates written from
+/// the tables and `for_each_value` (most messages of a real catalog are one or the other).
 pub(super) fn write_message_fn(input: &Input, index_fn: &TokenStream) -> TokenStream {
     let mut arms: Vec<TokenStream> = input
         .variants
         .iter()
-        .filter(|variant| variant.static_message().is_none())
+        .filter(|variant| variant.static_message().is_none() && !variant.message_from_tables())
         .map(|variant| message_arm(input, variant))
         .collect();
     if arms.len() < input.variants.len() {
         arms.push(quote! {
             _ => {
                 let __index = #index_fn;
-                __a::write_static_message(
+                __a::write_message_from_tables(
                     __out,
+                    self,
                     &__APIERROR_VARIANTS[__index],
                     &__APIERROR_JSON[__index],
                 )
