@@ -32,7 +32,7 @@ use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{primary, wire_status, OptionError};
 use crate::parts::GoogleUnit;
-use crate::{language, ApiError, RequestContext, VariantMeta};
+use crate::{ApiError, RequestContext, VariantMeta};
 
 // The `google.rpc.Code` names, the status mapping, the reason of a code and the literal
 // pieces of a body: one definition, which the derive uses at compile time too.
@@ -75,6 +75,17 @@ pub struct GoogleFormat {
     domain: String,
     retry_delay: Option<Duration>,
 }
+
+list_entry_points!(
+    GoogleFormat,
+    all_languages: false,
+    without_context,
+    render_all:
+    /// Appends one body for several errors to `out`: the first is the status; every error
+    /// has a `fieldViolations` entry. An empty list renders a 500.
+    view:
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+);
 
 impl GoogleFormat {
     /// The format without a default domain or retry delay.
@@ -189,18 +200,6 @@ impl GoogleFormat {
     #[inline(never)]
     fn render_one(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
         self.render_all(&[err], ctx, out);
-    }
-
-    /// Appends one body for several errors to `out`: the first is the status; every error
-    /// has a `fieldViolations` entry. An empty list renders a 500.
-    pub fn render_all(
-        &self,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-        out: &mut Vec<u8>,
-    ) {
-        let lang = language::written(errors, ctx, false);
-        self.render_all_in(errors, lang, out);
     }
 
     /// [`GoogleFormat::render_all`] with a `LocalizedMessage` in `lang` where it is not the
@@ -347,16 +346,6 @@ impl GoogleFormat {
         matches!(wire_status(err).as_u16(), 429 | 503)
             .then_some(self.retry_delay)
             .flatten()
-    }
-
-    /// A [`Serialize`] view of the body, for embedding it in another document.
-    pub fn view<'a>(
-        &'a self,
-        errors: &'a [&'a dyn ApiError],
-        ctx: &'a RequestContext<'a>,
-    ) -> impl Serialize + 'a {
-        let lang = language::written(errors, ctx, false);
-        self.view_in(errors, lang)
     }
 
     /// [`GoogleFormat::view`] with a `LocalizedMessage` in `lang`.

@@ -27,6 +27,53 @@ use http::StatusCode;
 
 use crate::{ApiError, MessageSink, VariantMeta};
 
+/// The public entry points of a format that writes several errors in one body, for
+/// `$format`: `render_all` and `view` choose the language the context's preferences ask
+/// for among the errors' (every error must have it where `all_languages`, see
+/// `language::written`) and hand it to the format's `render_all_in` and `view_in`, with the
+/// context too where the body carries it (`with_context`). Written once here for the
+/// formats that share them; each gives their doc comments.
+macro_rules! list_entry_points {
+    (
+        $format:ty,
+        all_languages: $all:literal,
+        $context:ident,
+        render_all: $(#[$render_doc:meta])*
+        view: $(#[$view_doc:meta])*
+    ) => {
+        impl $format {
+            $(#[$render_doc])*
+            pub fn render_all(
+                &self,
+                errors: &[&dyn $crate::ApiError],
+                ctx: &$crate::RequestContext<'_>,
+                out: &mut Vec<u8>,
+            ) {
+                let lang = $crate::language::written(errors, ctx, $all);
+                list_entry_points!(@pass $context, self.render_all_in(errors, ctx, lang, out))
+            }
+
+            $(#[$view_doc])*
+            pub fn view<'a>(
+                &'a self,
+                errors: &'a [&'a dyn $crate::ApiError],
+                ctx: &'a $crate::RequestContext<'a>,
+            ) -> impl serde::Serialize + 'a {
+                let lang = $crate::language::written(errors, ctx, $all);
+                list_entry_points!(@pass $context, self.view_in(errors, ctx, lang))
+            }
+        }
+    };
+    // A call with the context, or without it (the argument after the errors dropped).
+    (@pass with_context, $receiver:ident . $method:ident($errors:expr, $ctx:expr, $($rest:expr),*)) => {
+        $receiver.$method($errors, $ctx, $($rest),*)
+    };
+    (@pass without_context, $receiver:ident . $method:ident($errors:expr, $ctx:expr, $($rest:expr),*)) => {{
+        let _ = $ctx;
+        $receiver.$method($errors, $($rest),*)
+    }};
+}
+
 pub(crate) mod google;
 pub(crate) mod json;
 mod omise;

@@ -71,6 +71,18 @@ impl Default for OneyFormat {
     }
 }
 
+list_entry_points!(
+    OneyFormat,
+    all_languages: false,
+    without_context,
+    render_all:
+    /// Appends one body listing every error to `out`, in the language the context's
+    /// preferences choose among the errors' languages. An empty list renders one 500 entry,
+    /// so the body is never an empty list.
+    view:
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+);
+
 impl OneyFormat {
     /// Most characters of `field`.
     pub const FIELD_MAX: usize = FIELD_MAX;
@@ -102,19 +114,6 @@ impl OneyFormat {
     /// Appends the body of one error to `out`.
     pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
         self.render_all(&[err], ctx, out);
-    }
-
-    /// Appends one body listing every error to `out`, in the language the context's
-    /// preferences choose among the errors' languages. An empty list renders one 500 entry,
-    /// so the body is never an empty list.
-    pub fn render_all(
-        &self,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-        out: &mut Vec<u8>,
-    ) {
-        let lang = language::written(errors, ctx, false);
-        self.render_all_in(errors, lang, out);
     }
 
     /// [`OneyFormat::render_all`] in `lang`, a language every error has.
@@ -166,16 +165,6 @@ impl OneyFormat {
             out.extend_from_slice(b"\"}}");
         }
         out.extend_from_slice(b"]}");
-    }
-
-    /// A [`Serialize`] view of the body, for embedding it in another document.
-    pub fn view<'a>(
-        &'a self,
-        errors: &'a [&'a dyn ApiError],
-        ctx: &'a RequestContext<'a>,
-    ) -> impl Serialize + 'a {
-        let lang = language::written(errors, ctx, false);
-        self.view_in(errors, lang)
     }
 
     /// [`OneyFormat::view`] in `lang`, a language every error has.

@@ -98,6 +98,20 @@ impl Default for ProblemFormat {
     }
 }
 
+list_entry_points!(
+    ProblemFormat,
+    all_languages: true,
+    with_context,
+    render_all:
+    /// Appends one problem body for several errors to `out`, in the language the context's
+    /// preferences choose among the errors' languages. The first error is the problem; in
+    /// the Vipps profile every error with a field, and every further error, adds an
+    /// `extraDetails` entry; in the plain profile several errors add an `errors` member
+    /// listing each as `{"code", "detail", "field"?}`. An empty list renders a 500.
+    view:
+    /// A [`Serialize`] view of the body, for embedding it in another document.
+);
+
 impl ProblemFormat {
     /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
     pub const VIPPS_TYPE_BASE: &'static str = VIPPS_TYPE_BASE;
@@ -199,21 +213,6 @@ impl ProblemFormat {
     /// Appends the problem body of `err` to `out`.
     pub fn render(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
         self.render_all(&[err], ctx, out);
-    }
-
-    /// Appends one problem body for several errors to `out`, in the language the context's
-    /// preferences choose among the errors' languages. The first error is the problem; in
-    /// the Vipps profile every error with a field, and every further error, adds an
-    /// `extraDetails` entry; in the plain profile several errors add an `errors` member
-    /// listing each as `{"code", "detail", "field"?}`. An empty list renders a 500.
-    pub fn render_all(
-        &self,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-        out: &mut Vec<u8>,
-    ) {
-        let lang = language::written(errors, ctx, true);
-        self.render_all_in(errors, ctx, lang, out);
     }
 
     /// [`ProblemFormat::render_all`] in `lang`, a language every error has.
@@ -342,16 +341,6 @@ impl ProblemFormat {
             out.push(b'"');
         }
         out.push(b'}');
-    }
-
-    /// A [`Serialize`] view of the body, for embedding it in another document.
-    pub fn view<'a>(
-        &'a self,
-        errors: &'a [&'a dyn ApiError],
-        ctx: &'a RequestContext<'a>,
-    ) -> impl Serialize + 'a {
-        let lang = language::written(errors, ctx, true);
-        self.view_in(errors, ctx, lang)
     }
 
     /// [`ProblemFormat::view`] in `lang`, a language every error has.
