@@ -176,7 +176,7 @@ where
     }
 
     fn call(&mut self, req: Request) -> Self::Future {
-        let mut call = Box::new(future::Call::new(Arc::clone(&self.settings), Held::empty()));
+        let mut call = future::Call::new(Arc::clone(&self.settings), Held::empty());
         call.held.keep(&req, &self.settings);
         // Only a tracing subscriber reads the span. With none ever set, `tracing`'s `log`
         // feature would format the span's name into a `log` record at every poll, for
