@@ -1,6 +1,7 @@
 //! Code generation: the entry point, the stub emitted beside errors, and the skeleton of the
 //! generated items. What each variant means (its catalog entry, message, field, rebuild) is
-//! in `meaning`; the pre-escaped body parts that make JSON bodies cheap are in `speed`.
+//! in `meaning`; the pre-escaped body parts that make JSON bodies cheap are in `speed`;
+//! both write their per-variant table entries as source text through `source`.
 
 mod meaning;
 mod source;
