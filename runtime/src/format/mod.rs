@@ -15,10 +15,12 @@
 //! derive links too: it builds each variant's pre-escaped heads from them at compile time,
 //! and the formats' generic path writes the same pieces at run time.
 //!
-//! Adding a format: a new file here with its options type and `render_all`/`view`, a
-//! variant of [`Format`], and the match arms the compiler then points at (the renderer,
-//! the parser, the OpenAPI schema); for the derive's fast path, its static pieces in a
-//! module of `shared/` and a part in `JsonParts`. Formats never import each other.
+//! Adding a format: a new file here with its options type and its writers
+//! (`render_all_in`, `view_in`; a format that writes several errors in one body gets its
+//! public `render_all` and `view` from one `list_entry_points!` call), a variant of
+//! [`Format`], and the match arms the compiler then points at (the renderer, the parser,
+//! the OpenAPI schema); for the derive's fast path, its static pieces in a module of
+//! `shared/` and a part in `JsonParts`. Formats never import each other.
 
 use core::fmt;
 use core::str::FromStr;
