@@ -29,23 +29,28 @@ fn send(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> (u16, String, String) {
-    let agent = ureq::AgentBuilder::new()
-        .timeout(std::time::Duration::from_secs(5))
-        .build();
-    let mut req = agent.request(method, url);
+    // Error statuses are answers to read here, not failures.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_global(Some(std::time::Duration::from_secs(5)))
+        .http_status_as_error(false)
+        .build()
+        .into();
+    let mut req = ureq::http::Request::builder().method(method).uri(url);
     for (name, value) in headers {
-        req = req.set(name, value);
+        req = req.header(*name, *value);
     }
     let result = match body {
-        Some(body) => req.send_string(body),
-        None => req.call(),
+        Some(body) => agent.run(req.body(body.to_owned()).expect("a request")),
+        None => agent.run(req.body(()).expect("a request")),
     };
-    let res = match result {
-        Ok(res) | Err(ureq::Error::Status(_, res)) => res,
-        Err(err) => panic!("transport error: {err}"),
-    };
-    let content_type = res.header("content-type").unwrap_or_default().to_owned();
-    (res.status(), content_type, res.into_string().expect("body"))
+    let mut res = result.unwrap_or_else(|err| panic!("transport error: {err}"));
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .map(|v| v.to_str().expect("visible ASCII").to_owned())
+        .unwrap_or_default();
+    let body = res.body_mut().read_to_string().expect("body");
+    (res.status().as_u16(), content_type, body)
 }
 
 fn omise(code: &str, message: &str) -> String {

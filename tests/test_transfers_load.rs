@@ -26,10 +26,7 @@ fn start(balance: i64) -> String {
 }
 
 fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(10))
-        .max_idle_connections_per_host(4)
-        .build()
+    transfers_app::client::agent_with_timeout(Duration::from_secs(10))
 }
 
 /// What an answer was.

@@ -40,39 +40,48 @@ impl Res {
 /// Sends a request; `headers` may include `Authorization`, else the right key is sent
 /// unless `auth` is false.
 fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Res {
-    let agent = ureq::AgentBuilder::new()
-        .timeout(std::time::Duration::from_secs(5))
-        .build();
-    let mut req = agent.request(method, url);
+    let agent = transfers_app::client::agent_with_timeout(std::time::Duration::from_secs(5));
+    let mut req = ureq::http::Request::builder().method(method).uri(url);
     if !headers
         .iter()
         .any(|(n, _)| n.eq_ignore_ascii_case("authorization"))
     {
-        req = req.set("Authorization", AUTH);
+        req = req.header("Authorization", AUTH);
     }
     for (name, value) in headers {
         if !value.is_empty() {
-            req = req.set(name, value);
+            req = req.header(*name, *value);
         }
     }
     let result = match body {
-        Some(body) => req.send_string(body),
-        None => req.call(),
+        Some(body) => agent.run(req.body(body.to_owned()).expect("a request")),
+        None => agent.run(req.body(()).expect("a request")),
     };
-    let res = match result {
-        Ok(res) | Err(ureq::Error::Status(_, res)) => res,
-        Err(err) => panic!("transport error: {err}"),
-    };
-    let headers = res
-        .headers_names()
-        .into_iter()
-        .filter_map(|n| res.header(&n).map(|v| (n.clone(), v.to_owned())))
+    let mut res = result.unwrap_or_else(|err| panic!("transport error: {err}"));
+    let headers: Vec<(String, String)> = res
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
         .collect();
+    // The media type without its parameters, as the tests compare it.
+    let content_type = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .unwrap_or_default()
+        .trim()
+        .to_owned();
     Res {
-        status: res.status(),
-        content_type: res.content_type().to_owned(),
+        status: res.status().as_u16(),
+        content_type,
         headers,
-        body: res.into_string().expect("body"),
+        body: res.body_mut().read_to_string().expect("body"),
     }
 }
 

@@ -29,10 +29,17 @@ impl Res {
 }
 
 pub fn agent() -> ureq::Agent {
-    ureq::AgentBuilder::new()
-        .timeout(Duration::from_secs(20))
+    agent_with_timeout(Duration::from_secs(20))
+}
+
+/// An agent for which error statuses are answers to read, not failures.
+pub fn agent_with_timeout(timeout: Duration) -> ureq::Agent {
+    ureq::Agent::config_builder()
+        .timeout_global(Some(timeout))
         .max_idle_connections_per_host(4)
+        .http_status_as_error(false)
         .build()
+        .into()
 }
 
 /// Sends a request with the default key; `Err` with the reason on a transport failure (a
@@ -44,32 +51,39 @@ pub fn try_send(
     headers: &[(&str, &str)],
     json: Option<&str>,
 ) -> Result<Res, String> {
-    let mut req = agent.request(method, url).set("Authorization", AUTH);
+    let mut req = ureq::http::Request::builder()
+        .method(method)
+        .uri(url)
+        .header("Authorization", AUTH);
     for (name, value) in headers {
-        req = req.set(name, value);
+        req = req.header(*name, *value);
     }
     let result = match json {
-        Some(body) => req
-            .set("Content-Type", "application/json")
-            .send_string(body),
-        None => req.call(),
+        Some(body) => {
+            let req = req.header("Content-Type", "application/json");
+            agent.run(req.body(body.to_owned()).map_err(|e| e.to_string())?)
+        }
+        None => agent.run(req.body(()).map_err(|e| e.to_string())?),
     };
-    let res = match result {
-        Ok(res) | Err(ureq::Error::Status(_, res)) => res,
-        Err(err) => return Err(err.to_string()),
-    };
+    let mut res = result.map_err(|err| err.to_string())?;
     let headers = res
-        .headers_names()
-        .into_iter()
-        .filter_map(|n| {
-            res.header(&n)
-                .map(|v| (n.to_ascii_lowercase(), v.to_owned()))
+        .headers()
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
         })
         .collect();
+    let body = res
+        .body_mut()
+        .read_to_string()
+        .map_err(|err| err.to_string())?;
     Ok(Res {
-        status: res.status(),
+        status: res.status().as_u16(),
         headers,
-        body: res.into_string().expect("body"),
+        body,
     })
 }
 
