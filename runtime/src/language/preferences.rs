@@ -285,7 +285,7 @@ impl Preferences {
             // The longest step that reaches a translation, the first on a tie.
             let mut best: Option<(usize, &LanguageParts)> = None;
             for (i, t) in translations.iter().enumerate() {
-                let longer = best.is_none_or(|(_, b)| t.lang.len() > b.lang.len());
+                let longer = best.map_or(true, |(_, b)| t.lang.len() > b.lang.len());
                 if longer && lookup.reaches(t.lang) {
                     best = Some((i, t));
                 }
@@ -351,7 +351,7 @@ impl Preferences {
                     let mut best: Option<(usize, &'a str)> = None;
                     for (i, lang) in candidates.clone().enumerate() {
                         if !asked.refused(i)
-                            && best.is_none_or(|(_, b)| lang.len() > b.len())
+                            && best.map_or(true, |(_, b)| lang.len() > b.len())
                             && lookup.reaches(lang)
                         {
                             best = Some((i, lang));
