@@ -10,6 +10,10 @@
 //! Instruction counts, stable where times are noisy (see [`Group`]):
 //! `SERVER_BENCH_COUNT=server_error/apierror:2000 valgrind --tool=callgrind
 //! --toggle-collect='*measured*' target/release/deps/server-<hash> --bench`.
+//!
+//! Ratios timed side by side, batch after batch, so that the machine's drift cancels out:
+//! `SERVER_BENCH_PAIRED=1001x100 target/release/deps/server-<hash> --bench` (1,001 rounds of
+//! 100 requests per function; the batch sets how many requests are in flight).
 
 use std::convert::Infallible;
 use std::future::Future;
@@ -17,6 +21,7 @@ use std::hint::black_box;
 use std::pin::pin;
 use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
+use std::time::Instant;
 
 use apierror::axum::ApiErrorLayer;
 use apierror::{ApiError, Format, Renderer};
@@ -171,41 +176,133 @@ fn measured(app: impl App, req: Request) -> Response {
     }
 }
 
-/// A criterion group, or with `SERVER_BENCH_COUNT=<group>/<function>:<n>` in the
-/// environment, a plain loop running that function `n` times without criterion, for
-/// `valgrind --tool=callgrind --toggle-collect='*measured*'`: the instructions it counts,
-/// divided by `n`, compare the two functions of a group where times are noisy.
+/// A criterion group, or one of two plain runs chosen in the environment:
+///
+/// - `SERVER_BENCH_COUNT=<group>/<function>:<n>`: a loop running that function `n` times,
+///   for `valgrind --tool=callgrind --toggle-collect='*measured*'`. The instructions it
+///   counts, divided by `n`, compare the two functions of a group where times are noisy.
+/// - `SERVER_BENCH_PAIRED=<rounds>x<batch>`: each round times a batch of `batch` requests
+///   of every function of each group in turn, and each function's ratio to the group's
+///   baseline is taken per round (see [`Paired::run`]). A drift of the machine's speed, which moves criterion's
+///   medians from one run to the next, then moves both sides of each ratio alike.
 struct Group<'c> {
     name: &'static str,
+    /// The function the others are compared with in a paired run.
+    baseline: &'static str,
     criterion: BenchmarkGroup<'c, WallTime>,
     count: Option<(String, usize)>,
+    paired: Option<Paired>,
+}
+
+/// The paired run of a group: a timer per function, each timing one batch of requests.
+struct Paired {
+    rounds: usize,
+    batch: usize,
+    timers: Vec<(String, Box<dyn FnMut() -> f64>)>,
+}
+
+/// Nanoseconds a request of `app` answering `path` takes, over a batch of `batch`. As
+/// criterion's `iter_batched`, the inputs are made before and the answers dropped after
+/// the timing. The batch sets how much memory the requests in flight hold: criterion's
+/// samples mix batches of a few to a few thousand.
+fn batch_time(app: &impl App, path: &str, batch: usize) -> f64 {
+    let inputs: Vec<_> = (0..batch).map(|_| (app.clone(), request(path))).collect();
+    let mut answers = Vec::with_capacity(batch);
+    let start = Instant::now();
+    for (app, req) in inputs {
+        answers.push(measured(app, req));
+    }
+    let elapsed = start.elapsed();
+    drop(black_box(answers));
+    elapsed.as_secs_f64() * 1e9 / batch as f64
+}
+
+impl Paired {
+    /// Runs the rounds (the order of the functions turning each round, after one round
+    /// that warms up) and prints each function's median time per request, and for each
+    /// other function the quartiles of its per-round ratio to `baseline`.
+    fn run(mut self, group: &str, baseline: &str) {
+        let n = self.timers.len();
+        let mut times = vec![Vec::with_capacity(self.rounds); n];
+        for round in 0..=self.rounds {
+            for k in 0..n {
+                let i = (round + k) % n;
+                let t = (self.timers[i].1)();
+                if round > 0 {
+                    times[i].push(t);
+                }
+            }
+        }
+        let names: Vec<&str> = self.timers.iter().map(|(name, _)| name.as_str()).collect();
+        let base = names
+            .iter()
+            .position(|name| *name == baseline)
+            .expect("the baseline is a function of the group");
+        let quartiles = |mut v: Vec<f64>| {
+            v.sort_by(f64::total_cmp);
+            let at = |q: usize| v[(v.len() - 1) * q / 4];
+            [at(1), at(2), at(3)]
+        };
+        let mut line = Vec::new();
+        for (i, name) in names.iter().enumerate() {
+            line.push(format!("{name} {:.1} ns", quartiles(times[i].clone())[1]));
+        }
+        for (i, name) in names.iter().enumerate().filter(|(i, _)| *i != base) {
+            let ratios = times[i].iter().zip(&times[base]).map(|(a, b)| a / b);
+            let [low, median, high] = quartiles(ratios.collect());
+            line.push(format!(
+                "{name}/{baseline} {median:.3} (quartiles {low:.3}-{high:.3})"
+            ));
+        }
+        println!(
+            "{group}, {} paired rounds of {} requests: {}",
+            self.rounds,
+            self.batch,
+            line.join(", ")
+        );
+    }
 }
 
 impl<'c> Group<'c> {
-    fn new(c: &'c mut Criterion, name: &'static str) -> Self {
+    fn new(c: &'c mut Criterion, name: &'static str, baseline: &'static str) -> Self {
         let count = std::env::var("SERVER_BENCH_COUNT").ok().map(|spec| {
             let (id, n) = spec.split_once(':').expect("<group>/<function>:<n>");
             (id.to_owned(), n.parse().expect("a number of requests"))
         });
+        let paired = std::env::var("SERVER_BENCH_PAIRED").ok().map(|spec| {
+            let (rounds, batch) = spec.split_once('x').expect("<rounds>x<batch>");
+            Paired {
+                rounds: rounds.parse().expect("a number of rounds"),
+                batch: batch.parse().expect("a number of requests"),
+                timers: Vec::new(),
+            }
+        });
         let criterion = c.benchmark_group(name);
         Group {
             name,
+            baseline,
             criterion,
             count,
+            paired,
         }
     }
 
     /// Times `app` answering `path`: the request and a clone of the app are made outside
     /// the timing, as a server has them when it starts answering.
-    fn function(&mut self, function: &str, app: &impl App, path: &str) {
-        match &self.count {
-            Some((id, n)) if *id == format!("{}/{function}", self.name) => {
+    fn function(&mut self, function: &str, app: &(impl App + 'static), path: &str) {
+        match (&self.count, &mut self.paired) {
+            (Some((id, n)), _) if *id == format!("{}/{function}", self.name) => {
                 for _ in 0..*n {
                     drop(black_box(measured(app.clone(), request(path))));
                 }
             }
-            Some(_) => {}
-            None => {
+            (Some(_), _) => {}
+            (None, Some(paired)) => {
+                let (app, path, batch) = (app.clone(), path.to_owned(), paired.batch);
+                let timer = Box::new(move || batch_time(&app, &path, batch));
+                paired.timers.push((function.to_owned(), timer));
+            }
+            (None, None) => {
                 self.criterion.bench_function(function, |b| {
                     b.iter_batched(
                         || (app.clone(), request(path)),
@@ -220,6 +317,9 @@ impl<'c> Group<'c> {
 
 impl Group<'_> {
     fn finish(self) {
+        if let Some(paired) = self.paired {
+            paired.run(self.name, self.baseline);
+        }
         self.criterion.finish();
     }
 }
@@ -237,7 +337,7 @@ fn server(c: &mut Criterion) {
         (s, &h.clone(), &b.clone())
     });
     assert!(body.ends_with(format!(r#""traceId":"{TRACE}"}}"#).as_bytes()));
-    let mut g = Group::new(c, "server_error");
+    let mut g = Group::new(c, "server_error", "hand_written");
     g.function("apierror", &apierror, "/carts/7");
     g.function("hand_written", &hand_written, "/carts/7");
     g.finish();
@@ -250,7 +350,7 @@ fn server(c: &mut Criterion) {
     // with a function that hands the response back (its future polls the router's in place).
     let noop = tower::util::MapResponseLayer::new(|res: Response| res).layer(no_layer.clone());
     assert_eq!(answer(&noop, "/ok"), answer(&no_layer, "/ok"));
-    let mut g = Group::new(c, "server_success");
+    let mut g = Group::new(c, "server_success", "no_layer");
     g.function("layer", &layer, "/ok");
     g.function("no_layer", &no_layer, "/ok");
     g.function("noop_layer", &noop, "/ok");
@@ -262,7 +362,7 @@ fn server(c: &mut Criterion) {
     assert_eq!(answer(&error, "/carts/7"), (status, headers, body));
     let success = no_layer.clone().layer(negotiated());
     let identity = no_layer.clone().layer(tower::layer::util::Identity::new());
-    let mut g = Group::new(c, "server_route_layer");
+    let mut g = Group::new(c, "server_route_layer", "identity");
     g.function("error", &error, "/carts/7");
     g.function("success", &success, "/ok");
     g.function("identity", &identity, "/ok");
