@@ -202,16 +202,15 @@ struct Paired {
 }
 
 /// Nanoseconds a request of `app` answering `path` takes, over a batch of `batch`. As
-/// criterion's `iter_batched`, the inputs are made before and the answers dropped after
-/// the timing. The batch sets how much memory the requests in flight hold: criterion's
+/// criterion's `iter_batched_ref` in [`Group::function`], the inputs are made before and the
+/// answers dropped after the timing. The batch sets how much memory the requests in flight hold: criterion's
 /// samples mix batches of a few to a few thousand.
 fn batch_time(app: &impl App, path: &str, batch: usize) -> f64 {
     let mut inputs: Vec<_> = (0..batch).map(|_| (app.clone(), request(path))).collect();
     let mut answers = Vec::with_capacity(batch);
     let start = Instant::now();
-    // Drained, so that the buffer of the inputs is freed after the timing too: freeing a
-    // large block makes glibc's allocator sort every small freed block, at a cost that
-    // depends on what the requests allocated before.
+    // Drained, so that the buffer of the inputs is freed after the timing too (see
+    // `Group::function`).
     for (app, req) in inputs.drain(..) {
         answers.push(measured(app, req));
     }
@@ -307,10 +306,16 @@ impl<'c> Group<'c> {
                 paired.timers.push((function.to_owned(), timer));
             }
             (None, None) => {
+                // `iter_batched_ref`, each input taken out of its place: `iter_batched`
+                // frees the batch's buffer of inputs inside the timing, and freeing a
+                // block that large makes glibc's allocator sort every small freed block.
                 self.criterion.bench_function(function, |b| {
-                    b.iter_batched(
-                        || (app.clone(), request(path)),
-                        |(app, req)| measured(app, req),
+                    b.iter_batched_ref(
+                        || Some((app.clone(), request(path))),
+                        |input| {
+                            let (app, req) = input.take().expect("each input is used once");
+                            measured(app, req)
+                        },
                         BatchSize::SmallInput,
                     )
                 });
