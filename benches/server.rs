@@ -183,8 +183,9 @@ fn measured(app: impl App, req: Request) -> Response {
 ///   counts, divided by `n`, compare the two functions of a group where times are noisy.
 /// - `SERVER_BENCH_PAIRED=<rounds>x<batch>`: each round times a batch of `batch` requests
 ///   of every function of each group in turn, and each function's ratio to the group's
-///   baseline is taken per round (see [`Paired::run`]). A drift of the machine's speed, which moves criterion's
-///   medians from one run to the next, then moves both sides of each ratio alike.
+///   baseline is taken per round (see [`Paired::run`]). A drift of the machine's speed,
+///   which moves criterion's medians from one run to the next, then moves both sides of
+///   each ratio alike.
 struct Group<'c> {
     name: &'static str,
     /// The function the others are compared with in a paired run.
@@ -202,9 +203,9 @@ struct Paired {
 }
 
 /// Nanoseconds a request of `app` answering `path` takes, over a batch of `batch`. As
-/// criterion's `iter_batched_ref` in [`Group::function`], the inputs are made before and the
-/// answers dropped after the timing. The batch sets how much memory the requests in flight hold: criterion's
-/// samples mix batches of a few to a few thousand.
+/// criterion's `iter_batched_ref` in [`Group::function`], the inputs are made before and
+/// the answers dropped after the timing. The batch sets how much memory the requests in
+/// flight hold: criterion's samples mix batches of a few to a few thousand.
 fn batch_time(app: &impl App, path: &str, batch: usize) -> f64 {
     let mut inputs: Vec<_> = (0..batch).map(|_| (app.clone(), request(path))).collect();
     let mut answers = Vec::with_capacity(batch);
