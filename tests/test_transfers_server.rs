@@ -58,16 +58,7 @@ fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -
         None => agent.run(req.body(()).expect("a request")),
     };
     let mut res = result.unwrap_or_else(|err| panic!("transport error: {err}"));
-    let headers: Vec<(String, String)> = res
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = transfers_app::client::header_pairs(&res);
     // The media type without its parameters, as the tests compare it.
     let content_type = res
         .headers()

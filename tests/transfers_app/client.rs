@@ -66,16 +66,7 @@ pub fn try_send(
         None => agent.run(req.body(()).map_err(|e| e.to_string())?),
     };
     let mut res = result.map_err(|err| err.to_string())?;
-    let headers = res
-        .headers()
-        .iter()
-        .map(|(n, v)| {
-            (
-                n.as_str().to_owned(),
-                String::from_utf8_lossy(v.as_bytes()).into_owned(),
-            )
-        })
-        .collect();
+    let headers = header_pairs(&res);
     let body = res
         .body_mut()
         .read_to_string()
@@ -85,6 +76,17 @@ pub fn try_send(
         headers,
         body,
     })
+}
+
+/// Every header of `res` as (lower-case name, value) pairs, in the order received.
+pub fn header_pairs(res: &ureq::http::Response<ureq::Body>) -> Vec<(String, String)> {
+    res.headers()
+        .iter()
+        .map(|(n, v)| {
+            let value = String::from_utf8_lossy(v.as_bytes()).into_owned();
+            (n.as_str().to_owned(), value)
+        })
+        .collect()
 }
 
 /// [`try_send`], panicking on a transport failure.
