@@ -27,7 +27,7 @@ use apierror::axum::ApiErrorLayer;
 use apierror::{ApiError, Format, Renderer};
 use axum::body::{Body, Bytes};
 use axum::extract::Request;
-use axum::http::{header, HeaderValue, StatusCode, Uri};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
@@ -35,6 +35,8 @@ use criterion::measurement::WallTime;
 use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkGroup, Criterion};
 use serde::Serialize;
 use tower::{Layer, Service, ServiceExt};
+use tower_http::request_id::PropagateRequestIdLayer;
+use tower_http::trace::TraceLayer;
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
@@ -146,16 +148,17 @@ fn run<F: Future>(future: F) -> F::Output {
     }
 }
 
-/// What the bench sends requests to: a router, with or without the layer around it.
-trait App: Service<Request, Response = Response, Error = Infallible> + Clone {}
+/// What the bench sends requests to: a router, with or without a layer around it. (A layer
+/// may wrap the response's body: [`answer`] reads only axum's own.)
+trait App: Service<Request, Error = Infallible> + Clone {}
 
-impl<S: Service<Request, Response = Response, Error = Infallible> + Clone> App for S {}
+impl<S: Service<Request, Error = Infallible> + Clone> App for S {}
 
 /// Status, headers and body of an answer.
 type Answer = (u16, Vec<(String, Vec<u8>)>, Vec<u8>);
 
 /// `app`'s answer to `path`, for the check before measuring.
-fn answer(app: &impl App, path: &str) -> Answer {
+fn answer(app: &impl App<Response = Response>, path: &str) -> Answer {
     let res = measured(app.clone(), request(path));
     let headers = res
         .headers()
@@ -169,7 +172,7 @@ fn answer(app: &impl App, path: &str) -> Answer {
 
 /// One request through `app`: what is timed (and what callgrind counts, see [`function`]).
 #[inline(never)]
-fn measured(app: impl App, req: Request) -> Response {
+fn measured<A: App>(app: A, req: Request) -> A::Response {
     match run(app.oneshot(req)) {
         Ok(response) => response,
         Err(never) => match never {},
@@ -360,10 +363,24 @@ fn server(c: &mut Criterion) {
     // with a function that hands the response back (its future polls the router's in place).
     let noop = tower::util::MapResponseLayer::new(|res: Response| res).layer(no_layer.clone());
     assert_eq!(answer(&noop, "/ok"), answer(&no_layer, "/ok"));
+    // Common middleware, for scale: tower-http's layer that keeps a request's header across
+    // the call for its response (as this layer keeps what an error reads), and its tracing
+    // layer as `TraceLayer::new_for_http` sets it up. Both add headers or wrap the body, so
+    // only their status and body are compared.
+    let request_id = PropagateRequestIdLayer::new(HeaderName::from_static("traceparent"))
+        .layer(no_layer.clone());
+    let trace = TraceLayer::new_for_http().layer(no_layer.clone());
+    let (ok_status, _, ok_body) = answer(&request_id, "/ok");
+    assert_eq!((ok_status, &ok_body[..]), (200, &b"ok"[..]));
+    let traced = measured(trace.clone(), request("/ok")).into_body();
+    let traced = run(axum::body::to_bytes(Body::new(traced), 64)).expect("body");
+    assert_eq!(&traced[..], b"ok");
     let mut g = Group::new(c, "server_success", "no_layer");
     g.function("layer", &layer, "/ok");
     g.function("no_layer", &no_layer, "/ok");
     g.function("noop_layer", &noop, "/ok");
+    g.function("tower_http_request_id", &request_id, "/ok");
+    g.function("tower_http_trace", &trace, "/ok");
     g.finish();
 
     // The same through `Router::layer`, and what axum's boxing of the routes costs by
