@@ -4,6 +4,8 @@
 #[path = "../examples/actix_server.rs"]
 #[allow(dead_code)]
 mod actix_server;
+#[path = "common/http_client.rs"]
+mod http_client;
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
@@ -29,28 +31,10 @@ fn send(
     headers: &[(&str, &str)],
     body: Option<&str>,
 ) -> (u16, String, String) {
-    // Error statuses are answers to read here, not failures.
-    let agent: ureq::Agent = ureq::Agent::config_builder()
-        .timeout_global(Some(std::time::Duration::from_secs(5)))
-        .http_status_as_error(false)
-        .build()
-        .into();
-    let mut req = ureq::http::Request::builder().method(method).uri(url);
-    for (name, value) in headers {
-        req = req.header(*name, *value);
-    }
-    let result = match body {
-        Some(body) => agent.run(req.body(body.to_owned()).expect("a request")),
-        None => agent.run(req.body(()).expect("a request")),
-    };
-    let mut res = result.unwrap_or_else(|err| panic!("transport error: {err}"));
-    let content_type = res
-        .headers()
-        .get("content-type")
-        .map(|v| v.to_str().expect("visible ASCII").to_owned())
-        .unwrap_or_default();
-    let body = res.body_mut().read_to_string().expect("body");
-    (res.status().as_u16(), content_type, body)
+    let agent = http_client::agent(std::time::Duration::from_secs(5));
+    let answer = http_client::send(&agent, method, url, headers, body);
+    let content_type = answer.header("content-type").unwrap_or_default().to_owned();
+    (answer.status, content_type, answer.body)
 }
 
 fn omise(code: &str, message: &str) -> String {

@@ -26,7 +26,7 @@ fn start(balance: i64) -> String {
 }
 
 fn agent() -> ureq::Agent {
-    transfers_app::client::agent_with_timeout(Duration::from_secs(10))
+    transfers_app::http_client::agent(Duration::from_secs(10))
 }
 
 /// What an answer was.

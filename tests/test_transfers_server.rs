@@ -16,64 +16,21 @@ fn start(balance: i64) -> String {
     format!("http://{}", start_app(balance, 0))
 }
 
-/// A response: status, `Content-Type`, body.
-struct Res {
-    status: u16,
-    content_type: String,
-    headers: Vec<(String, String)>,
-    body: String,
-}
+use transfers_app::http_client::Answer as Res;
 
-impl Res {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).expect("JSON body")
-    }
-
-    fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
-
-/// Sends a request; `headers` may include `Authorization`, else the right key is sent
-/// unless `auth` is false.
+/// Sends a request; `headers` may include `Authorization`, else the right key is sent.
+/// A header given with an empty value is left out.
 fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Res {
-    let agent = transfers_app::client::agent_with_timeout(std::time::Duration::from_secs(5));
-    let mut req = ureq::http::Request::builder().method(method).uri(url);
-    if !headers
+    let agent = transfers_app::http_client::agent(std::time::Duration::from_secs(5));
+    let given_auth = headers
         .iter()
-        .any(|(n, _)| n.eq_ignore_ascii_case("authorization"))
-    {
-        req = req.header("Authorization", AUTH);
-    }
-    for (name, value) in headers {
-        if !value.is_empty() {
-            req = req.header(*name, *value);
-        }
-    }
-    let result = match body {
-        Some(body) => agent.run(req.body(body.to_owned()).expect("a request")),
-        None => agent.run(req.body(()).expect("a request")),
-    };
-    let mut res = result.unwrap_or_else(|err| panic!("transport error: {err}"));
-    let headers = transfers_app::client::header_pairs(&res);
-    // The media type without its parameters, as the tests compare it.
-    let content_type = res
-        .headers()
-        .get("content-type")
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .unwrap_or_default()
-        .trim()
-        .to_owned();
-    Res {
-        status: res.status().as_u16(),
-        content_type,
-        headers,
-        body: res.body_mut().read_to_string().expect("body"),
-    }
+        .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
+    let default_auth = Some(("Authorization", AUTH)).filter(|_| !given_auth);
+    let headers: Vec<_> = default_auth
+        .into_iter()
+        .chain(headers.iter().copied().filter(|(_, v)| !v.is_empty()))
+        .collect();
+    transfers_app::http_client::send(&agent, method, url, &headers, body)
 }
 
 fn get(url: &str) -> Res {
@@ -113,7 +70,7 @@ fn problem(title: &str, status: u16, detail: &str, instance: &str, code: &str) -
 
 fn assert_omise(res: &Res, status: u16, code: &str, message: &str) {
     assert_eq!(res.status, status, "{}", res.body);
-    assert_eq!(res.content_type, "application/json");
+    assert_eq!(res.media_type(), "application/json");
     assert_eq!(
         res.header("content-type"),
         Some("application/json; charset=utf-8")

@@ -5,45 +5,17 @@ use std::time::Duration;
 
 use serde_json::Value;
 
-use super::AUTH;
+use super::{http_client, AUTH};
 
-/// An answer: status, headers (lower-case names), body.
-#[derive(Debug)]
-pub struct Res {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: String,
-}
-
-impl Res {
-    pub fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|_| panic!("not JSON: {}", self.body))
-    }
-
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-}
+/// An answer: status, headers, body.
+pub use super::http_client::Answer as Res;
 
 pub fn agent() -> ureq::Agent {
-    agent_with_timeout(Duration::from_secs(20))
+    http_client::agent(Duration::from_secs(20))
 }
 
-/// An agent for which error statuses are answers to read, not failures.
-pub fn agent_with_timeout(timeout: Duration) -> ureq::Agent {
-    ureq::Agent::config_builder()
-        .timeout_global(Some(timeout))
-        .max_idle_connections_per_host(4)
-        .http_status_as_error(false)
-        .build()
-        .into()
-}
-
-/// Sends a request with the default key; `Err` with the reason on a transport failure (a
-/// dead server).
+/// Sends a request with the default key (and `json` as a JSON body); `Err` with the reason
+/// on a transport failure (a dead server).
 pub fn try_send(
     agent: &ureq::Agent,
     method: &str,
@@ -51,42 +23,7 @@ pub fn try_send(
     headers: &[(&str, &str)],
     json: Option<&str>,
 ) -> Result<Res, String> {
-    let mut req = ureq::http::Request::builder()
-        .method(method)
-        .uri(url)
-        .header("Authorization", AUTH);
-    for (name, value) in headers {
-        req = req.header(*name, *value);
-    }
-    let result = match json {
-        Some(body) => {
-            let req = req.header("Content-Type", "application/json");
-            agent.run(req.body(body.to_owned()).map_err(|e| e.to_string())?)
-        }
-        None => agent.run(req.body(()).map_err(|e| e.to_string())?),
-    };
-    let mut res = result.map_err(|err| err.to_string())?;
-    let headers = header_pairs(&res);
-    let body = res
-        .body_mut()
-        .read_to_string()
-        .map_err(|err| err.to_string())?;
-    Ok(Res {
-        status: res.status().as_u16(),
-        headers,
-        body,
-    })
-}
-
-/// Every header of `res` as (lower-case name, value) pairs, in the order received.
-pub fn header_pairs(res: &ureq::http::Response<ureq::Body>) -> Vec<(String, String)> {
-    res.headers()
-        .iter()
-        .map(|(n, v)| {
-            let value = String::from_utf8_lossy(v.as_bytes()).into_owned();
-            (n.as_str().to_owned(), value)
-        })
-        .collect()
+    http_client::exchange(agent, method, url, &with_key(headers, json), json)
 }
 
 /// [`try_send`], panicking on a transport failure.
@@ -97,8 +34,18 @@ pub fn send(
     headers: &[(&str, &str)],
     json: Option<&str>,
 ) -> Res {
-    try_send(agent, method, url, headers, json)
-        .unwrap_or_else(|err| panic!("{method} {url}: transport error: {err}"))
+    http_client::send(agent, method, url, &with_key(headers, json), json)
+}
+
+/// `headers` after the default key, and before the JSON body's `Content-Type` where there
+/// is one.
+fn with_key<'h>(headers: &[(&'h str, &'h str)], json: Option<&str>) -> Vec<(&'h str, &'h str)> {
+    let content_type = json.map(|_| ("Content-Type", "application/json"));
+    let key = ("Authorization", AUTH);
+    std::iter::once(key)
+        .chain(headers.iter().copied())
+        .chain(content_type)
+        .collect()
 }
 
 /// `POST /transfers` with `json`, under the `Idempotency-Key` `key` if given.

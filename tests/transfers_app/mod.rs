@@ -7,6 +7,8 @@ pub mod app;
 // Helpers of the database tests; each test binary uses some of them.
 #[allow(dead_code)]
 pub mod client;
+#[path = "../common/http_client.rs"]
+pub mod http_client;
 #[allow(dead_code)]
 pub mod load;
 #[allow(dead_code)]
