@@ -113,6 +113,49 @@ async fn ok_handler() -> &'static str {
     "ok"
 }
 
+/// An Omise transfer object (its scalar members), as the Transfers example answers one.
+#[derive(Serialize)]
+struct Transfer {
+    object: &'static str,
+    id: &'static str,
+    livemode: bool,
+    location: &'static str,
+    recipient: &'static str,
+    amount: u64,
+    currency: &'static str,
+    fee: u64,
+    fee_vat: u64,
+    net: u64,
+    paid: bool,
+    sendable: bool,
+    sent: bool,
+    failure_code: Option<&'static str>,
+    failure_message: Option<&'static str>,
+    created_at: &'static str,
+}
+
+/// A success as an API answers one: a resource serialised with serde_json.
+async fn transfer_handler() -> axum::Json<Transfer> {
+    axum::Json(Transfer {
+        object: "transfer",
+        id: "trsf_test_50b9650fa7a7a4fc",
+        livemode: false,
+        location: "/transfers/trsf_test_50b9650fa7a7a4fc",
+        recipient: "recp_test_5086xmr74vxs0ajpo78",
+        amount: black_box(100_000),
+        currency: "thb",
+        fee: 3000,
+        fee_vat: 210,
+        net: 96_790,
+        paid: false,
+        sendable: true,
+        sent: false,
+        failure_code: None,
+        failure_message: None,
+        created_at: "2026-11-23T17:36:33Z",
+    })
+}
+
 /// A request as hyper reads one: its head in one shared buffer, the URI and each header
 /// value slices of it, so that cloning any of them counts a reference. (A request built
 /// from `&str`s copies each value into a buffer of its own, which its first clone moves
@@ -384,6 +427,19 @@ fn server(c: &mut Criterion) {
     g.function("noop_layer", &noop, "/ok");
     g.function("tower_http_request_id", &request_id, "/ok");
     g.function("tower_http_trace", &trace, "/ok");
+    g.finish();
+
+    // The same with a success as an API answers one (a transfer object from serde_json),
+    // for scale: what the layer adds is the same, the request costs more.
+    let json_no_layer = Router::new().route("/transfers/1", get(transfer_handler));
+    let json_layer = negotiated().layer(json_no_layer.clone());
+    assert_eq!(
+        answer(&json_layer, "/transfers/1"),
+        answer(&json_no_layer, "/transfers/1")
+    );
+    let mut g = Group::new(c, "server_success_json", "no_layer");
+    g.function("layer", &json_layer, "/transfers/1");
+    g.function("no_layer", &json_no_layer, "/transfers/1");
     g.finish();
 
     // The same through `Router::layer`, and what axum's boxing of the routes costs by
