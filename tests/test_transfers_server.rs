@@ -4,6 +4,7 @@
 
 mod transfers_app;
 
+use transfers_app::http_client::Answer as Res;
 use transfers_app::{app, start_app, AUTH};
 
 use serde_json::Value;
@@ -15,8 +16,6 @@ const PROBLEM: &str = "application/problem+json";
 fn start(balance: i64) -> String {
     format!("http://{}", start_app(balance, 0))
 }
-
-use transfers_app::http_client::Answer as Res;
 
 /// Sends a request; `headers` may include `Authorization`, else the right key is sent.
 /// A header given with an empty value is left out.
