@@ -5,7 +5,7 @@
 mod transfers_app;
 
 use transfers_app::http_client::Answer as Res;
-use transfers_app::{app, start_app, AUTH};
+use transfers_app::{app, start_app};
 
 use serde_json::Value;
 
@@ -17,18 +17,10 @@ fn start(balance: i64) -> String {
     format!("http://{}", start_app(balance, 0))
 }
 
-/// Sends a request; `headers` may include `Authorization`, else the right key is sent.
-/// A header given with an empty value is left out.
+/// Sends a request with the default key (see [`transfers_app::client::with_key`]).
 fn send(method: &str, url: &str, headers: &[(&str, &str)], body: Option<&str>) -> Res {
     let agent = transfers_app::http_client::agent(std::time::Duration::from_secs(5));
-    let given_auth = headers
-        .iter()
-        .any(|(n, _)| n.eq_ignore_ascii_case("authorization"));
-    let default_auth = Some(("Authorization", AUTH)).filter(|_| !given_auth);
-    let headers: Vec<_> = default_auth
-        .into_iter()
-        .chain(headers.iter().copied().filter(|(_, v)| !v.is_empty()))
-        .collect();
+    let headers = transfers_app::client::with_key(headers);
     transfers_app::http_client::send(&agent, method, url, &headers, body)
 }
 
