@@ -129,6 +129,63 @@ fn full_document() {
     }
 }
 
+/// A gateway's own errors, answered beside the Omise catalog it fronts.
+#[derive(Debug, ApiError)]
+enum GatewayError {
+    /// No route for the request's path.
+    #[status(404)]
+    #[code("route_not_found")]
+    #[message("no route for this path")]
+    NotFound,
+    #[status(502)]
+    #[code("upstream_failed")]
+    #[message("the upstream service failed")]
+    Upstream,
+}
+
+#[test]
+fn an_operation_answers_with_several_catalogs_merged_by_status() {
+    let doc = openapi::document(
+        "Gateway",
+        "1.0.0",
+        &Renderer::default(),
+        Format::Problem,
+        &[Operation::get("/charges/{id}", OmiseError::catalog())
+            .with_catalog(GatewayError::catalog())],
+    );
+    let doc: Value = serde_json::from_str(&doc.to_json().unwrap()).unwrap();
+    let responses = &doc["paths"]["/charges/{id}"]["get"]["responses"];
+    let examples = |status: &str| {
+        responses[status]["content"]["application/problem+json"]["examples"]
+            .as_object()
+            .unwrap()
+            .clone()
+    };
+    // Omise's `NotFound` keeps its name; the gateway's, second, is named after its type.
+    let not_found = examples("404");
+    assert_eq!(
+        not_found.keys().collect::<Vec<_>>(),
+        [
+            "GatewayError::NotFound",
+            "NotFound",
+            "SerializerNotFound",
+            "ServiceNotFound"
+        ]
+    );
+    assert_eq!(
+        not_found["GatewayError::NotFound"],
+        json!({
+            "summary": "Not Found",
+            "description": "No route for the request's path.",
+            "value": {"type":"about:blank","title":"Not Found","status":404,"detail":"no route for this path","code":"route_not_found"}
+        })
+    );
+    assert_eq!(not_found["NotFound"]["value"]["code"], json!("not_found"));
+    // A status only the second catalog has gets its response too.
+    assert_eq!(responses["502"]["description"], "Bad Gateway");
+    assert_eq!(examples("502").keys().collect::<Vec<_>>(), ["Upstream"]);
+}
+
 #[test]
 fn every_example_is_a_body_the_parser_reads_back() {
     for format in Format::ALL {

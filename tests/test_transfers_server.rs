@@ -665,6 +665,12 @@ fn fresh_trace_ids_when_none_or_invalid() {
     assert_omise(&res, 404, "not_found", "the requested object was not found");
 }
 
+/// The member names of a JSON object, in the document's (sorted) order.
+fn keys(object: &Value) -> Vec<&str> {
+    let object = object.as_object().expect("a JSON object");
+    object.keys().map(String::as_str).collect()
+}
+
 #[test]
 fn openapi_document_is_public_and_describes_every_operation() {
     let base = start(1_000_000);
@@ -678,14 +684,8 @@ fn openapi_document_is_public_and_describes_every_operation() {
     let doc = res.json();
     assert_eq!(doc["openapi"], "3.1.0");
     assert_eq!(doc["info"]["title"], "Omise Transfers (apierror example)");
-    let paths: Vec<&str> = doc["paths"]
-        .as_object()
-        .expect("paths")
-        .keys()
-        .map(String::as_str)
-        .collect();
     assert_eq!(
-        paths,
+        keys(&doc["paths"]),
         [
             "/transfers",
             "/transfers/{id}",
@@ -707,4 +707,28 @@ fn openapi_document_is_public_and_describes_every_operation() {
             "message": "the requested object was not found"
         })
     );
+    // The server's own errors beside Omise's, merged by status: Omise's one 503 with the
+    // server's three, and a 500 of each.
+    let unavailable =
+        &item["get"]["responses"]["503"]["content"]["application/json; charset=utf-8"];
+    assert_eq!(
+        keys(&unavailable["examples"]),
+        [
+            "DatabaseBusy",
+            "DatabaseUnavailable",
+            "SearchUnavailable",
+            "StorageFull"
+        ]
+    );
+    assert_eq!(
+        unavailable["examples"]["DatabaseUnavailable"]["value"],
+        serde_json::json!({
+            "object": "error",
+            "location": "https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable",
+            "code": "database_unavailable",
+            "message": "the service is temporarily unavailable; retry later"
+        })
+    );
+    let internal = &item["get"]["responses"]["500"]["content"]["application/json; charset=utf-8"];
+    assert_eq!(keys(&internal["examples"]), ["Internal", "InternalError"]);
 }

@@ -26,7 +26,7 @@ use http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use serde::{Deserialize, Serialize};
 
 pub use config::Config;
-use errors::AppError;
+use errors::{AppError, ServerError};
 use params::Params;
 use store::idempotency::{Keyed, MAX_KEY_LEN};
 use store::{NewTransfer, OpenError, Store, Transfer};
@@ -68,17 +68,15 @@ pub async fn app(config: Config) -> std::result::Result<Router, OpenError> {
         .layer(ApiErrorLayer::negotiated(renderer).map_rejections(omise_rejection)))
 }
 
-/// The API's OpenAPI 3.1 document: every operation with the Omise errors it answers with,
-/// one named example per error, generated from the catalog.
+/// The API's OpenAPI 3.1 document: every operation with the errors it answers with (the
+/// Omise catalog and the server's own database errors), one named example per error,
+/// generated from the catalogs.
 async fn openapi() -> Json<utoipa::openapi::OpenApi> {
     use apierror::openapi::{document, Operation};
     use http::Method;
 
-    let errors = OmiseError::catalog();
-    let operation = |method: Method, path: &'static str| Operation {
-        method,
-        path,
-        catalog: errors,
+    let operation = |method: Method, path: &'static str| {
+        Operation::new(method, path, OmiseError::catalog()).with_catalog(ServerError::catalog())
     };
     let operations = [
         operation(Method::POST, "/transfers"),

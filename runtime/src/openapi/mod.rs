@@ -65,15 +65,59 @@ pub fn responses<E: ApiError>(renderer: &Renderer, format: Format) -> Responses 
 /// example per variant named after it. Placeholders of a template show as `{name}` in the
 /// examples.
 pub fn catalog_responses(catalog: &Catalog, renderer: &Renderer, format: Format) -> Responses {
+    catalogs_responses(&[catalog], renderer, format)
+}
+
+/// The responses of every variant of several catalogs, merged by status (a server's own
+/// errors beside a provider's catalog): as [`catalog_responses`], where an example takes its
+/// variant's name, or `Type::Variant` when an earlier catalog's variant of the same status
+/// has that name already.
+///
+/// ```
+/// use apierror::openapi;
+/// use apierror::{ApiError, Format, Renderer};
+///
+/// #[derive(Debug, ApiError)]
+/// #[status(404)]
+/// #[code("not_found")]
+/// #[message("not found")]
+/// struct NotFound;
+///
+/// #[derive(Debug, ApiError)]
+/// enum StoreError {
+///     #[status(503)]
+///     #[code("database_unavailable")]
+///     #[message("retry later")]
+///     Unavailable,
+///     #[status(404)]
+///     #[code("not_found")]
+///     #[message("no such row")]
+///     NotFound,
+/// }
+///
+/// let catalogs = [NotFound::catalog(), StoreError::catalog()];
+/// let responses = openapi::catalogs_responses(&catalogs, &Renderer::default(), Format::Omise);
+/// assert_eq!(responses.responses.keys().collect::<Vec<_>>(), ["404", "503"]);
+/// let json = serde_json::to_value(&responses).unwrap();
+/// let examples = &json["404"]["content"]["application/json; charset=utf-8"]["examples"];
+/// assert_eq!(examples["NotFound"]["value"]["message"], "not found");
+/// assert_eq!(examples["StoreError::NotFound"]["value"]["message"], "no such row");
+/// ```
+pub fn catalogs_responses(catalogs: &[&Catalog], renderer: &Renderer, format: Format) -> Responses {
     let mut by_status: BTreeMap<u16, Vec<_>> = BTreeMap::new();
-    for meta in catalog.variants {
-        by_status.entry(meta.status).or_default().push(meta);
+    for catalog in catalogs {
+        for meta in catalog.variants {
+            by_status
+                .entry(meta.status)
+                .or_default()
+                .push((catalog.name, meta));
+        }
     }
     let ctx = RequestContext::new();
     let mut builder = ResponsesBuilder::new();
     for (status, variants) in by_status {
-        let mut examples = Vec::new();
-        for meta in variants {
+        let mut examples: Vec<(String, _)> = Vec::new();
+        for (type_name, meta) in variants {
             let args = meta.placeholders().map(|p| (p, format!("{{{p}}}")));
             // Every placeholder has an argument, so this never fails; a variant that could
             // not be built would only lose its example.
@@ -87,7 +131,12 @@ pub fn catalog_responses(catalog: &Catalog, renderer: &Renderer, format: Format)
             if !meta.description.is_empty() {
                 example = example.description(meta.description);
             }
-            examples.push((meta.name, example.build()));
+            // Examples are keyed by name: a second `NotFound` would replace the first.
+            let name = match examples.iter().any(|(taken, _)| taken == meta.name) {
+                true => format!("{type_name}::{}", meta.name),
+                false => meta.name.to_owned(),
+            };
+            examples.push((name, example.build()));
         }
         let reason = http::StatusCode::from_u16(status)
             .ok()
@@ -106,7 +155,7 @@ pub fn catalog_responses(catalog: &Catalog, renderer: &Renderer, format: Format)
     builder.build()
 }
 
-/// One operation of a document: a method, a path and the catalog of errors it may answer
+/// One operation of a document: a method, a path and the catalogs of errors it may answer
 /// with.
 #[derive(Debug, Clone)]
 pub struct Operation {
@@ -117,30 +166,62 @@ pub struct Operation {
     pub path: &'static str,
     /// The errors the operation answers with.
     pub catalog: &'static Catalog,
+    /// Other catalogs whose errors it may answer with too, e.g. a server's own beside the
+    /// provider's catalog it implements (see [`catalogs_responses`]).
+    pub more_catalogs: Vec<&'static Catalog>,
 }
 
 impl Operation {
-    /// A `GET` operation.
-    pub fn get(path: &'static str, catalog: &'static Catalog) -> Self {
+    /// An operation answering with the errors of `catalog`.
+    pub fn new(method: Method, path: &'static str, catalog: &'static Catalog) -> Self {
         Operation {
-            method: Method::GET,
+            method,
             path,
             catalog,
+            more_catalogs: Vec::new(),
         }
+    }
+
+    /// A `GET` operation.
+    pub fn get(path: &'static str, catalog: &'static Catalog) -> Self {
+        Operation::new(Method::GET, path, catalog)
     }
 
     /// A `POST` operation.
     pub fn post(path: &'static str, catalog: &'static Catalog) -> Self {
-        Operation {
-            method: Method::POST,
-            path,
-            catalog,
-        }
+        Operation::new(Method::POST, path, catalog)
+    }
+
+    /// This operation, answering with the errors of `catalog` too.
+    ///
+    /// ```
+    /// # #[derive(Debug, apierror::ApiError)]
+    /// # #[status(404)] #[code("not_found")] #[message("not found")]
+    /// # struct NotFound;
+    /// # #[derive(Debug, apierror::ApiError)]
+    /// # #[status(503)] #[code("database_unavailable")] #[message("retry later")]
+    /// # struct Unavailable;
+    /// use apierror::openapi::Operation;
+    /// use apierror::ApiError;
+    ///
+    /// let op = Operation::get("/transfers/{id}", NotFound::catalog())
+    ///     .with_catalog(Unavailable::catalog());
+    /// assert_eq!(op.more_catalogs.len(), 1);
+    /// ```
+    pub fn with_catalog(mut self, catalog: &'static Catalog) -> Self {
+        self.more_catalogs.push(catalog);
+        self
+    }
+
+    /// Every catalog of the operation, its first one first.
+    fn catalogs(&self) -> Vec<&Catalog> {
+        let first = std::iter::once(self.catalog);
+        first.chain(self.more_catalogs.iter().copied()).collect()
     }
 }
 
 /// A whole OpenAPI 3.1 document: `title` and `version` in `info`, every operation with its
-/// catalog's error responses in `format`, and the format's schema in `components`.
+/// catalogs' error responses in `format`, and the format's schema in `components`.
 ///
 /// Operations on the same path share its path item. Each `{name}` of a path is declared as
 /// a required string path parameter, as OpenAPI requires.
@@ -158,7 +239,7 @@ pub fn document(
         };
         let operation = OperationBuilder::new()
             .parameters(Some(path_parameters(op.path)))
-            .responses(catalog_responses(op.catalog, renderer, format))
+            .responses(catalogs_responses(&op.catalogs(), renderer, format))
             .build();
         paths = paths.path(op.path, PathItem::new(method, operation));
     }
