@@ -166,6 +166,107 @@ fn several_errors_share_one_language() {
     assert_eq!(res.headers()["content-language"], "ja");
 }
 
+/// An error declared in French only: it shares no language with `ShopError`.
+#[derive(Debug, ApiError)]
+#[api_error(lang = "fr")]
+enum FrenchError {
+    #[status(400)]
+    #[code("ERR_04")]
+    #[field("purchase.amount")]
+    #[title("Valeur invalide")]
+    #[message("valeur invalide")]
+    Invalid,
+}
+
+/// An error in English with a French translation: the language it shares with
+/// `FrenchError`.
+#[derive(Debug, ApiError)]
+enum Bilingual {
+    #[status(400)]
+    #[code("bad_amount")]
+    #[message("amount is invalid")]
+    #[message(fr = "montant invalide")]
+    #[title(fr = "Montant invalide")]
+    BadAmount,
+}
+
+/// `Content-Language`, `Vary` and body of `errors` in `format` for `accept_language`.
+fn answer_all(
+    format: Format,
+    errors: &[&dyn ApiError],
+    accept_language: Option<&str>,
+) -> (String, Option<String>, String) {
+    let mut ctx = RequestContext::new();
+    if let Some(preferences) = accept_language {
+        ctx = ctx.with_accept_language(preferences).unwrap();
+    }
+    let res = Renderer::new(format).response_all(format, errors, &ctx);
+    let header = |name: &str| {
+        res.headers()
+            .get(name)
+            .map(|v| v.to_str().unwrap().to_owned())
+    };
+    (
+        header("content-language").unwrap(),
+        header("vary"),
+        String::from_utf8(res.body().clone()).unwrap(),
+    )
+}
+
+/// Errors that share no language are each written in their own, and the header names
+/// every language of the text, the first error's first. Omise writes only the first.
+#[test]
+fn errors_sharing_no_language_are_labelled_with_each() {
+    let english: &dyn ApiError = &ShopError::EmptyCart;
+    let french: &dyn ApiError = &FrenchError::Invalid;
+    assert_eq!(
+        answer_all(Format::Oney, &[english, french], Some("fr")),
+        (
+            "en, fr".to_owned(),
+            None,
+            r#"{"language_code":"EN","error_list":[{"error":{"error_code":"empty_cart","error_label":"the cart is empty"}},{"error":{"field":"purchase.amount","error_code":"ERR_04","error_label":"valeur invalide"}}]}"#.to_owned()
+        )
+    );
+    assert_eq!(
+        answer_all(Format::Problem, &[french, english], None),
+        (
+            "fr, en".to_owned(),
+            None,
+            r#"{"type":"about:blank","title":"Valeur invalide","status":400,"detail":"valeur invalide","code":"ERR_04","errors":[{"code":"ERR_04","detail":"valeur invalide","field":"purchase.amount"},{"code":"empty_cart","detail":"the cart is empty"}]}"#.to_owned()
+        )
+    );
+    let (language, _, body) = answer_all(Format::Google, &[english, french], None);
+    assert_eq!(language, "en, fr");
+    assert!(
+        body.contains(r#""description":"valeur invalide""#),
+        "{body}"
+    );
+    for (errors, language) in [([english, french], "en"), ([french, english], "fr")] {
+        assert_eq!(answer_all(Format::Omise, &errors, None).0, language);
+    }
+}
+
+/// Where the first error's default is not every error's, a translation that is wins:
+/// one language for the whole body, whatever the request prefers.
+#[test]
+fn a_translation_every_error_has_is_chosen_over_a_default_one_lacks() {
+    let errors: [&dyn ApiError; 2] = [&Bilingual::BadAmount, &FrenchError::Invalid];
+    for accept_language in [None, Some("en"), Some("en, fr;q=0.1")] {
+        assert_eq!(
+            answer_all(Format::Oney, &errors, accept_language),
+            (
+                "fr".to_owned(),
+                None,
+                r#"{"language_code":"FR","error_list":[{"error":{"error_code":"bad_amount","error_label":"montant invalide"}},{"error":{"field":"purchase.amount","error_code":"ERR_04","error_label":"valeur invalide"}}]}"#.to_owned()
+            ),
+            "{accept_language:?}"
+        );
+    }
+    let (language, vary, body) = answer_all(Format::Vipps, &errors, None);
+    assert_eq!((language.as_str(), vary), ("fr", None));
+    assert!(body.contains(r#""title":"Montant invalide""#), "{body}");
+}
+
 /// What `Accept-Language` values choose, for an error in English (default), Japanese and
 /// Thai, in the Omise format.
 #[test]

@@ -292,6 +292,6 @@ impl Serialize for View<'_> {
 
 /// Whether bodies in `format` write the variant's title: a language then counts only where
 /// the title is in it too.
-fn titled(format: Format) -> bool {
+pub(crate) fn titled(format: Format) -> bool {
     matches!(format, Format::Problem | Format::Vipps)
 }

@@ -4,6 +4,8 @@ use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, VARY}
 use http::Response;
 
 use crate::format::{primary, wire_status};
+use crate::language;
+use crate::render::titled;
 use crate::{ApiError, Format, Renderer, RequestContext};
 
 /// Room for a typical body, so most responses grow their buffer once.
@@ -15,8 +17,9 @@ impl Renderer {
     /// Status: the error's status (500 if it is not an error status). Headers:
     /// `Content-Type: application/json; charset=utf-8` for Omise and Oney,
     /// `application/problem+json` (no parameters) for problems; `Content-Language`, the
-    /// language the body is written in; `Vary: accept-language` where the error has more
-    /// than one language, so the request's preferences chose among them.
+    /// language the body is written in (each of them, for errors that share none);
+    /// `Vary: accept-language` where the error has more than one language, so the
+    /// request's preferences chose among them.
     ///
     /// ```
     /// use apierror::{ApiError, Format, Renderer, RequestContext};
@@ -60,6 +63,9 @@ impl Renderer {
         headers.insert(CONTENT_TYPE, content_type_header(format));
         let default = primary(errors).meta().language;
         let language = match format {
+            // Only the first error is written; it is in the language chosen.
+            Format::Omise => language_header(chosen.lang),
+            _ if chosen.mixed => languages_header(format, errors, chosen.written()),
             // A Google body's `message` is the default language's, developer-facing; a
             // `LocalizedMessage` carries the chosen one: the body is in both.
             Format::Google if !chosen.lang.eq_ignore_ascii_case(default) => {
@@ -124,6 +130,32 @@ fn language_header(lang: &str) -> HeaderValue {
         "en" => const { HeaderValue::from_static("en") },
         other => HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en")),
     }
+}
+
+/// `Content-Language` for a body of errors that share no language (see
+/// [`Chosen::mixed`](crate::language::Chosen)): every language its text is in, the first
+/// error's first, as RFC 9110 section 8.5 allows for content meant for several audiences.
+/// Such bodies are rare; this one allocates.
+fn languages_header(format: Format, errors: &[&dyn ApiError], lang: &'static str) -> HeaderValue {
+    let first = primary(errors);
+    let mut written = match format {
+        // The developer-facing `message` is always in the default language.
+        Format::Google => vec![first.meta().language],
+        _ => Vec::new(),
+    };
+    written.push(language::message_language(first, lang));
+    if titled(format) {
+        written.push(language::title_language(first, lang));
+    }
+    written.extend(errors.iter().map(|e| language::message_language(*e, lang)));
+    let mut distinct: Vec<&str> = Vec::with_capacity(written.len());
+    for lang in written {
+        if !distinct.iter().any(|seen| seen.eq_ignore_ascii_case(lang)) {
+            distinct.push(lang);
+        }
+    }
+    HeaderValue::from_str(&distinct.join(", "))
+        .unwrap_or_else(|_| language_header(first.meta().language))
 }
 
 /// Adds `accept` to the response's `Vary`: the body also depends on the request's `Accept`

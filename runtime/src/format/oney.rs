@@ -36,6 +36,9 @@ pub(crate) fn code_may_be_cut(received: &str, full: &str) -> bool {
 /// `language_code` is the primary subtag of the language the labels are written in, in
 /// upper case (`pt-BR` gives `PT`), as Oney's own example writes `EN`: the language the
 /// context's preferences choose among those every error has, else the errors' default.
+/// A list whose errors share no language (an English catalog's error beside a French one's)
+/// has no one true code: it names the first error's language, and the response's
+/// `Content-Language` lists every language of the labels (`en, fr`).
 ///
 /// ```
 /// use apierror::format::OneyFormat;

@@ -25,6 +25,10 @@ pub(crate) struct Chosen {
     pub(crate) negotiable: bool,
     /// Whether `lang` is every error's default language.
     pub(crate) defaults: bool,
+    /// Whether some error has no text in `lang` (errors that share no language): it is
+    /// written in its own default language, and the body is in several
+    /// ([`message_language`] says which error is in which).
+    pub(crate) mixed: bool,
 }
 
 impl Chosen {
@@ -45,7 +49,9 @@ const MAX_LANGUAGES: usize = 16;
 
 /// The language to write `errors` in: among the languages the first error has that every
 /// error has too (with a title in it where the format writes one: `titled`), the one
-/// `accept_language` prefers; else the first error's default language.
+/// `accept_language` prefers; else the first error's default language where every error
+/// has it, else the first of its translations every error has. Where the errors share no
+/// language, the first error's default, and the body is [`Chosen::mixed`].
 ///
 /// A language counts only where each error can write its message in it
 /// ([`ApiError::has_message_in`]), so a body is never labelled with a language its text is
@@ -79,16 +85,15 @@ pub(crate) fn written(
 fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary: bool) -> Chosen {
     let primary = crate::format::primary(errors).meta();
     let default = primary.language;
+    let others = || errors.iter().skip(1);
     // The commonest case, an error in one language: nothing to choose.
     if primary.localized.is_empty() {
-        let defaults = errors
-            .iter()
-            .skip(1)
-            .all(|e| e.meta().language.eq_ignore_ascii_case(default));
+        let defaults = others().all(|e| e.meta().language.eq_ignore_ascii_case(default));
         return Chosen {
             lang: default,
             negotiable: false,
             defaults,
+            mixed: !defaults && !others().all(|e| speaks(*e, default, titled)),
         };
     }
     let candidates = primary
@@ -104,15 +109,22 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary
         }
         None => None,
     };
-    let (lang, negotiable) = match found {
-        Some((_, lang)) => (lang, true),
+    let mut common = candidates
+        .enumerate()
+        .filter(|&(i, lang)| asked.answer(i, || speaks_all(lang)))
+        .map(|(_, lang)| lang);
+    let (lang, negotiable, mixed) = match found {
+        Some((_, lang)) => (lang, true, false),
         // Another value could have chosen a language every error speaks, if there is one.
-        None => (
-            default,
-            vary && candidates
-                .enumerate()
-                .any(|(i, lang)| asked.answer(i, || speaks_all(lang))),
-        ),
+        None if others().all(|e| speaks(*e, default, titled)) => {
+            (default, vary && common.next().is_some(), false)
+        }
+        // The default is not every error's: the first translation that is, if any; the
+        // response varies only if there is a second to choose.
+        None => match common.next() {
+            Some(lang) => (lang, vary && common.next().is_some(), false),
+            None => (default, false, true),
+        },
     };
     let defaults = found.is_none()
         && errors
@@ -122,6 +134,27 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary
         lang,
         negotiable,
         defaults,
+        mixed,
+    }
+}
+
+/// The language the message of `err` is in, in a body whose writers were given `lang`
+/// ([`Chosen::written`]): `lang` where `err` has its message in it, else its own default.
+pub(crate) fn message_language(err: &dyn ApiError, lang: &'static str) -> &'static str {
+    match lang {
+        DEFAULT => err.meta().language,
+        lang if err.has_message_in(lang) => lang,
+        _ => err.meta().language,
+    }
+}
+
+/// The language the title of `err` is in, in a body whose writers were given `lang`.
+pub(crate) fn title_language(err: &dyn ApiError, lang: &'static str) -> &'static str {
+    let meta = err.meta();
+    match lang {
+        DEFAULT => meta.language,
+        lang if lang.eq_ignore_ascii_case(meta.language) || meta.title_in(lang).is_some() => lang,
+        _ => meta.language,
     }
 }
 
