@@ -8,7 +8,8 @@
 //!   or fresh, language from `Accept-Language`) in the format of the [`ErrorConfig`] in the
 //!   app data (negotiated problem details by default), and answers actix's own rejections
 //!   (JSON, form, path and query extractor errors, unknown routes, wrong methods) with
-//!   catalog errors.
+//!   catalog errors. With a `tracing` subscriber, each request runs in a `request` span
+//!   with its method, path and trace id (the one an error's body names).
 //!
 //! ```
 //! use actix_web::middleware::from_fn;
@@ -48,11 +49,13 @@ use actix_web::http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, HttpResponse, ResponseError};
+use tracing::Instrument;
 
 use crate::web::answer::Exchange;
-use crate::web::context::Headers;
+use crate::web::context::{self, FreshTraceId, Headers};
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
+use crate::web::span;
 use crate::web::{wire, Rejection};
 use crate::{ApiError, Format, Renderer};
 
@@ -152,6 +155,25 @@ pub async fn render_errors(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    // A trace id made for the span is the one an error's body names.
+    let mut fresh = None;
+    let span = span::request(req.method().as_str(), req.path());
+    span::record_trace_id(span.as_ref(), || {
+        context::trace_id(req.headers(), &mut fresh).map_or("", |id| id.as_str())
+    });
+    let answer = answer(req, next, fresh);
+    match span {
+        Some(span) => answer.instrument(span).await,
+        None => answer.await,
+    }
+}
+
+/// [`render_errors`] within the request's span.
+async fn answer(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+    mut fresh: Option<FreshTraceId>,
+) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
     static DEFAULT: OnceLock<ErrorConfig> = OnceLock::new();
     let res = next.call(req).await?.map_into_boxed_body();
     let (request, response) = (res.request(), res.response());
@@ -183,7 +205,7 @@ pub async fn render_errors(
     let exchange = Exchange {
         path: request.path(),
         headers: request.headers(),
-        fresh: &mut None,
+        fresh: &mut fresh,
         old: res
             .headers()
             .iter()

@@ -8,6 +8,8 @@
 //!   `Accept-Language`), picks the format (fixed or negotiated from `Accept`), and answers
 //!   axum's own rejections (malformed JSON or form body, bad path or query parameters,
 //!   unknown route, wrong method, body too large) with catalog errors in the same format.
+//!   With a `tracing` subscriber, each request runs in a `request` span with its method,
+//!   path and trace id (the one an error's body names).
 //!
 //! ```
 //! use apierror::axum::ApiErrorLayer;
@@ -52,6 +54,7 @@ use axum::response::{IntoResponse, Response};
 
 use crate::web::held::Held;
 use crate::web::settings::Settings;
+use crate::web::span;
 use crate::web::wire::{self, Pending};
 use crate::web::Rejection;
 use crate::{ApiError, Format, Renderer};
@@ -178,22 +181,8 @@ where
     fn call(&mut self, req: Request) -> Self::Future {
         let mut call = future::Call::new(Arc::clone(&self.settings), Held::empty());
         call.held.keep(&req, &self.settings);
-        // Only a tracing subscriber reads the span. With none ever set, `tracing`'s `log`
-        // feature would format the span's name into a `log` record at every poll, for
-        // lines at `trace` level nobody asked for.
-        let span = match tracing::dispatcher::has_been_set() {
-            true => Some(tracing::info_span!(
-                "request",
-                method = %req.method(),
-                path = %req.uri().path(),
-                trace_id = tracing::field::Empty,
-            )),
-            false => None,
-        };
-        // The trace id is read (or made) only when someone listens, or for an error.
-        if let Some(span) = span.as_ref().filter(|span| !span.is_disabled()) {
-            span.record("trace_id", call.held.trace_id());
-        }
+        let span = span::request(req.method().as_str(), req.uri().path());
+        span::record_trace_id(span.as_ref(), || call.held.trace_id());
         future::ResponseFuture::new(self.inner.call(req), call, span)
     }
 }

@@ -29,7 +29,8 @@
 //! error, map a rejection, or pass it through), the answer (context, format, render,
 //! `Vary: accept`, which headers of the old response survive), rejection detection and
 //! mapping, the request context, the wrapper for errors of other crates, the render of a
-//! handler's error where no middleware is, and the log line of a server error. An adapter
+//! handler's error where no middleware is, the log span of a request and the log line of a
+//! server error. An adapter
 //! (`src/axum.rs`, `src/actix.rs`) only translates its framework's types. A new
 //! framework's adapter provides:
 //!
@@ -55,9 +56,11 @@
 //!    `Settings::answer` with an `answer::Exchange` (the request's path and headers, the
 //!    old response's headers): it reads the context only then, so a success pays nothing
 //!    for it.
-//! 5. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
+//! 5. **A span**: the middleware runs the request in `span::request` and records its
+//!    trace id with `span::record_trace_id`, handing a fresh one it made to the answer.
+//! 6. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
 //!    framework's response, when its types are not `http` 1's.
-//! 6. **Tests**: `tests/test_<framework>.rs` with exact bytes and headers: a handler's
+//! 7. **Tests**: `tests/test_<framework>.rs` with exact bytes and headers: a handler's
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
 //!    trace id, and each kind of rejection.
 
@@ -71,6 +74,7 @@ mod kept;
 pub(crate) mod policy;
 mod rejection;
 pub(crate) mod settings;
+pub(crate) mod span;
 pub(crate) mod wire;
 
 pub use context::{is_traceparent, request_context};
