@@ -1,4 +1,4 @@
-//! One declaration, four wire formats: `cargo run --example basic`.
+//! One declaration, every wire format: `cargo run --example basic`.
 
 use apierror::{ApiError, Format, Renderer, RequestContext};
 

@@ -185,3 +185,15 @@ pub mod __private {
         pub use ::tonic::Status;
     }
 }
+
+/// The README's Rust examples, compiled and run as doctests, so that what a newcomer reads
+/// first stays true. They use every integration: tested with all features, as CI does.
+#[cfg(all(
+    doctest,
+    feature = "axum",
+    feature = "reqwest",
+    feature = "wiremock",
+    feature = "tonic"
+))]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
