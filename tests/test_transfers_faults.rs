@@ -1,7 +1,8 @@
 //! Database faults as catalog errors: with the database unavailable (the SQLite file made
-//! read-only; PostgreSQL stopped) writes are answered 503 with the server's catalog body and
-//! `Retry-After`, never the driver's text (which goes to the log); other endpoints keep
-//! answering; and the server serves again when the database returns, without a restart.
+//! read-only; PostgreSQL stopped) or its disk full, writes are answered 503 with the
+//! server's catalog body and `Retry-After`, never the driver's text (which goes to the log);
+//! other endpoints keep answering, no acknowledged write is lost, and the server serves
+//! again when the database returns, without a restart.
 #![cfg(feature = "axum")]
 
 mod transfers_app;
@@ -21,6 +22,7 @@ child_entry!();
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 const UNAVAILABLE: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
+const STORAGE_FULL: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#storage-full","code":"storage_full","message":"the service cannot store changes at the moment; retry later"}"#;
 
 #[test]
 fn database_codes_map_to_faults() {
@@ -104,15 +106,16 @@ fn assert_others_answer(base: &str) {
     assert!(body.contains("authentication_failure"), "{body}");
 }
 
-/// Creates until one is answered 200 (the database is back), within `limit`.
-fn wait_for_service(base: &str, limit: Duration) {
+/// Creates until one is answered 200 (the database is back), within `limit`; until then,
+/// each is answered 503 with `refusal`.
+fn wait_for_service(base: &str, limit: Duration, refusal: &str) {
     let deadline = Instant::now() + limit;
     loop {
         let res = post_transfer(base, Some("after-the-fault"), r#"{"amount":10000}"#);
         if res.status == 200 {
             return;
         }
-        assert_eq!((res.status, res.body.as_str()), (503, UNAVAILABLE));
+        assert_eq!((res.status, res.body.as_str()), (503, refusal));
         assert!(
             Instant::now() < deadline,
             "no service {limit:?} after the fault"
@@ -121,12 +124,13 @@ fn wait_for_service(base: &str, limit: Duration) {
     }
 }
 
-/// The log carries what the body does not: the driver's error.
-fn assert_logged(server: &ServerProcess, driver_text: &str) {
+/// The log carries what the body does not: the driver's error, on the line of the failure
+/// answered with `code`.
+fn assert_logged(server: &ServerProcess, code: &str, driver_text: &str) {
     let log = server.log_text();
     let line = log
         .lines()
-        .find(|l| l.contains("request failed") && l.contains("database_unavailable"))
+        .find(|l| l.contains("request failed") && l.contains(code))
         .unwrap_or_else(|| panic!("no failure logged:\n{log}"));
     assert!(line.contains(driver_text), "{line}");
 }
@@ -153,15 +157,20 @@ fn assert_reads(base: &str, id: &str, body: &str) {
     assert_eq!((read.status, read.body.as_str()), (200, body));
 }
 
-/// After the fault: the first transfer and the one made when service resumed, nothing that
-/// a refused write left behind, and the balance to the satang.
-fn assert_consistent(base: &str, url: &str, start: i64) {
+/// After the fault: the transfers made before it (`before`) and the one made when service
+/// resumed, nothing that a refused write left behind, and the balance to the satang.
+fn assert_consistent(base: &str, url: &str, start: i64, before: usize) {
     let all = all_transfers(&agent(), base);
-    assert_eq!(all.len(), 2, "{all:?}");
+    assert_eq!(all.len(), before + 1, "{all:?}");
     assert_eq!(
         stored_balance(url),
         start - all.iter().map(held).sum::<i64>()
     );
+}
+
+/// Whether `command` ran and succeeded.
+fn succeeds(command: &mut Command) -> bool {
+    command.status().is_ok_and(|status| status.success())
 }
 
 /// Makes files immutable (`chattr +i`: read-only even to root) until dropped.
@@ -169,12 +178,7 @@ struct Immutable(Vec<PathBuf>);
 
 impl Immutable {
     fn set(files: &[PathBuf]) -> Option<Immutable> {
-        let ok = Command::new("chattr")
-            .arg("+i")
-            .args(files)
-            .status()
-            .is_ok_and(|s| s.success());
-        ok.then(|| Immutable(files.to_vec()))
+        succeeds(Command::new("chattr").arg("+i").args(files)).then(|| Immutable(files.to_vec()))
     }
 }
 
@@ -213,11 +217,15 @@ fn sqlite_file_read_only() {
     // Reads need no write: they still answer.
     assert_reads(&base, &id, &first.body);
     assert_others_answer(&base);
-    assert_logged(&server, "error returned from database");
+    assert_logged(
+        &server,
+        "database_unavailable",
+        "error returned from database",
+    );
 
     drop(guard);
-    wait_for_service(&base, Duration::from_secs(15));
-    assert_consistent(&base, &url, START);
+    wait_for_service(&base, Duration::from_secs(15), UNAVAILABLE);
+    assert_consistent(&base, &url, START, 1);
 }
 
 #[test]
@@ -235,10 +243,88 @@ fn postgres_stopped() {
     assert_unavailable(&base, "POST", "/transfers", Some(r#"{"amount":10000}"#));
     assert_unavailable(&base, "GET", &format!("/transfers/{id}"), None);
     assert_others_answer(&base);
-    assert_logged(&server, "pool timed out");
+    assert_logged(&server, "database_unavailable", "pool timed out");
 
     cluster.restart();
-    wait_for_service(&base, Duration::from_secs(30));
+    wait_for_service(&base, Duration::from_secs(30), UNAVAILABLE);
     assert_reads(&base, &id, &first.body);
-    assert_consistent(&base, &url, START);
+    assert_consistent(&base, &url, START, 1);
+}
+
+/// A small file system (tmpfs) mounted on a directory until dropped, that can grow.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
+        let mut mount = Command::new("mount");
+        mount.args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"]);
+        succeeds(mount.arg(dir)).then(|| SmallDisk(dir.to_owned()))
+    }
+
+    /// Gives it room: `size` in all, its files kept.
+    fn grow(&self, size: &str) {
+        let mut remount = Command::new("mount");
+        remount.args(["-o", &format!("remount,size={size}")]);
+        assert!(
+            succeeds(remount.arg(&self.0)),
+            "remount {} to {size}",
+            self.0.display()
+        );
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        // Lazy: a server still holding its files open must not keep it mounted.
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn sqlite_disk_full() {
+    const START: i64 = 100_000_000;
+    let dir = fresh_dir("diskfull");
+    let disk_dir = dir.join("disk");
+    std::fs::create_dir_all(&disk_dir).expect("disk dir");
+    // 600 KiB: a new database and its write-ahead log fill it within a few dozen transfers.
+    let Some(disk) = SmallDisk::mount(&disk_dir, "600k") else {
+        assert!(
+            !pg::required(),
+            "mount -t tmpfs failed: the test needs root in CI"
+        );
+        eprintln!("sqlite_disk_full: skipped locally, mount is not permitted here");
+        return;
+    };
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        disk_dir.join("transfers.db").display()
+    );
+    // Its log is written outside the small disk. Dropped before the disk.
+    let server = ServerProcess::start(&url, START, &dir.join("server.log"));
+    let base = server.base.clone();
+
+    let mut acknowledged = Vec::new();
+    let refused = loop {
+        let res = post_transfer(&base, None, r#"{"amount":100000}"#);
+        if res.status != 200 {
+            break res;
+        }
+        acknowledged.push(res);
+        assert!(acknowledged.len() < 5_000, "the disk never filled");
+    };
+    assert_eq!((refused.status, refused.body.as_str()), (503, STORAGE_FULL));
+    assert_eq!(refused.header("retry-after"), Some("60"));
+    assert!(!acknowledged.is_empty(), "full before the first transfer");
+    // Every write that was acknowledged reads back as it was answered, full disk or not.
+    for transfer in &acknowledged {
+        let id = transfer.json()["id"].as_str().unwrap().to_owned();
+        assert_reads(&base, &id, &transfer.body);
+    }
+    assert_others_answer(&base);
+    assert_logged(&server, "storage_full", "database or disk is full");
+
+    disk.grow("16m");
+    wait_for_service(&base, Duration::from_secs(15), STORAGE_FULL);
+    assert_consistent(&base, &url, START, acknowledged.len());
+    drop(server);
 }
