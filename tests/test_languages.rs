@@ -229,6 +229,18 @@ fn errors_sharing_no_language_are_labelled_with_each() {
         body.contains(r#""description":"valeur invalide""#),
         "{body}"
     );
+    // A Google body's descriptions are developer-facing, each in its error's default
+    // language, even where the other has a translation in the body's.
+    let bilingual: &dyn ApiError = &Bilingual::BadAmount;
+    assert_eq!(
+        answer_all(Format::Google, &[french, bilingual], None),
+        (
+            400,
+            "fr, en".to_owned(),
+            None,
+            r#"{"error":{"code":400,"message":"valeur invalide","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"ERR_04","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"purchase.amount","description":"valeur invalide","reason":"ERR_04"},{"description":"amount is invalid","reason":"BAD_AMOUNT"}]}]}}"#.to_owned()
+        )
+    );
     for (errors, language) in [([english, french], "en"), ([french, english], "fr")] {
         assert_eq!(answer_all(Format::Omise, &errors, None).1, language);
     }
@@ -600,5 +612,78 @@ mod properties {
                 prop_assert!(body.contains(text), "{}: {} for {:?}", format, body, header);
             }
         }
+
+        /// Several errors in one body, in whatever languages they have: each error's text
+        /// is in one of them, and `Content-Language` names the language of every text the
+        /// body holds, with no name twice.
+        #[test]
+        fn every_text_of_several_errors_is_labelled(
+            header in header(),
+            picks in prop::collection::vec(0..SEVERAL.len(), 1..5),
+        ) {
+            let Ok(ctx) = RequestContext::new().with_accept_language(header.clone()) else {
+                return Ok(());
+            };
+            let errors: Vec<&dyn ApiError> = picks.iter().map(|&i| SEVERAL[i].0).collect();
+            for format in Format::ALL {
+                let res = Renderer::new(format).response_all(format, &errors, &ctx);
+                let labels: Vec<&str> = res.headers()["content-language"]
+                    .to_str()
+                    .unwrap()
+                    .split(", ")
+                    .collect();
+                let mut unique = labels.clone();
+                unique.dedup();
+                prop_assert_eq!(unique.len(), labels.len(), "{:?}", labels);
+                let body = std::str::from_utf8(res.body()).unwrap();
+                for (n, &i) in picks.iter().enumerate() {
+                    let written: Vec<&str> = SEVERAL[i]
+                        .1
+                        .iter()
+                        .filter(|(_, text)| body.contains(text))
+                        .map(|(lang, _)| *lang)
+                        .collect();
+                    // Omise writes the first error only; a Google body lists another error
+                    // only where it names a field.
+                    let must = n == 0 || !matches!(format, Format::Omise | Format::Google);
+                    prop_assert!(!must || !written.is_empty(), "{}: {} for {:?}", format, body, header);
+                    for lang in written {
+                        prop_assert!(labels.contains(&lang), "{}: {} in {:?} for {:?}: {}", format, lang, labels, header, body);
+                    }
+                }
+            }
+        }
     }
+
+    /// An error and its message in each language it has, as (language, text).
+    type Texts = (
+        &'static dyn ApiError,
+        &'static [(&'static str, &'static str)],
+    );
+
+    /// Errors of several catalogs and languages, each with its message in every language
+    /// it has.
+    const SEVERAL: [Texts; 5] = [
+        (
+            &CART,
+            &[
+                ("en", "cart 7 was not found"),
+                ("ja", "カート 7 が見つかりません"),
+                ("th", "ไม่พบตะกร้า 7"),
+            ],
+        ),
+        (&ShopError::EmptyCart, &[("en", "the cart is empty")]),
+        (
+            &RateLimited { secs: 3 },
+            &[
+                ("en", "slow down, retry in 3 s"),
+                ("ja", "3 秒後に再試行してください"),
+            ],
+        ),
+        (&FrenchError::Invalid, &[("fr", "valeur invalide")]),
+        (
+            &Bilingual::BadAmount,
+            &[("en", "amount is invalid"), ("fr", "montant invalide")],
+        ),
+    ];
 }

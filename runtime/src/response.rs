@@ -61,16 +61,14 @@ impl Renderer {
         *response.status_mut() = wire_status(primary(errors));
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, content_type_header(format));
-        let default = primary(errors).meta().language;
         let language = match format {
             // Only the first error is written; it is in the language chosen.
             Format::Omise => language_header(chosen.lang),
-            _ if chosen.mixed => languages_header(format, errors, chosen.written()),
-            // A Google body's `message` is the default language's, developer-facing; a
-            // `LocalizedMessage` carries the chosen one: the body is in both.
-            Format::Google if !chosen.lang.eq_ignore_ascii_case(default) => {
-                HeaderValue::from_str(&format!("{default}, {}", chosen.lang))
-                    .unwrap_or_else(|_| language_header(default))
+            // Its developer-facing texts are in each error's default language, beside a
+            // `LocalizedMessage` in the chosen one: often a body in several.
+            Format::Google => languages_header(languages_written(format, errors, chosen.written())),
+            _ if chosen.mixed => {
+                languages_header(languages_written(format, errors, chosen.written()))
             }
             _ => language_header(chosen.lang),
         };
@@ -132,30 +130,56 @@ fn language_header(lang: &str) -> HeaderValue {
     }
 }
 
-/// `Content-Language` for a body of errors that share no language (see
-/// [`Chosen::mixed`](crate::language::Chosen)): every language its text is in, the first
-/// error's first, as RFC 9110 section 8.5 allows for content meant for several audiences.
-/// Such bodies are rare; this one allocates.
-fn languages_header(format: Format, errors: &[&dyn ApiError], lang: &'static str) -> HeaderValue {
+/// Every language the texts of a body of `errors` in `format` are in, given the writers'
+/// language `lang` ([`Chosen::written`](crate::language::Chosen)), the first error's first
+/// (a language may come more than once).
+fn languages_written<'e>(
+    format: Format,
+    errors: &'e [&'e dyn ApiError],
+    lang: &'static str,
+) -> impl Iterator<Item = &'static str> + Clone + 'e {
     let first = primary(errors);
-    let mut written = match format {
-        // The developer-facing `message` is always in the default language.
-        Format::Google => vec![first.meta().language],
-        _ => Vec::new(),
+    type Each = fn(&dyn ApiError, &'static str) -> &'static str;
+    let (head, each): ([Option<&'static str>; 2], Each) = match format {
+        // `message` and each `fieldViolations` description are developer-facing, in the
+        // error's default language; a `LocalizedMessage` in `lang` where that is another.
+        Format::Google => {
+            let localized = (!lang.is_empty() && !lang.eq_ignore_ascii_case(first.meta().language))
+                .then_some(lang);
+            ([Some(first.meta().language), localized], |e, _| {
+                e.meta().language
+            })
+        }
+        // Each error's message where it has one in `lang`, else in its default; the first
+        // error's title too, where the format writes one.
+        _ => {
+            let title = titled(format).then(|| language::title_language(first, lang));
+            (
+                [Some(language::message_language(first, lang)), title],
+                language::message_language,
+            )
+        }
     };
-    written.push(language::message_language(first, lang));
-    if titled(format) {
-        written.push(language::title_language(first, lang));
+    let rest = errors.iter().map(move |e| each(*e, lang));
+    head.into_iter().flatten().chain(rest)
+}
+
+/// `Content-Language` naming each of `languages` once, in order, as RFC 9110 section 8.5
+/// allows for content meant for several audiences. A body in one language (the usual
+/// case) allocates nothing.
+fn languages_header(languages: impl Iterator<Item = &'static str> + Clone) -> HeaderValue {
+    let mut all = languages.clone();
+    let first = all.next().unwrap_or("en");
+    if all.all(|lang| lang.eq_ignore_ascii_case(first)) {
+        return language_header(first);
     }
-    written.extend(errors.iter().map(|e| language::message_language(*e, lang)));
-    let mut distinct: Vec<&str> = Vec::with_capacity(written.len());
-    for lang in written {
+    let mut distinct: Vec<&str> = Vec::new();
+    for lang in languages {
         if !distinct.iter().any(|seen| seen.eq_ignore_ascii_case(lang)) {
             distinct.push(lang);
         }
     }
-    HeaderValue::from_str(&distinct.join(", "))
-        .unwrap_or_else(|_| language_header(first.meta().language))
+    HeaderValue::from_str(&distinct.join(", ")).unwrap_or_else(|_| language_header(first))
 }
 
 /// Adds `accept` to the response's `Vary`: the body also depends on the request's `Accept`
