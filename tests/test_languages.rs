@@ -636,6 +636,13 @@ mod properties {
                 unique.dedup();
                 prop_assert_eq!(unique.len(), labels.len(), "{:?}", labels);
                 let body = std::str::from_utf8(res.body()).unwrap();
+                // The body alone, and its `Serialize` view, are the response's bytes.
+                let renderer = Renderer::new(format);
+                let mut rendered = Vec::new();
+                renderer.render_all(format, &errors, &ctx, &mut rendered);
+                prop_assert_eq!(&rendered, res.body(), "{} for {:?}", format, header);
+                let viewed = serde_json::to_vec(&renderer.view(format, &errors, &ctx)).unwrap();
+                prop_assert_eq!(&viewed, res.body(), "{} view for {:?}", format, header);
                 for (n, &i) in picks.iter().enumerate() {
                     let written: Vec<&str> = SEVERAL[i]
                         .1
