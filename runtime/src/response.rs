@@ -173,13 +173,20 @@ fn languages_header(languages: impl Iterator<Item = &'static str> + Clone) -> He
     if all.all(|lang| lang.eq_ignore_ascii_case(first)) {
         return language_header(first);
     }
-    let mut distinct: Vec<&str> = Vec::new();
+    // Written straight into the value's text: one allocation for it, one for the header.
+    let mut joined = String::with_capacity(16);
     for lang in languages {
-        if !distinct.iter().any(|seen| seen.eq_ignore_ascii_case(lang)) {
-            distinct.push(lang);
+        if !joined
+            .split(", ")
+            .any(|seen| seen.eq_ignore_ascii_case(lang))
+        {
+            if !joined.is_empty() {
+                joined.push_str(", ");
+            }
+            joined.push_str(lang);
         }
     }
-    HeaderValue::from_str(&distinct.join(", ")).unwrap_or_else(|_| language_header(first))
+    HeaderValue::from_str(&joined).unwrap_or_else(|_| language_header(first))
 }
 
 /// Adds `accept` to the response's `Vary`: the body also depends on the request's `Accept`
