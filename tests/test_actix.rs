@@ -6,8 +6,6 @@
 mod actix_server;
 #[path = "common/http_client.rs"]
 mod http_client;
-#[path = "common/log_capture.rs"]
-mod log_capture;
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
@@ -171,7 +169,7 @@ mod derived {
     use apierror::actix::{render_errors, ErrorConfig};
     use apierror::{ApiError, Format, Renderer};
 
-    use super::{log_capture, TRACE};
+    use super::TRACE;
 
     #[derive(Debug, thiserror::Error, ApiError)]
     #[api_error(location = "https://shop.example.com/errors")]
@@ -245,26 +243,6 @@ mod derived {
             body,
             r#"{"object":"error","location":"https://shop.example.com/errors#cart-not-found","code":"cart_not_found","message":"cart 7 was not found"}"#
         );
-    }
-
-    /// With a `tracing` subscriber, a request runs in a `request` span with its method, path
-    /// and trace id: the request's `traceparent`, or else the fresh one its error body names.
-    #[actix_web::test]
-    async fn each_request_runs_in_a_span_with_its_trace_id() {
-        let (guard, logs) = log_capture::capture();
-        let (status, _, _) = send(true, &[("traceparent", TRACE)]).await;
-        assert_eq!(status, 404);
-        let span = format!("request{{method=GET path=/carts/7 trace_id={TRACE}}}");
-        assert!(logs.text().contains(&span), "{}", logs.text());
-        drop(guard);
-
-        let (_guard, logs) = log_capture::capture();
-        let (_, _, body) = send(true, &[]).await;
-        let body: serde_json::Value = serde_json::from_str(&body).unwrap();
-        let logs = logs.text();
-        let logged = log_capture::span_trace_id(&logs);
-        assert!(logged.is_some_and(apierror::web::is_traceparent), "{logs}");
-        assert_eq!(logged, body["traceId"].as_str(), "{logs}");
     }
 
     #[actix_web::test]

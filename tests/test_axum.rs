@@ -18,9 +18,6 @@ use axum::Extension;
 use axum::Router;
 use tower::{Layer, Service, ServiceExt};
 
-#[path = "common/log_capture.rs"]
-mod log_capture;
-
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -277,24 +274,4 @@ async fn the_handlers_response_extensions_are_kept() {
         res.extensions().get::<Marked>(),
         Some(&Marked("for the audit layer"))
     );
-}
-
-/// With a `tracing` subscriber, a request runs in a `request` span with its method, path
-/// and trace id: the request's `traceparent`, or else the fresh one its error body names.
-#[tokio::test]
-async fn each_request_runs_in_a_span_with_its_trace_id() {
-    let (guard, logs) = log_capture::capture();
-    let (status, _, _) = send(with_layer(), "/carts/7", &[("traceparent", TRACE)]).await;
-    assert_eq!(status, 404);
-    let span = format!("request{{method=GET path=/carts/7 trace_id={TRACE}}}");
-    assert!(logs.text().contains(&span), "{}", logs.text());
-    drop(guard);
-
-    let (_guard, logs) = log_capture::capture();
-    let (_, _, body) = send(with_layer(), "/carts/7", &[]).await;
-    let body: serde_json::Value = serde_json::from_str(&body).unwrap();
-    let logs = logs.text();
-    let logged = log_capture::span_trace_id(&logs);
-    assert!(logged.is_some_and(apierror::web::is_traceparent), "{logs}");
-    assert_eq!(logged, body["traceId"].as_str(), "{logs}");
 }
