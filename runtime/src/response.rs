@@ -64,10 +64,10 @@ impl Renderer {
         let language = match format {
             // Only the first error is written; it is in the language chosen.
             Format::Omise => language_header(chosen.lang),
-            // Its developer-facing texts are in each error's default language, beside a
-            // `LocalizedMessage` in the chosen one: often a body in several.
-            Format::Google => languages_header(languages_written(format, errors, chosen.written())),
-            _ if chosen.mixed => {
+            // Every language written: a Google body's developer-facing texts are in each
+            // error's default language, beside a `LocalizedMessage` in the chosen one, and
+            // errors that share no language are each in their own.
+            _ if format == Format::Google || chosen.mixed => {
                 languages_header(languages_written(format, errors, chosen.written()))
             }
             _ => language_header(chosen.lang),
