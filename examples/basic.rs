@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .with_instance("/charges")?
         .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")?;
     let renderer = Renderer::new(Format::Omise);
-    for format in Format::ALL {
+    for format in Format::BUILT_IN {
         let response = renderer.response(format, &err, &ctx);
         println!(
             "{format}: {} {:?}",

@@ -188,15 +188,15 @@ fn an_operation_answers_with_several_catalogs_merged_by_status() {
 
 #[test]
 fn every_example_is_a_body_the_parser_reads_back() {
-    for format in Format::ALL {
+    for format in Format::BUILT_IN {
         let responses = responses_json::<OmiseError>(format);
         for (status, response) in responses.as_object().unwrap() {
-            let content = &response["content"][format.content_type()];
+            let content = &response["content"][format.content_type().unwrap()];
             for (name, example) in content["examples"].as_object().unwrap() {
                 let body = serde_json::to_vec(&example["value"]).unwrap();
                 let received = apierror::parse::parse(
                     status.parse().ok(),
-                    Some(format.content_type()),
+                    format.content_type(),
                     &body,
                     None,
                     &Default::default(),

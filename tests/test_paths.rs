@@ -69,7 +69,7 @@ fn compare<E: ApiError>() -> usize {
         };
         for renderer in renderers() {
             for ctx in contexts() {
-                for format in Format::ALL {
+                for format in Format::BUILT_IN {
                     let (mut fast, mut generic) = (Vec::new(), Vec::new());
                     renderer.render(format, &typed, &ctx, &mut fast);
                     renderer.render(format, &Generic(&typed), &ctx, &mut generic);

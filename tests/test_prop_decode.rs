@@ -45,7 +45,7 @@ fn round_trip<E: ApiError>(index: usize, format: Format, value: &str) -> Result<
 }
 
 fn format() -> impl Strategy<Value = Format> {
-    prop::sample::select(Format::ALL.to_vec())
+    prop::sample::select(Format::BUILT_IN.to_vec())
 }
 
 proptest! {
@@ -102,7 +102,7 @@ proptest! {
 #[test]
 fn numbers_with_leading_zeros_decode_to_their_entry() {
     for value in ["00", "007", "0"] {
-        for format in Format::ALL {
+        for format in Format::BUILT_IN {
             for index in 0..100 {
                 for checked in every_catalog!(round_trip(index, format, value)) {
                     checked.unwrap();

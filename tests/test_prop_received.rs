@@ -153,6 +153,7 @@ fn read(format: Format, body: &Value) -> (String, Option<String>, Option<String>
                 s(&entry["field"]),
             )
         }
+        other => unreachable!("not a built-in format: {other}"),
     }
 }
 
@@ -184,7 +185,7 @@ proptest! {
     /// `#[field]` of `TooLong` travels only in Vipps, Oney and Google bodies.
     #[test]
     fn render_then_parse_gives_the_value_back(value in unambiguous()) {
-        for format in Format::ALL {
+        for format in Format::BUILT_IN {
             let back = round_trip(format, &value);
             let carries_field = matches!(format, Format::Vipps | Format::Oney | Format::Google);
             match value {
@@ -198,7 +199,7 @@ proptest! {
     /// the message it was read from.
     #[test]
     fn a_rebuilt_value_renders_the_message_it_was_read_from(value in any_value()) {
-        for format in Format::ALL {
+        for format in Format::BUILT_IN {
             if let Some(back) = round_trip(format, &value) {
                 prop_assert_eq!(back.message().to_string(), value.message().to_string());
                 prop_assert_eq!(back.code(), value.code());

@@ -13,8 +13,11 @@ use crate::Format;
 const MAX_ACCEPT_LINES: usize = 16;
 
 impl Format {
-    /// Picks a format for the `Accept` value `accept` among `offers`, the server's formats
-    /// in order of preference.
+    /// Picks a built-in format for the `Accept` value `accept` among `offers`, the server's
+    /// formats in order of preference. A [`Renderer`](crate::Renderer) negotiates among
+    /// its own formats too ([`Renderer::negotiate`](crate::Renderer::negotiate)); here a
+    /// format of your own, whose media type only its [`WireFormat`](crate::format::WireFormat)
+    /// knows, is never chosen but as the default.
     ///
     /// The first offer is the default: it is returned when nothing offered is acceptable
     /// (or `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
@@ -31,41 +34,51 @@ impl Format {
     /// assert_eq!(Format::negotiate("text/html", &offers), Format::Problem); // falls back, never fails
     /// ```
     pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
-        negotiate_all(&[accept], offers)
+        Format::negotiate_lines([accept], offers)
     }
 
     /// Like [`Format::negotiate`] over a request's `Accept` header lines, read as one
     /// comma-joined list. At most 16 lines are read; without any line, the default.
-    ///
-    /// This is what a framework adapter calls with its own header type's values.
     pub fn negotiate_lines<'h>(
         lines: impl IntoIterator<Item = &'h str>,
         offers: &[Format],
     ) -> Format {
-        // Lines are gathered on the stack: negotiation allocates nothing.
-        let mut kept = [""; MAX_ACCEPT_LINES];
-        let mut count = 0;
-        for line in lines.into_iter().take(MAX_ACCEPT_LINES) {
-            kept[count] = line;
-            count += 1;
+        let media_types = offers.iter().map(|f| f.media_type().unwrap_or(""));
+        match choose(lines, media_types) {
+            Some(i) => offers[i],
+            None => offers.first().copied().unwrap_or(Format::Problem),
         }
-        negotiate_all(&kept[..count], offers)
     }
 }
 
-/// [`Format::negotiate`] over several `Accept` header lines.
-fn negotiate_all(accept: &[&str], offers: &[Format]) -> Format {
-    let default = offers.first().copied().unwrap_or(Format::Problem);
-    let mut best: Option<(u16, Format)> = None;
-    for &offer in offers {
-        let Some(q) = quality(accept, offer.media_type()) else {
+/// The position among `media_types` (the offers' media types, in order of preference) of
+/// the one the `Accept` header `lines` give the highest quality, the earlier offer winning
+/// a tie; `None` where none is acceptable, and the caller's default answers. An empty media
+/// type is never chosen. Lines are gathered on the stack: negotiation allocates nothing.
+pub(crate) fn choose<'h, 'm>(
+    lines: impl IntoIterator<Item = &'h str>,
+    media_types: impl IntoIterator<Item = &'m str>,
+) -> Option<usize> {
+    let mut kept = [""; MAX_ACCEPT_LINES];
+    let mut count = 0;
+    for line in lines.into_iter().take(MAX_ACCEPT_LINES) {
+        kept[count] = line;
+        count += 1;
+    }
+    let accept = &kept[..count];
+    let mut best: Option<(u16, usize)> = None;
+    for (i, media_type) in media_types.into_iter().enumerate() {
+        if media_type.is_empty() {
+            continue;
+        }
+        let Some(q) = quality(accept, media_type) else {
             continue;
         };
         if q > 0 && !matches!(best, Some((best_q, _)) if best_q >= q) {
-            best = Some((q, offer));
+            best = Some((q, i));
         }
     }
-    best.map_or(default, |(_, format)| format)
+    best.map(|(_, i)| i)
 }
 
 /// The quality (in thousandths) the header gives `media_type`, from its most specific

@@ -1,16 +1,25 @@
-//! [`Renderer`]: the options of every format in one value, and rendering by [`Format`].
+//! [`Renderer`]: the formats a server offers (built-in and its own), and rendering by
+//! [`Format`]. Everything a format says about itself comes from [`WireFormat`]: nothing
+//! here matches on formats but the dispatch to the built-ins' options.
 
-use http::header::{HeaderMap, ACCEPT};
+use std::sync::Arc;
+
+use http::header::{HeaderMap, HeaderValue, ACCEPT};
 use serde::ser::{Serialize, Serializer};
 
-use crate::format::{primary, GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat};
-use crate::{language, ApiError, Format, RequestContext};
+use crate::format::{
+    Body, BuiltIn, FormatError, GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat, WireFormat,
+};
+use crate::{language, negotiate, ApiError, Format, RequestContext};
 
-/// Every format's options, and the formats the server offers (the first being the default).
+/// The formats a server offers, in order of preference (the first is the default), with
+/// every built-in format's options and the formats of your own it registered.
 ///
 /// This is what framework integrations hold: one value, shared by all requests, that turns
 /// any [`ApiError`] into a body or an [`http::Response`] in the format chosen by the server
-/// or by the request's `Accept` header.
+/// or by the request's `Accept` header. A renderer offers the formats its author chose and
+/// no others: [`Renderer::new`] offers one, [`Renderer::with_format`] and
+/// [`Renderer::with_offers`] add more.
 ///
 /// ```
 /// use apierror::{ApiError, Format, Renderer, RequestContext};
@@ -23,14 +32,18 @@ use crate::{language, ApiError, Format, RequestContext};
 ///     UsedToken,
 /// }
 ///
-/// let renderer = Renderer::new(Format::Omise);
+/// let renderer = Renderer::new(Format::Omise).with_offers(&[Format::Omise, Format::Problem]);
 /// let mut buf = Vec::new();
 /// renderer.render(Format::Omise, &E::UsedToken, &RequestContext::new(), &mut buf);
 /// assert!(buf.starts_with(br#"{"object":"error","#));
 /// assert_eq!(renderer.negotiate("application/problem+json"), Format::Problem);
 /// assert_eq!(renderer.negotiate("image/png"), Format::Omise);
+///
+/// // A server that chose problem details answers every `Accept` with them.
+/// let problems = Renderer::new(Format::Problem);
+/// assert_eq!(problems.negotiate("application/json"), Format::Problem);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Renderer {
     /// Options of [`Format::Omise`].
     pub omise: OmiseFormat,
@@ -42,33 +55,102 @@ pub struct Renderer {
     pub oney: OneyFormat,
     /// Options of [`Format::Google`].
     pub google: GoogleFormat,
+    registered: Vec<Registered>,
     offers: Vec<Format>,
 }
 
+/// A format of the user's, registered with [`Renderer::with_format`].
+#[derive(Debug, Clone)]
+struct Registered {
+    format: Arc<dyn WireFormat>,
+    /// Its `Content-Type`, checked once at registration.
+    content_type: HeaderValue,
+}
+
+impl PartialEq for Renderer {
+    /// Equal options, offers and registered formats (compared by name).
+    fn eq(&self, other: &Self) -> bool {
+        let names = |r: &Renderer| {
+            r.registered
+                .iter()
+                .map(|f| f.format.name())
+                .collect::<Vec<_>>()
+        };
+        self.omise == other.omise
+            && self.problem == other.problem
+            && self.vipps == other.vipps
+            && self.oney == other.oney
+            && self.google == other.google
+            && self.offers == other.offers
+            && names(self) == names(other)
+    }
+}
+
 impl Default for Renderer {
-    /// Default options, offering problem details first.
+    /// Default options, offering problem details alone.
     fn default() -> Self {
         Renderer::new(Format::Problem)
     }
 }
 
 impl Renderer {
-    /// Default options for every format; `default` is offered first, then the others in
-    /// [`Format::ALL`] order. Formats that share a media type are told apart by that order:
-    /// `application/json` gives Omise unless the default is Oney or Google, which is how a
-    /// server chooses the Google format (an `Accept` header cannot).
+    /// Default options for every built-in format, offering `default` alone. A format of
+    /// your own must then be registered with [`Renderer::with_format`].
     pub fn new(default: Format) -> Self {
-        let mut offers = Vec::with_capacity(Format::ALL.len());
-        offers.push(default);
-        offers.extend(Format::ALL.into_iter().filter(|f| *f != default));
         Renderer {
             omise: OmiseFormat::new(),
             problem: ProblemFormat::new(),
             vipps: ProblemFormat::vipps(),
             oney: OneyFormat::new(),
             google: GoogleFormat::new(),
-            offers,
+            registered: Vec::new(),
+            offers: vec![default],
         }
+    }
+
+    /// Default options, offering every built-in format, `default` first. Formats that share
+    /// a media type are told apart by their order: `application/json` gives Omise unless the
+    /// default is Oney or Google.
+    pub fn all_built_in(default: Format) -> Self {
+        Renderer::new(default).with_offers(&Format::BUILT_IN)
+    }
+
+    /// Registers `format` and offers it after the formats offered so far (first, where
+    /// [`Renderer::new`] named it).
+    ///
+    /// Refused where its name is taken (a built-in's, or one registered before) or a format
+    /// offered so far has its media type: a format never silently shadows another. Set a
+    /// built-in's options with [`Renderer::with_omise`] and its kin instead.
+    pub fn with_format(mut self, format: impl WireFormat) -> Result<Self, FormatError> {
+        let name = format.name();
+        let id = Format::named(name);
+        if id.built_in().is_some() || self.registered(id).is_some() {
+            return Err(FormatError::NameTaken(name));
+        }
+        let media_type = format.media_type();
+        let taken = self.offers.iter().find(|offer| {
+            **offer != id
+                && self
+                    .wire_of(**offer)
+                    .is_some_and(|w| w.media_type().eq_ignore_ascii_case(media_type))
+        });
+        if let Some(taken_by) = taken {
+            return Err(FormatError::MediaTypeTaken {
+                format: name,
+                media_type,
+                taken_by: taken_by.name(),
+            });
+        }
+        let content_type = HeaderValue::from_str(format.content_type())
+            .map_err(|_| FormatError::ContentType(name))?;
+        self.registered.push(Registered {
+            format: Arc::new(format),
+            content_type,
+        });
+        if !self.offers.contains(&id) {
+            self.offers.push(id);
+        }
+        Ok(self)
     }
 
     /// Sets the Omise options.
@@ -102,13 +184,19 @@ impl Renderer {
     }
 
     /// Sets the formats negotiation may choose, in order of preference; the first is the
-    /// default. Duplicates are dropped; an empty list keeps the current offers.
+    /// default. Built-ins and formats registered before; duplicates and formats never
+    /// registered are dropped; an empty list keeps the current offers.
     pub fn with_offers(mut self, offers: &[Format]) -> Self {
-        if !offers.is_empty() {
+        let known: Vec<Format> = offers
+            .iter()
+            .copied()
+            .filter(|f| self.wire_of(*f).is_some())
+            .collect();
+        if !known.is_empty() {
             self.offers.clear();
-            for offer in offers {
-                if !self.offers.contains(offer) {
-                    self.offers.push(*offer);
+            for offer in known {
+                if !self.offers.contains(&offer) {
+                    self.offers.push(offer);
                 }
             }
         }
@@ -125,15 +213,99 @@ impl Renderer {
         self.offers.first().copied().unwrap_or(Format::Problem)
     }
 
-    /// The format for an `Accept` header value; see [`Format::negotiate`].
+    /// The format named `name` (any ASCII case): a built-in, or one registered here.
+    pub fn format_named(&self, name: &str) -> Option<Format> {
+        if let Ok(format) = name.parse::<Format>() {
+            return Some(format);
+        }
+        self.registered
+            .iter()
+            .map(|r| r.format.name())
+            .find(|n| n.eq_ignore_ascii_case(name))
+            .map(Format::named)
+    }
+
+    /// Every format this renderer can write: the built-ins, then those registered.
+    pub fn formats(&self) -> impl Iterator<Item = &dyn WireFormat> + '_ {
+        Format::BUILT_IN
+            .into_iter()
+            .filter_map(|f| self.wire_of(f))
+            .chain(self.registered.iter().map(|r| &*r.format))
+    }
+
+    /// The formats registered with [`Renderer::with_format`].
+    pub fn registered_formats(&self) -> impl Iterator<Item = &dyn WireFormat> + '_ {
+        self.registered.iter().map(|r| &*r.format)
+    }
+
+    /// What writes `format`: a built-in's options, or the registered format of that name;
+    /// `None` for a name never registered.
+    pub fn wire_of(&self, format: Format) -> Option<&dyn WireFormat> {
+        Some(match format.built_in() {
+            Some(BuiltIn::Omise) => &self.omise,
+            Some(BuiltIn::Problem) => &self.problem,
+            Some(BuiltIn::Vipps) => &self.vipps,
+            Some(BuiltIn::Oney) => &self.oney,
+            Some(BuiltIn::Google) => &self.google,
+            None => &*self.registered(format)?.format,
+        })
+    }
+
+    /// What writes `format`, else the default format's (a name never registered is
+    /// answered in the server's default format rather than not at all).
+    pub fn wire(&self, format: Format) -> &dyn WireFormat {
+        match self.wire_of(format) {
+            Some(wire) => wire,
+            None => self.wire_of(self.default_format()).unwrap_or(&self.problem),
+        }
+    }
+
+    fn registered(&self, format: Format) -> Option<&Registered> {
+        let name = format.name();
+        self.registered.iter().find(|r| r.format.name() == name)
+    }
+
+    /// The `Content-Type` header of `format`'s responses: a constant for the built-ins,
+    /// checked at registration for the others.
+    pub(crate) fn content_type_header(&self, format: Format) -> HeaderValue {
+        const JSON: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
+        const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+        match self.resolve(format).built_in() {
+            Some(BuiltIn::Problem | BuiltIn::Vipps) => PROBLEM,
+            Some(_) => JSON,
+            None => self
+                .registered(self.resolve(format))
+                .map_or(PROBLEM, |r| r.content_type.clone()),
+        }
+    }
+
+    /// The format actually written for `format`: itself where this renderer can write it,
+    /// else the default (see [`Renderer::wire`]).
+    pub(crate) fn resolve(&self, format: Format) -> Format {
+        match self.wire_of(format) {
+            Some(_) => format,
+            None if self.wire_of(self.default_format()).is_some() => self.default_format(),
+            None => Format::Problem,
+        }
+    }
+
+    /// The format for an `Accept` header value, among the offers (see
+    /// [`Format::negotiate`]).
     pub fn negotiate(&self, accept: &str) -> Format {
-        Format::negotiate(accept, &self.offers)
+        self.negotiate_lines([accept])
     }
 
     /// The format for a request's `Accept` lines, as a framework's own header type gives
-    /// them; see [`Format::negotiate_lines`].
+    /// them (at most 16 read).
     pub fn negotiate_lines<'h>(&self, lines: impl IntoIterator<Item = &'h str>) -> Format {
-        Format::negotiate_lines(lines, &self.offers)
+        let media_types = self
+            .offers
+            .iter()
+            .map(|f| self.wire_of(*f).map_or("", |w| w.media_type()));
+        match negotiate::choose(lines, media_types) {
+            Some(i) => self.offers[i],
+            None => self.default_format(),
+        }
     }
 
     /// The format for a request's headers: every `Accept` line is read (up to 16; lines
@@ -157,8 +329,9 @@ impl Renderer {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        match format {
-            Format::Omise => self.omise.render_negotiated(err, ctx, out),
+        match format.built_in() {
+            // The commonest body is one jump away.
+            Some(BuiltIn::Omise) => self.omise.render_negotiated(err, ctx, out),
             _ => self.render_one(format, err, ctx, out),
         }
     }
@@ -176,9 +349,9 @@ impl Renderer {
         self.render_all(format, &[err], ctx, out);
     }
 
-    /// Appends one body for several errors to `out`. Oney lists them all; the problem
-    /// formats describe the first and list the others (see [`ProblemFormat`]); Omise has
-    /// no list form and renders the first. An empty list renders a 500.
+    /// Appends one body for several errors to `out`: each format says whether it writes
+    /// them all ([`WireFormat::carries`]); one without a list writes the first. An empty
+    /// list renders a 500.
     ///
     /// The body is written in the language the context's `Accept-Language` preferences
     /// choose among the languages the errors have, else in their default language.
@@ -189,51 +362,27 @@ impl Renderer {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        if let (Format::Omise, [err]) = (format, errors) {
+        if let (Some(BuiltIn::Omise), [err]) = (format.built_in(), errors) {
             return self.omise.render_negotiated(*err, ctx, out);
         }
-        let lang = self.written_language(format, errors, ctx);
-        self.render_all_in(format, errors, ctx, lang, out);
+        let lang = language::written(errors, ctx);
+        self.write(format, &Body::in_language(errors, ctx, lang), out);
     }
 
-    /// The language a body of `errors` in `format` is written in for `ctx`: formats that
-    /// write the variant's title need it in that language too.
-    pub(crate) fn language(
-        &self,
-        format: Format,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-    ) -> language::Chosen {
-        language::for_errors(errors, ctx, titled(format))
-    }
-
-    /// The language argument of the writers for a body of `errors` in `format`
-    /// ([`language::Chosen::written`] of [`Renderer::language`], without working out
-    /// whether the response varies).
-    fn written_language(
-        &self,
-        format: Format,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-    ) -> &'static str {
-        language::written(errors, ctx, titled(format))
-    }
-
-    /// [`Renderer::render_all`] in `lang`, a language every error has.
-    pub(crate) fn render_all_in(
-        &self,
-        format: Format,
-        errors: &[&dyn ApiError],
-        ctx: &RequestContext<'_>,
-        lang: &str,
-        out: &mut Vec<u8>,
-    ) {
-        match format {
-            Format::Omise => self.omise.render_in(primary(errors), lang, out),
-            Format::Problem => self.problem.render_all_in(errors, ctx, lang, out),
-            Format::Vipps => self.vipps.render_all_in(errors, ctx, lang, out),
-            Format::Oney => self.oney.render_all_in(errors, lang, out),
-            Format::Google => self.google.render_all_in(errors, lang, out),
+    /// Writes `body` in `format`; in a debug build, checks that a format of the user's
+    /// wrote valid JSON.
+    pub(crate) fn write(&self, format: Format, body: &Body<'_>, out: &mut Vec<u8>) {
+        let wire = self.wire(format);
+        let mark = out.len();
+        wire.write(body, out);
+        if cfg!(debug_assertions) && format.built_in().is_none() {
+            let written = out.get(mark..).unwrap_or_default();
+            debug_assert!(
+                serde_json::from_slice::<serde::de::IgnoredAny>(written).is_ok(),
+                "wire format `{}` wrote a body that is not JSON: {}",
+                wire.name(),
+                String::from_utf8_lossy(written)
+            );
         }
     }
 
@@ -264,34 +413,9 @@ pub struct View<'a> {
 
 impl Serialize for View<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let View {
-            renderer,
-            format,
-            errors,
-            ctx,
-        } = *self;
-        let lang = renderer.written_language(format, errors, ctx);
-        match format {
-            Format::Omise => renderer
-                .omise
-                .view_in(primary(errors), lang)
-                .serialize(serializer),
-            Format::Problem => renderer
-                .problem
-                .view_in(errors, ctx, lang)
-                .serialize(serializer),
-            Format::Vipps => renderer
-                .vipps
-                .view_in(errors, ctx, lang)
-                .serialize(serializer),
-            Format::Oney => renderer.oney.view_in(errors, lang).serialize(serializer),
-            Format::Google => renderer.google.view_in(errors, lang).serialize(serializer),
-        }
+        let lang = language::written(self.errors, self.ctx);
+        let body = Body::in_language(self.errors, self.ctx, lang);
+        let view = self.renderer.wire(self.format).view(&body);
+        erased_serde::serialize(&*view, serializer)
     }
-}
-
-/// Whether bodies in `format` write the variant's title: a language then counts only where
-/// the title is in it too.
-pub(crate) fn titled(format: Format) -> bool {
-    matches!(format, Format::Problem | Format::Vipps)
 }

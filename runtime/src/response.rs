@@ -3,9 +3,8 @@
 use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
 use http::Response;
 
-use crate::format::{primary, wire_status};
+use crate::format::{Body, WireFormat};
 use crate::language;
-use crate::render::titled;
 use crate::{ApiError, Format, Renderer, RequestContext};
 
 /// Room for a typical body, so most responses grow their buffer once.
@@ -47,36 +46,34 @@ impl Renderer {
     }
 
     /// The response for several errors in one body (see [`Renderer::render_all`]); the
-    /// status is the first error's.
+    /// status is the first error's. The headers come from what the format says of itself
+    /// ([`WireFormat`]): its `Content-Type`, `Content-Language` naming every language its
+    /// texts are in, and its own headers.
     pub fn response_all(
         &self,
         format: Format,
         errors: &[&dyn ApiError],
         ctx: &RequestContext<'_>,
     ) -> Response<Vec<u8>> {
-        let chosen = self.language(format, errors, ctx);
-        let mut body = Vec::with_capacity(INITIAL_CAPACITY);
-        self.render_all_in(format, errors, ctx, chosen.written(), &mut body);
-        let mut response = Response::new(body);
-        *response.status_mut() = wire_status(primary(errors));
+        let format = self.resolve(format);
+        let chosen = language::for_errors(errors, ctx);
+        let body = Body::in_language(errors, ctx, chosen.written());
+        let mut bytes = Vec::with_capacity(INITIAL_CAPACITY);
+        self.write(format, &body, &mut bytes);
+        let wire = self.wire(format);
+        let mut response = Response::new(bytes);
+        *response.status_mut() = body.status();
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, content_type_header(format));
-        let language = match format {
-            // Only the first error is written; it is in the language chosen.
-            Format::Omise => language_header(chosen.lang),
-            // Every language written: a Google body's developer-facing texts are in each
-            // error's default language, beside a `LocalizedMessage` in the chosen one, and
-            // errors that share no language are each in their own.
-            _ if format == Format::Google || chosen.mixed => {
-                languages_header(languages_written(format, errors, chosen.written()))
-            }
-            _ => language_header(chosen.lang),
-        };
-        headers.insert(CONTENT_LANGUAGE, language);
+        headers.insert(CONTENT_TYPE, self.content_type_header(format));
+        headers.insert(
+            CONTENT_LANGUAGE,
+            languages_header(languages_written(wire, &body)),
+        );
         if chosen.negotiable {
             // Another `Accept-Language` could have given another body.
             headers.insert(VARY, const { HeaderValue::from_static("accept-language") });
         }
+        wire.headers(&body, headers);
         response
     }
 
@@ -105,21 +102,6 @@ impl Renderer {
     }
 }
 
-/// `Content-Type` for `format`, made at compile time: `HeaderValue::from_static` at run
-/// time checks every byte of the media type again for each response.
-fn content_type_header(format: Format) -> HeaderValue {
-    const fn header(format: Format) -> HeaderValue {
-        HeaderValue::from_static(format.content_type())
-    }
-    match format {
-        Format::Omise => const { header(Format::Omise) },
-        Format::Problem => const { header(Format::Problem) },
-        Format::Vipps => const { header(Format::Vipps) },
-        Format::Oney => const { header(Format::Oney) },
-        Format::Google => const { header(Format::Google) },
-    }
-}
-
 /// `Content-Language` for `lang`. The catalog's languages are checked language tags, so
 /// they are valid header values; `en` covers the impossible failure rather than a panic.
 /// English is a static value: no allocation for the commonest body.
@@ -130,38 +112,33 @@ fn language_header(lang: &str) -> HeaderValue {
     }
 }
 
-/// Every language the texts of a body of `errors` in `format` are in, given the writers'
-/// language `lang` ([`Chosen::written`](crate::language::Chosen)), the first error's first
-/// (a language may come more than once).
-fn languages_written<'e>(
-    format: Format,
-    errors: &'e [&'e dyn ApiError],
-    lang: &'static str,
-) -> impl Iterator<Item = &'static str> + Clone + 'e {
-    let first = primary(errors);
-    type Each = fn(&dyn ApiError, &'static str) -> &'static str;
-    let (head, each): ([Option<&'static str>; 2], Each) = match format {
-        // `message` and each `fieldViolations` description are developer-facing, in the
-        // error's default language; a `LocalizedMessage` in `lang` where that is another.
-        Format::Google => {
-            let localized = (!lang.is_empty() && !lang.eq_ignore_ascii_case(first.meta().language))
-                .then_some(lang);
-            ([Some(first.meta().language), localized], |e, _| {
-                e.meta().language
-            })
-        }
-        // Each error's message where it has one in `lang`, else in its default; the first
-        // error's title too, where the format writes one.
-        _ => {
-            let title = titled(format).then(|| language::title_language(first, lang));
-            (
-                [Some(language::message_language(first, lang)), title],
-                language::message_language,
-            )
-        }
+/// Every language the texts of `body` in `wire` are in, the first error's message's first
+/// (a language may come more than once), from what the format says it carries.
+fn languages_written<'b>(
+    wire: &'b dyn WireFormat,
+    body: &'b Body<'b>,
+) -> impl Iterator<Item = &'static str> + Clone + 'b {
+    let carries = wire.carries();
+    let first = body.first();
+    let chosen = body.message_language(first);
+    // A developer-facing message in each error's default language, with a copy of the
+    // first in the language chosen (Google's `LocalizedMessage`); else each message in
+    // the language chosen where the error has it.
+    let message = move |err: &dyn ApiError| match carries.localized_copy {
+        true => err.meta().language,
+        false => body.message_language(err),
     };
-    let rest = errors.iter().map(move |e| each(*e, lang));
-    head.into_iter().flatten().chain(rest)
+    let localized = (carries.localized_copy && !chosen.eq_ignore_ascii_case(first.meta().language))
+        .then_some(chosen);
+    let title = carries.title.then(|| wire.title_language(body, first));
+    let rest = match carries.list {
+        true => body.errors().get(1..).unwrap_or_default(),
+        false => &[],
+    };
+    [Some(message(first)), localized, title]
+        .into_iter()
+        .flatten()
+        .chain(rest.iter().map(move |err| message(*err)))
 }
 
 /// `Content-Language` naming each of `languages` once, in order, as RFC 9110 section 8.5

@@ -28,10 +28,14 @@ use std::time::Duration;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use serde_json::{json, Map, Value};
+
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{primary, wire_status, OptionError};
+use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::parts::GoogleUnit;
+use crate::Format;
 use crate::{ApiError, RequestContext, VariantMeta};
 
 // The `google.rpc.Code` names, the status mapping, the reason of a code and the literal
@@ -78,7 +82,6 @@ pub struct GoogleFormat {
 
 list_entry_points!(
     GoogleFormat,
-    all_languages: false,
     without_context,
     render_all:
     /// Appends one body for several errors to `out`: the first is the status; every error
@@ -631,6 +634,76 @@ impl Serialize for Pairs<'_> {
             map.serialize_entry(name, &Collect(*value))?;
         }
         map.end()
+    }
+}
+
+impl WireFormat for GoogleFormat {
+    fn name(&self) -> &'static str {
+        "google"
+    }
+
+    fn carries(&self) -> Carries {
+        Carries::LIST.with_localized_copy()
+    }
+
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        self.render_all_in(body.errors(), body.written(), out);
+    }
+
+    fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
+        Box::new(self.view_in(body.errors(), body.written()))
+    }
+
+    /// `{"error":{…}}` is a shape several formats share; a numeric `code` beside a
+    /// `status` name or `details` is Google's.
+    fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
+        let Some(Value::Object(error)) = object.get("error") else {
+            return Confidence::NONE;
+        };
+        let numeric_code = error.get("code").is_some_and(Value::is_number);
+        let own = error.get("status").is_some_and(Value::is_string)
+            || error.get("details").is_some_and(Value::is_array);
+        match (numeric_code, own) {
+            (true, true) => Confidence::CERTAIN,
+            (true, false) | (false, true) => Confidence::MEMBERS,
+            (false, false) => Confidence::SHAPE,
+        }
+    }
+
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        crate::parse::read_built_in(Format::Google, object, mode)
+    }
+
+    fn schema(&self) -> Option<Value> {
+        let string = |description: &str| json!({"type": "string", "description": description});
+        Some(json!({
+            "type": "object",
+            "description": "Google's error model (AIP-193): google.rpc.Status over HTTP/JSON.",
+            "properties": {"error": {
+                "type": "object",
+                "properties": {
+                    "code": {"type": "integer", "description": "The HTTP status."},
+                    "message": string("The developer-facing message."),
+                    "status": {
+                        "type": "string",
+                        "description": "The google.rpc.Code name.",
+                        "enum": CODE_NAMES,
+                    },
+                    "details": {"type": "array", "items": {
+                        "type": "object",
+                        "description": "A typed detail: ErrorInfo (reason, domain, metadata), LocalizedMessage (locale, message), BadRequest (fieldViolations), RetryInfo (retryDelay) or Help (links).",
+                        "properties": {"@type": string("The detail's type URL.")},
+                        "required": ["@type"],
+                    }},
+                },
+                "required": ["code", "message", "status"],
+            }},
+            "required": ["error"],
+        }))
+    }
+
+    fn schema_name(&self) -> &'static str {
+        "GoogleStatus"
     }
 }
 

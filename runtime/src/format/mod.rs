@@ -31,14 +31,12 @@ use crate::{ApiError, MessageSink, VariantMeta};
 
 /// The public entry points of a format that writes several errors in one body, for
 /// `$format`: `render_all` and `view` choose the language the context's preferences ask
-/// for among the errors' (every error must have it where `all_languages`, see
-/// `language::written`) and hand it to the format's `render_all_in` and `view_in`, with the
+/// for among the errors' (see `language::written`) and hand it to the format's `render_all_in` and `view_in`, with the
 /// context too where the body carries it (`with_context`). Written once here for the
 /// formats that share them; each gives their doc comments.
 macro_rules! list_entry_points {
     (
         $format:ty,
-        all_languages: $all:literal,
         $context:ident,
         render_all: $(#[$render_doc:meta])*
         view: $(#[$view_doc:meta])*
@@ -51,7 +49,7 @@ macro_rules! list_entry_points {
                 ctx: &$crate::RequestContext<'_>,
                 out: &mut Vec<u8>,
             ) {
-                let lang = $crate::language::written(errors, ctx, $all);
+                let lang = $crate::language::written(errors, ctx);
                 list_entry_points!(@pass $context, self.render_all_in(errors, ctx, lang, out))
             }
 
@@ -61,7 +59,7 @@ macro_rules! list_entry_points {
                 errors: &'a [&'a dyn $crate::ApiError],
                 ctx: &'a $crate::RequestContext<'a>,
             ) -> impl serde::Serialize + 'a {
-                let lang = $crate::language::written(errors, ctx, $all);
+                let lang = $crate::language::written(errors, ctx);
                 list_entry_points!(@pass $context, self.view_in(errors, ctx, lang))
             }
         }
@@ -76,12 +74,20 @@ macro_rules! list_entry_points {
     }};
 }
 
+mod body;
 pub(crate) mod google;
 pub(crate) mod json;
 mod omise;
 mod oney;
 mod problem;
 pub(crate) mod view;
+mod wire_format;
+mod writer;
+
+pub use crate::parse::{ParseError, ReadMode, ReceivedBody};
+pub use body::Body;
+pub use wire_format::{Carries, Confidence, FormatError, WireFormat};
+pub use writer::{public_message, JsonWriter};
 
 pub use google::GoogleFormat;
 pub use omise::OmiseFormat;
@@ -132,16 +138,34 @@ pub(crate) fn check_url(what: &'static str, url: &str) -> Result<(), OptionError
     }
 }
 
-/// One of the wire formats an error can be rendered in.
+/// Names a wire format: one of the five built-ins, or a format of your own registered
+/// on a [`Renderer`](crate::Renderer) (see [`WireFormat`]).
+///
+/// Like `http::HeaderName`, one type serves both: the built-ins are constants with a fast
+/// path of their own, any other format is named by its [`WireFormat::name`].
 ///
 /// ```
 /// use apierror::Format;
 /// assert_eq!("vipps".parse::<Format>(), Ok(Format::Vipps));
 /// assert_eq!(Format::Problem.name(), "problem");
-/// assert_eq!(Format::Oney.content_type(), "application/json; charset=utf-8");
+/// assert_eq!(Format::named("acme").name(), "acme");
+/// assert_eq!(Format::named("oney"), Format::Oney);
+/// assert!(Format::named("acme").built_in().is_none());
 /// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Format(Kind);
+
+/// The built-ins, and the rest by name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+enum Kind {
+    BuiltIn(BuiltIn),
+    Named(&'static str),
+}
+
+/// The five built-in formats: [`Format::built_in`] tells which a [`Format`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum BuiltIn {
     /// Omise / Opn Payments: `{"object":"error","location":…,"code":…,"message":…}`.
     Omise,
     /// RFC 9457 problem details, `application/problem+json`.
@@ -150,15 +174,27 @@ pub enum Format {
     Vipps,
     /// Oney: `{"language_code":…,"error_list":[{"error":{…}}]}`.
     Oney,
-    /// Google's error model (AIP-193): `{"error":{"code":…,"message":…,"status":…,"details":[…]}}`.
-    /// It shares `application/json` with Omise and Oney: a server chooses it by
-    /// configuration, never an `Accept` header.
+    /// Google's error model (AIP-193).
     Google,
 }
 
+#[allow(non_upper_case_globals)]
 impl Format {
-    /// Every format, in declaration order.
-    pub const ALL: [Format; 5] = [
+    /// Omise / Opn Payments: `{"object":"error","location":…,"code":…,"message":…}`.
+    pub const Omise: Format = Format(Kind::BuiltIn(BuiltIn::Omise));
+    /// RFC 9457 problem details, `application/problem+json`.
+    pub const Problem: Format = Format(Kind::BuiltIn(BuiltIn::Problem));
+    /// RFC 9457 in the Vipps MobilePay ePayment profile (`extraDetails`, `traceId`).
+    pub const Vipps: Format = Format(Kind::BuiltIn(BuiltIn::Vipps));
+    /// Oney: `{"language_code":…,"error_list":[{"error":{…}}]}`.
+    pub const Oney: Format = Format(Kind::BuiltIn(BuiltIn::Oney));
+    /// Google's error model (AIP-193): `{"error":{"code":…,"message":…,"status":…,"details":[…]}}`.
+    /// It shares `application/json` with Omise and Oney: a server chooses it by
+    /// configuration, never an `Accept` header.
+    pub const Google: Format = Format(Kind::BuiltIn(BuiltIn::Google));
+
+    /// The built-in formats, in declaration order.
+    pub const BUILT_IN: [Format; 5] = [
         Format::Omise,
         Format::Problem,
         Format::Vipps,
@@ -166,33 +202,101 @@ impl Format {
         Format::Google,
     ];
 
+    /// The format named `name`: a built-in where it is one's name, else a format of your
+    /// own (a [`WireFormat`] whose [`WireFormat::name`] is `name`).
+    pub const fn named(name: &'static str) -> Format {
+        match builtin_named(name) {
+            Some(format) => format,
+            None => Format(Kind::Named(name)),
+        }
+    }
+
+    /// The format `format` implements: [`Format::named`] of its name.
+    pub fn of(format: &dyn WireFormat) -> Format {
+        Format::named(format.name())
+    }
+
+    /// Which built-in this is, if it is one.
+    pub const fn built_in(self) -> Option<BuiltIn> {
+        match self.0 {
+            Kind::BuiltIn(b) => Some(b),
+            Kind::Named(_) => None,
+        }
+    }
+
     /// The lower-case name, as parsed by [`FromStr`].
     pub const fn name(self) -> &'static str {
-        match self {
-            Format::Omise => "omise",
-            Format::Problem => "problem",
-            Format::Vipps => "vipps",
-            Format::Oney => "oney",
-            Format::Google => "google",
+        match self.0 {
+            Kind::BuiltIn(BuiltIn::Omise) => "omise",
+            Kind::BuiltIn(BuiltIn::Problem) => "problem",
+            Kind::BuiltIn(BuiltIn::Vipps) => "vipps",
+            Kind::BuiltIn(BuiltIn::Oney) => "oney",
+            Kind::BuiltIn(BuiltIn::Google) => "google",
+            Kind::Named(name) => name,
         }
     }
 
-    /// The media type an `Accept` header names this format by (without parameters).
-    pub const fn media_type(self) -> &'static str {
-        match self {
-            Format::Omise | Format::Oney | Format::Google => "application/json",
-            Format::Problem | Format::Vipps => "application/problem+json",
+    /// The media type an `Accept` header names a built-in by (without parameters); `None`
+    /// for a format of your own, whose [`WireFormat::media_type`] says.
+    pub const fn media_type(self) -> Option<&'static str> {
+        match self.0 {
+            Kind::BuiltIn(BuiltIn::Omise | BuiltIn::Oney | BuiltIn::Google) => {
+                Some("application/json")
+            }
+            Kind::BuiltIn(BuiltIn::Problem | BuiltIn::Vipps) => Some("application/problem+json"),
+            Kind::Named(_) => None,
         }
     }
 
-    /// The exact `Content-Type` header value of this format's responses.
+    /// The exact `Content-Type` header value of a built-in's responses; `None` for a
+    /// format of your own, whose [`WireFormat::content_type`] says.
     ///
     /// Problem details go without parameters: a real client's parser rejects
     /// `application/problem+json; charset=utf-8`.
-    pub const fn content_type(self) -> &'static str {
-        match self {
-            Format::Omise | Format::Oney | Format::Google => "application/json; charset=utf-8",
-            Format::Problem | Format::Vipps => "application/problem+json",
+    pub const fn content_type(self) -> Option<&'static str> {
+        match self.0 {
+            Kind::BuiltIn(BuiltIn::Omise | BuiltIn::Oney | BuiltIn::Google) => {
+                Some("application/json; charset=utf-8")
+            }
+            Kind::BuiltIn(BuiltIn::Problem | BuiltIn::Vipps) => Some("application/problem+json"),
+            Kind::Named(_) => None,
+        }
+    }
+}
+
+/// The built-in named `name`, compared without regard to ASCII case.
+const fn builtin_named(name: &str) -> Option<Format> {
+    let mut i = 0;
+    while i < Format::BUILT_IN.len() {
+        let format = Format::BUILT_IN[i];
+        if same_ascii_letters(name.as_bytes(), format.name().as_bytes()) {
+            return Some(format);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// `a.eq_ignore_ascii_case(b)` as a `const fn` on the Rust versions this crate supports.
+const fn same_ascii_letters(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+impl fmt::Debug for Format {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Kind::BuiltIn(b) => fmt::Debug::fmt(&b, f),
+            Kind::Named(name) => f.debug_tuple("Named").field(&name).finish(),
         }
     }
 }
@@ -203,7 +307,7 @@ impl fmt::Display for Format {
     }
 }
 
-/// The name given to [`Format::from_str`] is not a format.
+/// The name given to [`Format::from_str`] is not a built-in format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
 #[error("unknown wire format; expected one of omise, problem, vipps, oney, google")]
 pub struct UnknownFormat;
@@ -211,12 +315,10 @@ pub struct UnknownFormat;
 impl FromStr for Format {
     type Err = UnknownFormat;
 
-    /// Parses a name case-insensitively.
+    /// Parses a built-in's name case-insensitively; a format of your own is found by name
+    /// on the renderer that registered it ([`Renderer::format_named`](crate::Renderer::format_named)).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Format::ALL
-            .into_iter()
-            .find(|f| f.name().eq_ignore_ascii_case(s))
-            .ok_or(UnknownFormat)
+        builtin_named(s).ok_or(UnknownFormat)
     }
 }
 

@@ -14,10 +14,14 @@ use core::fmt;
 
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
+use serde_json::{json, Map, Value};
+
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{check_url, OptionError};
+use crate::format::{Body, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::parts::{JsonParts, LanguageParts};
+use crate::Format;
 use crate::{ApiError, RequestContext};
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
@@ -201,7 +205,7 @@ impl OmiseFormat {
     #[cold]
     #[inline(never)]
     fn render_general(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
-        let lang = crate::language::written(&[err], ctx, false);
+        let lang = crate::language::written(&[err], ctx);
         self.render_in(err, lang, out);
     }
 
@@ -365,6 +369,55 @@ impl fmt::Display for Location<'_> {
             f.write_str(part.1)?;
         }
         Ok(())
+    }
+}
+
+impl WireFormat for OmiseFormat {
+    fn name(&self) -> &'static str {
+        "omise"
+    }
+
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        self.render_in(body.first(), body.written(), out);
+    }
+
+    fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
+        Box::new(self.view_in(body.first(), body.written()))
+    }
+
+    /// `"object":"error"` is Omise's alone; `code` and `message` without it, as some
+    /// proxies pass the object on, could be.
+    fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
+        if object.get("object").and_then(Value::as_str) == Some("error") {
+            Confidence::CERTAIN
+        } else if object.contains_key("code") && object.contains_key("message") {
+            Confidence::SHAPE
+        } else {
+            Confidence::NONE
+        }
+    }
+
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        crate::parse::read_built_in(Format::Omise, object, mode)
+    }
+
+    fn schema(&self) -> Option<Value> {
+        let string = |description: &str| json!({"type": "string", "description": description});
+        Some(json!({
+            "type": "object",
+            "description": "An Omise / Opn Payments error object.",
+            "properties": {
+                "object": {"type": "string", "description": "Always `error`.", "enum": ["error"]},
+                "location": string("The error's reference page."),
+                "code": string("The machine-readable code."),
+                "message": string("The human-readable message."),
+            },
+            "required": ["object", "location", "code", "message"],
+        }))
+    }
+
+    fn schema_name(&self) -> &'static str {
+        "OmiseError"
     }
 }
 

@@ -11,9 +11,13 @@
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use serde_json::{json, Map, Value};
+
 use crate::format::json::{self, LimitedJsonWriter};
 use crate::format::view::{Collect, Limited, PublicMessage};
 use crate::format::{primary, OptionError};
+use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+use crate::Format;
 use crate::{language, ApiError, RequestContext};
 
 /// Most characters of `field`.
@@ -76,7 +80,6 @@ impl Default for OneyFormat {
 
 list_entry_points!(
     OneyFormat,
-    all_languages: false,
     without_context,
     render_all:
     /// Appends one body listing every error to `out`, in the language the context's
@@ -256,5 +259,69 @@ impl Serialize for Detail<'_> {
         };
         map.serialize_entry("error_label", &Collect(&label))?;
         map.end()
+    }
+}
+
+impl WireFormat for OneyFormat {
+    fn name(&self) -> &'static str {
+        "oney"
+    }
+
+    fn carries(&self) -> Carries {
+        Carries::LIST
+    }
+
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        self.render_all_in(body.errors(), body.written(), out);
+    }
+
+    fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
+        Box::new(self.view_in(body.errors(), body.written()))
+    }
+
+    /// `error_list` is Oney's alone.
+    fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
+        match object.contains_key("error_list") {
+            true => Confidence::CERTAIN,
+            false => Confidence::NONE,
+        }
+    }
+
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        crate::parse::read_built_in(Format::Oney, object, mode)
+    }
+
+    fn schema(&self) -> Option<Value> {
+        let string = |description: &str, max: usize| json!({"type": "string", "description": description, "maxLength": max});
+        Some(json!({
+            "type": "object",
+            "description": "An Oney error list.",
+            "properties": {
+                "language_code": {
+                    "type": "string",
+                    "description": "ISO 639-1 language code, upper case.",
+                    "minLength": 2,
+                    "maxLength": 2,
+                },
+                "error_list": {"type": "array", "minItems": 1, "items": {
+                    "type": "object",
+                    "properties": {"error": {
+                        "type": "object",
+                        "properties": {
+                            "field": string("The request field at fault.", Self::FIELD_MAX),
+                            "error_code": string("The error code.", Self::CODE_MAX),
+                            "error_label": string("The error's label.", Self::LABEL_MAX),
+                        },
+                        "required": ["error_code", "error_label"],
+                    }},
+                    "required": ["error"],
+                }},
+            },
+            "required": ["language_code", "error_list"],
+        }))
+    }
+
+    fn schema_name(&self) -> &'static str {
+        "OneyErrorList"
     }
 }

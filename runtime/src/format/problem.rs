@@ -29,9 +29,13 @@ use http::StatusCode;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use serde_json::{json, Map, Value};
+
 use crate::format::json::{self, escape_str};
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::{check_url, primary, wire_status, OptionError};
+use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+use crate::Format;
 use crate::{language, ApiError, RequestContext};
 
 /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
@@ -100,7 +104,6 @@ impl Default for ProblemFormat {
 
 list_entry_points!(
     ProblemFormat,
-    all_languages: true,
     with_context,
     render_all:
     /// Appends one problem body for several errors to `out`, in the language the context's
@@ -183,8 +186,8 @@ impl ProblemFormat {
     }
 
     /// The `title` of `err` in `lang`: for `about:blank` the status's reason phrase (in
-    /// English, so only for an English body; RFC 9457 section 4.2.1 lets it be localized),
-    /// else the variant's title in `lang`.
+    /// English: for an English body, or where the variant has no title in `lang`; RFC 9457
+    /// section 4.2.1 lets it be localized), else the variant's title in `lang`.
     fn title(&self, err: &dyn ApiError, lang: &str) -> &'static str {
         self.title_and_quoting(err, lang).0
     }
@@ -200,8 +203,13 @@ impl ProblemFormat {
             language::DEFAULT => err.meta().language,
             lang => lang,
         };
+        // The reason phrase is English: it stands for the title in an English body, and in
+        // any other where the variant has no title of that language (the detail is still
+        // written in it; `Content-Language` names both).
         let reason = match self.kind {
-            TypeKind::AboutBlank if is_english(lang) => wire_status(err).canonical_reason(),
+            TypeKind::AboutBlank if is_english(lang) || err.meta().title_in(lang).is_none() => {
+                wire_status(err).canonical_reason()
+            }
             _ => None,
         };
         match reason {
@@ -573,6 +581,134 @@ impl Serialize for NameReason<'_> {
         map.serialize_entry("name", &Collect(self.name))?;
         map.serialize_entry("reason", &Collect(self.reason))?;
         map.end()
+    }
+}
+
+impl WireFormat for ProblemFormat {
+    fn name(&self) -> &'static str {
+        match self.profile {
+            Profile::Plain => "problem",
+            Profile::Vipps => "vipps",
+        }
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn content_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn carries(&self) -> Carries {
+        Carries::LIST.with_title()
+    }
+
+    /// The status phrase of `about:blank` is English; a variant's own title is in the
+    /// language chosen where it has one.
+    fn title_language(&self, body: &Body<'_>, err: &dyn ApiError) -> &'static str {
+        let lang = body.message_language(err);
+        match self.title_and_quoting(err, lang) {
+            (_, true) => "en",
+            (_, false) => body.title_language(err),
+        }
+    }
+
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        self.render_all_in(body.errors(), body.context(), body.written(), out);
+    }
+
+    fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
+        Box::new(self.view_in(body.errors(), body.context(), body.written()))
+    }
+
+    /// `extraDetails` is the Vipps profile's alone; the problem media type, or `type`,
+    /// `title` or `detail`, are any problem's.
+    fn detect(&self, object: &Map<String, Value>, media_type: &str) -> Confidence {
+        let vipps = object.contains_key("extraDetails");
+        let problem = media_type == "application/problem+json"
+            || ["type", "title", "detail"]
+                .iter()
+                .any(|m| object.contains_key(*m));
+        match (self.profile, vipps, problem) {
+            (Profile::Vipps, true, _) => Confidence::CERTAIN,
+            (Profile::Plain, false, true) => Confidence::MEMBERS,
+            (Profile::Plain, true, _) | (Profile::Vipps, false, true) => Confidence::SHAPE,
+            (_, false, false) => Confidence::NONE,
+        }
+    }
+
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        crate::parse::read_built_in(Format::named(self.name()), object, mode)
+    }
+
+    fn schema(&self) -> Option<Value> {
+        let string = |description: &str| json!({"type": "string", "description": description});
+        let vipps = self.profile == Profile::Vipps;
+        let mut properties = json!({
+            "type": string("A URI reference identifying the problem type."),
+            "title": string("A short summary of the problem type."),
+            "status": {"type": "integer", "description": "The HTTP status."},
+            "detail": string("An explanation of this occurrence."),
+            "instance": string("A URI reference identifying this occurrence."),
+        });
+        let extra = if vipps {
+            json!({
+                "extraDetails": {"type": "array", "items": {
+                    "type": "object",
+                    "properties": {
+                        "name": string("`ErrorCode`, or the field at fault."),
+                        "reason": string("The error code, or the field's message."),
+                    },
+                    "required": ["name", "reason"],
+                }},
+                "traceId": string("The request's trace id."),
+            })
+        } else {
+            json!({
+                "code": string("The machine-readable code (extension member)."),
+                "traceId": string("The request's trace id (extension member)."),
+                "errors": {"type": "array", "items": {
+                    "type": "object",
+                    "properties": {
+                        "code": string("The error's code."),
+                        "detail": string("The error's message."),
+                        "field": string("The request field at fault."),
+                    },
+                    "required": ["code", "detail"],
+                }},
+            })
+        };
+        if let (Value::Object(properties), Value::Object(extra)) = (&mut properties, extra) {
+            properties.extend(extra);
+        }
+        let mut schema = json!({
+            "type": "object",
+            "description": if vipps {
+                "RFC 9457 problem details in the Vipps MobilePay ePayment profile."
+            } else {
+                "RFC 9457 problem details."
+            },
+            "properties": properties,
+        });
+        if vipps {
+            schema["required"] = json!([
+                "type",
+                "title",
+                "status",
+                "detail",
+                "extraDetails",
+                "traceId"
+            ]);
+        }
+        Some(schema)
+    }
+
+    fn schema_name(&self) -> &'static str {
+        match self.profile {
+            Profile::Plain => "Problem",
+            Profile::Vipps => "VippsProblem",
+        }
     }
 }
 

@@ -48,7 +48,7 @@ impl Chosen {
 const MAX_LANGUAGES: usize = 16;
 
 /// The language to write `errors` in: among the languages the first error has that every
-/// error has too (with a title in it where the format writes one: `titled`), the one
+/// error has too, the one
 /// `accept_language` prefers; else the first error's default language where every error
 /// has it, else the first of its translations every error has. Where the errors share no
 /// language, the first error's default, and the body is [`Chosen::mixed`].
@@ -56,23 +56,15 @@ const MAX_LANGUAGES: usize = 16;
 /// A language counts only where each error can write its message in it
 /// ([`ApiError::has_message_in`]), so a body is never labelled with a language its text is
 /// not in. Nothing is allocated.
-pub(crate) fn for_errors(
-    errors: &[&dyn ApiError],
-    ctx: &RequestContext<'_>,
-    titled: bool,
-) -> Chosen {
-    decide(errors, ctx, titled, true)
+pub(crate) fn for_errors(errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> Chosen {
+    decide(errors, ctx, true)
 }
 
 /// The language argument of the writers for `errors` (see [`Chosen::written`]): what
 /// [`for_errors`] chooses, without finding out whether the response varies, which only a
 /// response's `Vary` needs.
-pub(crate) fn written(
-    errors: &[&dyn ApiError],
-    ctx: &RequestContext<'_>,
-    titled: bool,
-) -> &'static str {
-    decide(errors, ctx, titled, false).written()
+pub(crate) fn written(errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> &'static str {
+    decide(errors, ctx, false).written()
 }
 
 /// [`for_errors`]; `negotiable` is only worked out where `vary` (else `false`).
@@ -82,7 +74,7 @@ pub(crate) fn written(
 /// preferences would choose it, and at most once: choosing among the languages that every
 /// error speaks, without asking about the others.
 #[inline]
-fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary: bool) -> Chosen {
+fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, vary: bool) -> Chosen {
     let primary = crate::format::primary(errors).meta();
     let default = primary.language;
     let others = || errors.iter().skip(1);
@@ -93,7 +85,7 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary
             lang: default,
             negotiable: false,
             defaults,
-            mixed: !defaults && !others().all(|e| speaks(*e, default, titled)),
+            mixed: !defaults && !others().all(|e| speaks(*e, default)),
         };
     }
     let candidates = primary
@@ -101,7 +93,7 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary
         .iter()
         .filter_map(|l| l.message.map(|_| l.lang))
         .take(MAX_LANGUAGES);
-    let speaks_all = |lang: &str| errors.iter().all(|e| speaks(*e, lang, titled));
+    let speaks_all = |lang: &str| errors.iter().all(|e| speaks(*e, lang));
     let mut asked = Asked::default();
     let found = match ctx.preferences() {
         Some((header, preferences)) => {
@@ -116,7 +108,7 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, titled: bool, vary
     let (lang, negotiable, mixed) = match found {
         Some((_, lang)) => (lang, true, false),
         // Another value could have chosen a language every error speaks, if there is one.
-        None if others().all(|e| speaks(*e, default, titled)) => {
+        None if others().all(|e| speaks(*e, default)) => {
             (default, vary && common.next().is_some(), false)
         }
         // The default is not every error's: the first translation that is, if any; the
@@ -226,15 +218,17 @@ impl Asked {
     }
 }
 
-/// Whether `err` has its message (and, where `titled`, its title) in `lang`.
-fn speaks(err: &dyn ApiError, lang: &str, titled: bool) -> bool {
+/// Whether `err` has its message in `lang`. Titles do not count: each text's language is
+/// chosen apart (a title falls back to its default language on its own), so a translated
+/// message is never dropped for want of a translated title.
+fn speaks(err: &dyn ApiError, lang: &str) -> bool {
     let meta = err.meta();
     if lang.eq_ignore_ascii_case(meta.language) {
         return true;
     }
     // The value decides, not only its metadata: a field may replace the message, and a
     // wrapper that does not forward the translations writes its default language.
-    err.has_message_in(lang) && (!titled || meta.title_in(lang).is_some())
+    err.has_message_in(lang)
 }
 
 /// The primary subtag of `tag` in upper case when it is two letters (ISO 639-1), as Oney's

@@ -51,7 +51,7 @@ use utoipa::openapi::{
     ResponseBuilder, Responses, ResponsesBuilder,
 };
 
-pub use schemas::{schema, schema_name};
+pub use schemas::{schema, schema_name, schema_of};
 
 use crate::{ApiError, Catalog, DynamicError, Format, Renderer, RequestContext};
 
@@ -143,12 +143,12 @@ pub fn catalogs_responses(catalogs: &[&Catalog], renderer: &Renderer, format: Fo
             .and_then(|s| s.canonical_reason())
             .unwrap_or("Error");
         let content = ContentBuilder::new()
-            .schema(Some(Ref::from_schema_name(schema_name(format))))
+            .schema(Some(Ref::from_schema_name(schema_name(renderer, format))))
             .examples_from_iter(examples)
             .build();
         let response = ResponseBuilder::new()
             .description(reason)
-            .content(format.content_type(), content)
+            .content(renderer.wire(format).content_type(), content)
             .build();
         builder = builder.response(status.to_string(), response);
     }
@@ -244,7 +244,7 @@ pub fn document(
         paths = paths.path(op.path, PathItem::new(method, operation));
     }
     let components = ComponentsBuilder::new()
-        .schema(schema_name(format), schema(format))
+        .schema(schema_name(renderer, format), schema(renderer, format))
         .build();
     OpenApiBuilder::new()
         .info(InfoBuilder::new().title(title).version(version))

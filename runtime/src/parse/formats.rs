@@ -1,46 +1,28 @@
 //! One reader per wire format: a JSON object in, a [`ReceivedBody`] out, strict or lenient
-//! (see [`Mode`]).
+//! (see [`ReadMode`]).
 
 use serde_json::{Map, Value};
 
-use super::members::{Members, Mode};
+use super::members::{Members, ReadMode};
 use super::{ParseError, ReceivedBody, ReceivedEntry};
+use crate::format::BuiltIn;
 use crate::{format, Format};
 
-/// The format an object's members point to, if any.
-pub(crate) fn detect(map: &Map<String, Value>, problem_media_type: bool) -> Option<Format> {
-    let has = |name: &str| map.contains_key(name);
-    if map.get("object").and_then(Value::as_str) == Some("error") {
-        Some(Format::Omise)
-    } else if map.get("error").is_some_and(Value::is_object) {
-        Some(Format::Google)
-    } else if has("error_list") {
-        Some(Format::Oney)
-    } else if has("extraDetails") {
-        Some(Format::Vipps)
-    } else if problem_media_type || has("type") || has("title") || has("detail") {
-        Some(Format::Problem)
-    } else if has("code") && has("message") {
-        // An Omise-like object without `object`: some proxies strip it.
-        Some(Format::Omise)
-    } else {
-        None
-    }
-}
-
 /// Reads `map` as `format`. In lenient mode a member the format requires may be absent.
-pub(crate) fn read(
+pub(crate) fn read_built_in(
     format: Format,
     map: Map<String, Value>,
-    mode: Mode,
+    mode: ReadMode,
 ) -> Result<ReceivedBody, ParseError> {
     let mut m = Members::new(map, "", mode);
     let mut body = ReceivedBody::new(format);
-    match format {
-        Format::Omise => omise(&mut m, &mut body)?,
-        Format::Problem | Format::Vipps => problem(&mut m, &mut body)?,
-        Format::Oney => oney(&mut m, &mut body)?,
-        Format::Google => google(&mut m, &mut body)?,
+    match format.built_in() {
+        Some(BuiltIn::Omise) => omise(&mut m, &mut body)?,
+        Some(BuiltIn::Problem | BuiltIn::Vipps) => problem(&mut m, &mut body)?,
+        Some(BuiltIn::Oney) => oney(&mut m, &mut body)?,
+        Some(BuiltIn::Google) => google(&mut m, &mut body)?,
+        // A format of the user's reads itself.
+        None => return Err(ParseError::UnknownShape),
     }
     body.extra = m.map;
     Ok(body)
@@ -54,7 +36,7 @@ fn required<T>(
     member: &str,
 ) -> Result<Option<T>, ParseError> {
     match (value, m.mode) {
-        (None, Mode::Strict) => Err(ParseError::Missing {
+        (None, ReadMode::Strict) => Err(ParseError::Missing {
             format,
             member: m.path_of(member),
         }),
@@ -132,7 +114,7 @@ fn oney(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
         let error = wrapper.object("error")?;
         // Leniently, an entry may be flat: `{"field", "error_code", "error_label"}` without
         // the `error` wrapper, as some Oney connectors send it.
-        let flat = error.is_none() && m.mode == Mode::Lenient;
+        let flat = error.is_none() && m.mode == ReadMode::Lenient;
         let Some(mut error) = error.or_else(|| flat.then(|| Members::new(Map::new(), "", m.mode)))
         else {
             return Err(missing(Format::Oney, &wrapper.path_of("error")));

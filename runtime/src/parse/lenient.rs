@@ -5,9 +5,9 @@ use std::borrow::Cow;
 use http::header::{HeaderMap, HeaderName, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{Map, Value};
 
-use super::members::Mode;
+use super::members::ReadMode;
 use super::{
-    depth, fast, formats, is_html, is_json, lookup, media_type, repair, Decoded, ErrorResponse,
+    depth, fast, is_html, is_json, lookup, media_type, repair, Decoded, Decoder, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
 use crate::{ApiError, Format, VariantMeta};
@@ -71,45 +71,71 @@ pub fn decode<E: ApiError>(
     body: &[u8],
     options: &DecodeOptions,
 ) -> Decoded<E> {
-    let facts = Facts::of(headers);
-    let media_type = facts.media_type();
-    let text = text(&media_type, body, &options.parse);
-    if let Some(omise) = text.and_then(fast::omise) {
-        // The commonest body: looked up while its text is still borrowed, then built once
-        // where the result is kept (a response is a large value, and every copy of it
-        // shows on the client's hot path, `benches/client.rs`). An Omise body names no
-        // domain, so no catalog's is foreign to it.
-        let (meta, typed) = lookup::find::<E>(Some(Format::Omise), &omise.code, &omise.received());
-        return match typed {
-            Some(error) => Decoded::Typed {
-                error,
-                response: facts.omise_response(status, meta, omise),
-            },
-            None => {
-                let mut response = facts.omise_response(status, meta, omise);
-                keep_raw(&mut response, body, options);
-                Decoded::Unrecognised(response)
-            }
-        };
-    }
-    let mut response = facts.response(status);
-    read_into(&mut response, &media_type, text, &options.parse);
-    if let Some(body) = &response.body {
-        if let Some(code) = &body.code {
-            let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
-            // A Google reason is unique within its domain only: another domain's error of
-            // the same reason is not this catalog's.
-            let foreign = meta.is_some_and(|m| !same_domain(m.domain, body));
-            if !foreign {
-                response.meta = meta;
-                if let Some(error) = typed {
-                    return Decoded::Typed { error, response };
+    Decoder::built_in().decode(status, headers, body, options)
+}
+
+impl Decoder {
+    /// [`decode`] among this decoder's formats.
+    pub fn decode<E: ApiError>(
+        &self,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+        options: &DecodeOptions,
+    ) -> Decoded<E> {
+        let facts = Facts::of(headers);
+        let media_type = facts.media_type();
+        let text = text(&media_type, body, &options.parse);
+        if let Some(omise) = text.and_then(fast::omise) {
+            // The commonest body: looked up while its text is still borrowed, then built once
+            // where the result is kept (a response is a large value, and every copy of it
+            // shows on the client's hot path, `benches/client.rs`). An Omise body names no
+            // domain, so no catalog's is foreign to it.
+            let (meta, typed) =
+                lookup::find::<E>(Some(Format::Omise), &omise.code, &omise.received());
+            return match typed {
+                Some(error) => Decoded::Typed {
+                    error,
+                    response: facts.omise_response(status, meta, omise),
+                },
+                None => {
+                    let mut response = facts.omise_response(status, meta, omise);
+                    keep_raw(&mut response, body, options);
+                    Decoded::Unrecognised(response)
+                }
+            };
+        }
+        let mut response = facts.response(status);
+        self.read_into(&mut response, &media_type, text, &options.parse, &|body| {
+            declares::<E>(body)
+        });
+        if let Some(body) = &response.body {
+            if let Some(code) = &body.code {
+                let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
+                // A Google reason is unique within its domain only: another domain's error of
+                // the same reason is not this catalog's.
+                let foreign = meta.is_some_and(|m| !same_domain(m.domain, body));
+                if !foreign {
+                    response.meta = meta;
+                    if let Some(error) = typed {
+                        return Decoded::Typed { error, response };
+                    }
                 }
             }
         }
+        keep_raw(&mut response, body, options);
+        Decoded::Unrecognised(response)
     }
-    keep_raw(&mut response, body, options);
-    Decoded::Unrecognised(response)
+}
+
+/// Whether `E`'s catalog declares the code `body` carries: how a decoder chooses between
+/// formats equally sure of a body.
+fn declares<E: ApiError>(body: &ReceivedBody) -> bool {
+    body.code.as_deref().is_some_and(|code| {
+        lookup::find::<E>(Some(body.format), code, &body.received())
+            .0
+            .is_some()
+    })
 }
 
 /// Reads an HTTP error response leniently without looking it up in any catalog: what
@@ -131,18 +157,31 @@ pub fn decode_response(
     body: &[u8],
     options: &DecodeOptions,
 ) -> ErrorResponse {
-    let facts = Facts::of(headers);
-    let media_type = facts.media_type();
-    let text = text(&media_type, body, &options.parse);
-    if let Some(omise) = text.and_then(fast::omise) {
-        return facts.omise_response(status, None, omise);
+    Decoder::built_in().decode_response(status, headers, body, options)
+}
+
+impl Decoder {
+    /// [`decode_response`] among this decoder's formats.
+    pub fn decode_response(
+        &self,
+        status: u16,
+        headers: &HeaderMap,
+        body: &[u8],
+        options: &DecodeOptions,
+    ) -> ErrorResponse {
+        let facts = Facts::of(headers);
+        let media_type = facts.media_type();
+        let text = text(&media_type, body, &options.parse);
+        if let Some(omise) = text.and_then(fast::omise) {
+            return facts.omise_response(status, None, omise);
+        }
+        let mut response = facts.response(status);
+        self.read_into(&mut response, &media_type, text, &options.parse, &|_| false);
+        if response.body.is_none() {
+            keep_raw(&mut response, body, options);
+        }
+        response
     }
-    let mut response = facts.response(status);
-    read_into(&mut response, &media_type, text, &options.parse);
-    if response.body.is_none() {
-        keep_raw(&mut response, body, options);
-    }
-    response
 }
 
 /// The headers of a response that decoding reads.
@@ -216,33 +255,6 @@ impl<'h> Facts<'h> {
     }
 }
 
-/// Reads the body's `text` (see [`text`]) into `response`, by the general readers.
-fn read_into(
-    response: &mut ErrorResponse,
-    media_type: &str,
-    text: Option<&str>,
-    limits: &ParseOptions,
-) {
-    let Some(text) = text else {
-        return;
-    };
-    match read(media_type, text, limits) {
-        Read::Body(received) => {
-            let received = response.body.insert(received);
-            // As `parse` does: the HTTP status is the one that counts.
-            received.status = Some(response.status);
-            if received.trace_id.is_some() {
-                response.trace_id.clone_from(&received.trace_id);
-            }
-            if response.language.is_none() {
-                response.language.clone_from(&received.language);
-            }
-        }
-        Read::Gateway { message } => response.gateway_message = message,
-        Read::Nothing => {}
-    }
-}
-
 /// Whether a received Google body's `ErrorInfo.domain` (kept in `extra`) is `domain`, the
 /// catalog's; a body or catalog without a domain does not tell.
 fn same_domain(domain: Option<&str>, body: &ReceivedBody) -> bool {
@@ -289,33 +301,71 @@ fn text<'b>(media_type: &str, body: &'b [u8], limits: &ParseOptions) -> Option<&
     Some(text.trim_start_matches('\u{feff}').trim())
 }
 
-/// Reads the `text` of a body (see [`text`]) by the general readers.
-fn read(media_type: &str, text: &str, limits: &ParseOptions) -> Read {
-    if text.is_empty()
-        || is_html(media_type, text)
-        || depth::exceeds(text.as_bytes(), limits.max_depth)
-    {
-        return Read::Nothing;
+impl Decoder {
+    /// Reads the body's `text` (see [`text`]) into `response`, by the general readers.
+    fn read_into(
+        &self,
+        response: &mut ErrorResponse,
+        media_type: &str,
+        text: Option<&str>,
+        limits: &ParseOptions,
+        declared: &dyn Fn(&ReceivedBody) -> bool,
+    ) {
+        let Some(text) = text else {
+            return;
+        };
+        match self.read_text(media_type, text, limits, declared) {
+            Read::Body(received) => {
+                let received = response.body.insert(received);
+                // As `parse` does: the HTTP status is the one that counts.
+                received.status = Some(response.status);
+                if received.trace_id.is_some() {
+                    response.trace_id.clone_from(&received.trace_id);
+                }
+                if response.language.is_none() {
+                    response.language.clone_from(&received.language);
+                }
+            }
+            Read::Gateway { message } => response.gateway_message = message,
+            Read::Nothing => {}
+        }
     }
-    let value = match serde_json::from_str::<Value>(text) {
-        Ok(value) => value,
-        Err(_) => match repair::trailing_commas(text).and_then(|t| serde_json::from_str(&t).ok()) {
-            Some(value) => value,
-            None => return Read::Nothing,
-        },
-    };
-    let Value::Object(map) = value else {
-        return Read::Nothing;
-    };
-    let map = super::members::Members::new(map, "", Mode::Lenient).map;
-    let problem = media_type == "application/problem+json";
-    match formats::detect(&map, problem) {
-        Some(format) => match formats::read(format, map, Mode::Lenient) {
-            Ok(received) => Read::Body(received),
+
+    /// Reads the `text` of a body (see [`text`]) by the general readers.
+    fn read_text(
+        &self,
+        media_type: &str,
+        text: &str,
+        limits: &ParseOptions,
+        declared: &dyn Fn(&ReceivedBody) -> bool,
+    ) -> Read {
+        if text.is_empty()
+            || is_html(media_type, text)
+            || depth::exceeds(text.as_bytes(), limits.max_depth)
+        {
+            return Read::Nothing;
+        }
+        let value = match serde_json::from_str::<Value>(text) {
+            Ok(value) => value,
+            Err(_) => {
+                match repair::trailing_commas(text).and_then(|t| serde_json::from_str(&t).ok()) {
+                    Some(value) => value,
+                    None => return Read::Nothing,
+                }
+            }
+        };
+        let Value::Object(map) = value else {
+            return Read::Nothing;
+        };
+        let map = super::members::Members::new(map, "", ReadMode::Lenient).map;
+        if self.detect(&map, media_type).next().is_none() {
+            return gateway(map);
+        }
+        match self.read(map, media_type, ReadMode::Lenient, declared) {
+            Some(Ok(received)) => Read::Body(received),
             // Lenient readers report no error; this arm only keeps the types honest.
-            Err(_) => Read::Nothing,
-        },
-        None => gateway(map),
+            Some(Err(_)) | None => Read::Nothing,
+        }
     }
 }
 
@@ -370,7 +420,8 @@ mod tests {
             let media_type = facts.media_type();
             for text in &texts {
                 let trimmed = super::text(&media_type, text.as_bytes(), &options.parse).unwrap();
-                let general = read(&media_type, trimmed, &options.parse);
+                let general =
+                    Decoder::built_in().read_text(&media_type, trimmed, &options.parse, &|_| false);
                 let Some(omise) = fast::omise(trimmed) else {
                     // Refused by both: a raw control character is not JSON.
                     assert!(matches!(general, Read::Nothing), "{text}");

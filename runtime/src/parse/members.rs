@@ -10,10 +10,13 @@ use serde_json::{Map, Value};
 
 use super::ParseError;
 
-/// How forgiving the readers are; see the module docs.
+/// How forgiving a reader is ([`WireFormat::read`](crate::format::WireFormat::read)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Mode {
+pub enum ReadMode {
+    /// For validators: every member the format requires, each of its JSON type.
     Strict,
+    /// For clients: whatever can be read; a member of the wrong type is left among the
+    /// unknown ones, never an error.
     Lenient,
 }
 
@@ -21,14 +24,14 @@ pub(crate) enum Mode {
 pub(crate) struct Members {
     pub(crate) map: Map<String, Value>,
     path: String,
-    pub(crate) mode: Mode,
+    pub(crate) mode: ReadMode,
 }
 
 impl Members {
-    pub(crate) fn new(map: Map<String, Value>, path: impl Into<String>, mode: Mode) -> Self {
+    pub(crate) fn new(map: Map<String, Value>, path: impl Into<String>, mode: ReadMode) -> Self {
         let map = match mode {
-            Mode::Strict => map,
-            Mode::Lenient => trim_names(map),
+            ReadMode::Strict => map,
+            ReadMode::Lenient => trim_names(map),
         };
         Members {
             map,
@@ -54,11 +57,11 @@ impl Members {
         expected: &'static str,
     ) -> Result<Option<T>, ParseError> {
         match self.mode {
-            Mode::Strict => Err(ParseError::WrongType {
+            ReadMode::Strict => Err(ParseError::WrongType {
                 member: self.path_of(name),
                 expected,
             }),
-            Mode::Lenient => {
+            ReadMode::Lenient => {
                 self.map.insert(name.to_owned(), value);
                 Ok(None)
             }
@@ -71,7 +74,7 @@ impl Members {
         match self.map.remove(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s)),
-            Some(value @ (Value::Number(_) | Value::Bool(_))) if self.mode == Mode::Lenient => {
+            Some(value @ (Value::Number(_) | Value::Bool(_))) if self.mode == ReadMode::Lenient => {
                 Ok(Some(value.to_string()))
             }
             Some(value) => self.wrong(name, value, "a string"),
@@ -88,7 +91,7 @@ impl Members {
         };
         let number = match (&value, self.mode) {
             (Value::Number(n), _) => n.as_u64(),
-            (Value::String(s), Mode::Lenient) => s.trim().parse::<u64>().ok(),
+            (Value::String(s), ReadMode::Lenient) => s.trim().parse::<u64>().ok(),
             _ => None,
         };
         match number {
@@ -126,8 +129,8 @@ impl Members {
         let at = format!("{}[{i}]", self.path_of(array));
         match (value, self.mode) {
             (Value::Object(o), mode) => Ok(Some(Members::new(o, at, mode))),
-            (_, Mode::Lenient) => Ok(None),
-            (_, Mode::Strict) => Err(ParseError::WrongType {
+            (_, ReadMode::Lenient) => Ok(None),
+            (_, ReadMode::Strict) => Err(ParseError::WrongType {
                 member: at,
                 expected: "an object",
             }),

@@ -48,10 +48,12 @@
 
 mod body;
 mod decoded;
+mod decoder;
 mod depth;
 mod error;
 mod fast;
 mod formats;
+pub(crate) use formats::read_built_in;
 mod lenient;
 mod lookup;
 mod members;
@@ -61,9 +63,11 @@ mod scan;
 
 pub use body::{ReceivedBody, ReceivedEntry};
 pub use decoded::{Decoded, ErrorResponse, RetryAfter};
+pub use decoder::Decoder;
 pub use error::ParseError;
 pub use lenient::{decode, decode_response, DecodeOptions};
 pub use lookup::Lookup;
+pub use members::ReadMode;
 pub use rebuild::{capture, Received};
 
 pub use crate::catalog::TemplatePiece;
@@ -109,47 +113,65 @@ pub fn parse(
     format: Option<Format>,
     options: &ParseOptions,
 ) -> Result<ReceivedBody, ParseError> {
-    if body.len() > options.max_bytes {
-        return Err(ParseError::TooLarge {
-            len: body.len(),
-            max: options.max_bytes,
-        });
+    Decoder::built_in().parse(status, content_type, body, format, options)
+}
+
+impl Decoder {
+    /// [`parse`] among this decoder's formats.
+    pub fn parse(
+        &self,
+        status: Option<u16>,
+        content_type: Option<&str>,
+        body: &[u8],
+        format: Option<Format>,
+        options: &ParseOptions,
+    ) -> Result<ReceivedBody, ParseError> {
+        if body.len() > options.max_bytes {
+            return Err(ParseError::TooLarge {
+                len: body.len(),
+                max: options.max_bytes,
+            });
+        }
+        let media_type = content_type.map_or(Cow::Borrowed(""), media_type);
+        let text = core::str::from_utf8(body).map_err(|e| ParseError::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        let text = text.trim_start_matches('\u{feff}').trim();
+        if is_html(&media_type, text) {
+            return Err(ParseError::Html);
+        }
+        if format.is_none() && !media_type.is_empty() && !is_json(&media_type) {
+            return Err(ParseError::ContentType(
+                content_type.unwrap_or("").to_owned(),
+            ));
+        }
+        if text.is_empty() {
+            return Err(ParseError::Empty);
+        }
+        if depth::exceeds(text.as_bytes(), options.max_depth) {
+            return Err(ParseError::TooDeep {
+                max: options.max_depth,
+            });
+        }
+        let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, options))?;
+        let Value::Object(map) = value else {
+            return Err(ParseError::NotAnObject);
+        };
+        let read = match format {
+            Some(format) => match self.format(format) {
+                Some(wire) => wire.read(map, ReadMode::Strict),
+                None => Err(ParseError::UnknownShape),
+            },
+            None => self
+                .read(map, &media_type, ReadMode::Strict, &|_| false)
+                .unwrap_or(Err(ParseError::UnknownShape)),
+        };
+        let mut received = read?;
+        if status.is_some() {
+            received.status = status;
+        }
+        Ok(received)
     }
-    let media_type = content_type.map_or(Cow::Borrowed(""), media_type);
-    let text = core::str::from_utf8(body).map_err(|e| ParseError::InvalidUtf8 {
-        valid_up_to: e.valid_up_to(),
-    })?;
-    let text = text.trim_start_matches('\u{feff}').trim();
-    if is_html(&media_type, text) {
-        return Err(ParseError::Html);
-    }
-    if format.is_none() && !media_type.is_empty() && !is_json(&media_type) {
-        return Err(ParseError::ContentType(
-            content_type.unwrap_or("").to_owned(),
-        ));
-    }
-    if text.is_empty() {
-        return Err(ParseError::Empty);
-    }
-    if depth::exceeds(text.as_bytes(), options.max_depth) {
-        return Err(ParseError::TooDeep {
-            max: options.max_depth,
-        });
-    }
-    let value: Value = serde_json::from_str(text).map_err(|e| json_error(&e, options))?;
-    let Value::Object(map) = value else {
-        return Err(ParseError::NotAnObject);
-    };
-    let problem = media_type == "application/problem+json";
-    let format = match format {
-        Some(f) => f,
-        None => formats::detect(&map, problem).ok_or(ParseError::UnknownShape)?,
-    };
-    let mut received = formats::read(format, map, members::Mode::Strict)?;
-    if status.is_some() {
-        received.status = status;
-    }
-    Ok(received)
 }
 
 /// The media type of a `Content-Type` value: lower case, without parameters. Borrowed

@@ -1,0 +1,126 @@
+//! [`Body`]: what one response body is about, as a [`WireFormat`](crate::format::WireFormat)
+//! is handed it: the errors, the request's context, and the language chosen for them.
+
+use http::StatusCode;
+
+use crate::format::{primary, wire_status, NoErrors};
+use crate::language;
+use crate::{ApiError, RequestContext};
+
+/// The errors of one body, the request they answer, and the language their texts are
+/// written in. A format writes from this alone.
+///
+/// The list is never empty: a caller's empty list becomes one internal error (500), since
+/// an error response must still be a valid body.
+///
+/// ```
+/// use apierror::format::Body;
+/// use apierror::{ApiError, RequestContext};
+///
+/// #[derive(Debug, ApiError)]
+/// #[status(429)]
+/// #[code("rate_limited")]
+/// #[message("slow down")]
+/// struct RateLimited;
+///
+/// let ctx = RequestContext::new();
+/// let errors: [&dyn ApiError; 1] = [&RateLimited];
+/// let body = Body::new(&errors, &ctx);
+/// assert_eq!(body.first().code(), "rate_limited");
+/// assert_eq!(body.status(), 429);
+/// assert_eq!(body.language(), "en");
+/// ```
+#[derive(Clone, Copy)]
+pub struct Body<'a> {
+    errors: &'a [&'a dyn ApiError],
+    ctx: &'a RequestContext<'a>,
+    /// The writers' language argument: [`language::DEFAULT`] where every error is written in
+    /// its default language (the derive's pre-escaped parts then serve as they are).
+    lang: &'static str,
+}
+
+/// What an empty list of errors is written as.
+const NO_ERRORS: &[&dyn ApiError] = &[&NoErrors];
+
+impl<'a> Body<'a> {
+    /// The body of `errors` for the request `ctx`, in the language its `Accept-Language`
+    /// chooses among the languages the errors have (their default language otherwise).
+    pub fn new(errors: &'a [&'a dyn ApiError], ctx: &'a RequestContext<'a>) -> Self {
+        let lang = language::written(errors, ctx);
+        Body::in_language(errors, ctx, lang)
+    }
+
+    /// The body with the writers' language already chosen.
+    pub(crate) fn in_language(
+        errors: &'a [&'a dyn ApiError],
+        ctx: &'a RequestContext<'a>,
+        lang: &'static str,
+    ) -> Self {
+        let errors = if errors.is_empty() { NO_ERRORS } else { errors };
+        Body { errors, ctx, lang }
+    }
+
+    /// Every error, the most important first; never empty.
+    pub fn errors(&self) -> &'a [&'a dyn ApiError] {
+        self.errors
+    }
+
+    /// The first error: the one a format without a list writes.
+    pub fn first(&self) -> &'a dyn ApiError {
+        primary(self.errors)
+    }
+
+    /// What the request tells a body: instance, trace id, language preferences.
+    pub fn context(&self) -> &'a RequestContext<'a> {
+        self.ctx
+    }
+
+    /// The HTTP status the response is sent with: the first error's, or 500 where that is
+    /// not an error status.
+    pub fn status(&self) -> StatusCode {
+        wire_status(self.first())
+    }
+
+    /// The language chosen for the body: the first error's message is in it.
+    pub fn language(&self) -> &'static str {
+        language::message_language(self.first(), self.lang)
+    }
+
+    /// The language `err`'s message is written in: the one chosen where `err` has its
+    /// message in it, else `err`'s default. Pass it to
+    /// [`JsonWriter::message`](crate::format::JsonWriter::message).
+    pub fn message_language(&self, err: &dyn ApiError) -> &'static str {
+        language::message_language(err, self.lang)
+    }
+
+    /// The language `err`'s title is written in: the one chosen where `err` has its title
+    /// in it, else `err`'s default. Chosen apart from the message's, so a translated
+    /// message is never dropped for want of a translated title.
+    pub fn title_language(&self, err: &dyn ApiError) -> &'static str {
+        language::title_language(err, self.lang)
+    }
+
+    /// `err`'s title in [`Body::title_language`].
+    pub fn title(&self, err: &dyn ApiError) -> &'static str {
+        let meta = err.meta();
+        meta.title_in(self.title_language(err))
+            .unwrap_or(meta.title)
+    }
+
+    /// The writers' language argument of the built-in formats.
+    pub(crate) fn written(&self) -> &'static str {
+        self.lang
+    }
+}
+
+impl core::fmt::Debug for Body<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Body")
+            .field(
+                "codes",
+                &self.errors.iter().map(|e| e.code()).collect::<Vec<_>>(),
+            )
+            .field("language", &self.language())
+            .finish_non_exhaustive()
+    }
+}

@@ -1,0 +1,268 @@
+//! [`WireFormat`]: the one trait a wire format implements, built-in or a user's own.
+//!
+//! A format says what it is (name, media type, `Content-Type`), what its body carries (one
+//! error or a list, a title or not: the renderer chooses each text's language and writes
+//! `Content-Language` from that alone), writes a [`Body`] into a caller's buffer, and
+//! reads a received body back. Every method but [`WireFormat::name`] and
+//! [`WireFormat::write`] has a default, as serde_json's `Formatter` has: a format says only
+//! what differs.
+
+use core::fmt;
+
+use http::HeaderMap;
+use serde_json::{Map, Value};
+
+use crate::format::body::Body;
+use crate::parse::{ParseError, ReadMode, ReceivedBody};
+
+/// A wire format: how errors look in a response body, and how such a body reads back.
+///
+/// The five built-in formats ([`OmiseFormat`](crate::format::OmiseFormat),
+/// [`ProblemFormat`](crate::format::ProblemFormat) plain and Vipps,
+/// [`OneyFormat`](crate::format::OneyFormat), [`GoogleFormat`](crate::format::GoogleFormat))
+/// implement it, and so can any type of yours: register it with
+/// [`Renderer::with_format`](crate::Renderer::with_format) and it is negotiated, rendered
+/// by the framework integrations, answered by test doubles, decoded by
+/// [`Decoder`](crate::parse::Decoder) and described in OpenAPI documents like a built-in.
+///
+/// A company's own envelope, `{"error":{"code","message","request_id"}}`, in full:
+///
+/// ```
+/// use apierror::format::{Body, JsonWriter, WireFormat, Confidence, ReadMode, ReceivedBody, ParseError};
+/// use apierror::{ApiError, Format, Renderer, RequestContext};
+/// use serde_json::{Map, Value};
+///
+/// #[derive(Debug)]
+/// struct Acme;
+///
+/// impl WireFormat for Acme {
+///     fn name(&self) -> &'static str {
+///         "acme"
+///     }
+///
+///     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+///         let err = body.first();
+///         let mut w = JsonWriter::new(out);
+///         w.raw(r#"{"error":{"code":"#);
+///         w.code(err);
+///         w.raw(r#","message":"#);
+///         w.message(err, body.message_language(err));
+///         w.raw(r#","request_id":"#);
+///         match body.context().trace_id() {
+///             Some(id) => w.string(id),
+///             None => w.raw("null"),
+///         }
+///         w.raw("}}");
+///     }
+///
+///     fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
+///         match object.get("error") {
+///             Some(Value::Object(e)) if e.contains_key("request_id") => Confidence::MEMBERS,
+///             _ => Confidence::NONE,
+///         }
+///     }
+///
+///     fn read(&self, mut object: Map<String, Value>, _mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+///         let mut body = ReceivedBody::new(Format::named(self.name()));
+///         if let Some(Value::Object(mut e)) = object.remove("error") {
+///             body.code = e.remove("code").and_then(|v| v.as_str().map(str::to_owned));
+///             body.message = e.remove("message").and_then(|v| v.as_str().map(str::to_owned));
+///             body.trace_id = e.remove("request_id").and_then(|v| v.as_str().map(str::to_owned));
+///         }
+///         Ok(body)
+///     }
+/// }
+///
+/// #[derive(Debug, ApiError)]
+/// enum OrderError {
+///     #[status(404)]
+///     #[code("order_not_found")]
+///     #[message("order {id} was not found")]
+///     NotFound { id: u64 },
+/// }
+///
+/// let renderer = Renderer::new(Format::named("acme")).with_format(Acme)?;
+/// let ctx = RequestContext::new().with_trace_id("req-7")?;
+/// let response = renderer.negotiated_response(&Default::default(), &OrderError::NotFound { id: 7 }, &ctx);
+/// assert_eq!(response.status(), 404);
+/// assert_eq!(response.headers()["content-type"], "application/json; charset=utf-8");
+/// assert_eq!(
+///     std::str::from_utf8(response.body()).unwrap(),
+///     r#"{"error":{"code":"order_not_found","message":"order 7 was not found","request_id":"req-7"}}"#
+/// );
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
+    /// The format's name, in lower case: how configuration and [`Format::named`]
+    /// (crate::Format::named) name it. Unique among the formats of one renderer.
+    fn name(&self) -> &'static str;
+
+    /// The media type an `Accept` header names this format by, without parameters.
+    fn media_type(&self) -> &'static str {
+        "application/json"
+    }
+
+    /// The exact `Content-Type` of this format's responses.
+    fn content_type(&self) -> &'static str {
+        "application/json; charset=utf-8"
+    }
+
+    /// What a body carries: one error or a list, a title or not. The renderer chooses the
+    /// language of each text from this, and `Content-Language` names every language the
+    /// texts are in.
+    fn carries(&self) -> Carries {
+        Carries::ONE
+    }
+
+    /// The language `err`'s title is written in, in a format that [`Carries::title`]: by
+    /// default the variant's title in [`Body::title_language`]. A format whose title is
+    /// not the variant's (a problem's `about:blank` status phrase, in English) says so.
+    fn title_language(&self, body: &Body<'_>, err: &dyn crate::ApiError) -> &'static str {
+        body.title_language(err)
+    }
+
+    /// Appends the body for `body`'s errors to `out`. It must be valid JSON: a debug
+    /// build checks every body a renderer writes.
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>);
+
+    /// The same body as a `serde::Serialize` value, for embedding it in another document.
+    /// The default writes the body and hands it over as JSON; a format with a view of its
+    /// own (the built-ins) streams it instead.
+    fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
+        let mut out = Vec::with_capacity(256);
+        self.write(body, &mut out);
+        let value = serde_json::from_slice::<Value>(&out).unwrap_or(Value::Null);
+        Box::new(value)
+    }
+
+    /// Headers beside `Content-Type` and `Content-Language` that this format's responses
+    /// carry (Microsoft's `x-ms-error-code`, say). None by default.
+    fn headers(&self, body: &Body<'_>, headers: &mut HeaderMap) {
+        let _ = (body, headers);
+    }
+
+    /// How surely a received JSON object (`object`, sent with `media_type`, lower case and
+    /// without parameters, empty when unknown) is a body of this format. Formats sharing a
+    /// shape answer by their members: the most confident reader reads the body.
+    fn detect(&self, object: &Map<String, Value>, media_type: &str) -> Confidence {
+        let _ = (object, media_type);
+        Confidence::NONE
+    }
+
+    /// Reads a received object of this format. In [`ReadMode::Strict`] a member the
+    /// format requires must be there; [`ReadMode::Lenient`] reads what it can. The default
+    /// reads nothing: a format that is only ever written.
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        let _ = (object, mode);
+        Err(ParseError::UnknownShape)
+    }
+
+    /// The JSON Schema of this format's body, for OpenAPI documents; `None` leaves the
+    /// body undescribed.
+    fn schema(&self) -> Option<Value> {
+        None
+    }
+
+    /// The name of [`WireFormat::schema`] among an OpenAPI document's components.
+    fn schema_name(&self) -> &'static str {
+        self.name()
+    }
+}
+
+/// What a format's body carries, for choosing languages and labelling them.
+///
+/// ```
+/// use apierror::format::Carries;
+/// assert!(!Carries::ONE.list);
+/// assert!(Carries::LIST.with_title().title);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Carries {
+    /// Every error of a list (else only the first).
+    pub list: bool,
+    /// The first error's title beside its message.
+    pub title: bool,
+    /// Each message in its error's default language, with a localized copy of the first
+    /// in the language chosen (Google's `LocalizedMessage`), rather than each message in
+    /// the language chosen.
+    pub localized_copy: bool,
+}
+
+impl Carries {
+    /// One error: its message.
+    pub const ONE: Carries = Carries {
+        list: false,
+        title: false,
+        localized_copy: false,
+    };
+
+    /// Every error of a list: each message.
+    pub const LIST: Carries = Carries {
+        list: true,
+        ..Carries::ONE
+    };
+
+    /// The same, and the first error's title.
+    pub const fn with_title(self) -> Carries {
+        Carries {
+            title: true,
+            ..self
+        }
+    }
+
+    /// The same, messages in their default language and a localized copy of the first.
+    pub const fn with_localized_copy(self) -> Carries {
+        Carries {
+            localized_copy: true,
+            ..self
+        }
+    }
+}
+
+/// How surely a received body is of a format ([`WireFormat::detect`]): the most confident
+/// format reads it; between equals, the one whose reading names a code the caller's
+/// catalog declares, else the one registered first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Confidence(u8);
+
+impl Confidence {
+    /// Not this format.
+    pub const NONE: Confidence = Confidence(0);
+    /// Could be: the media type, or an outer shape several formats share.
+    pub const SHAPE: Confidence = Confidence(1);
+    /// The members this format writes are there.
+    pub const MEMBERS: Confidence = Confidence(2);
+    /// A member only this format writes (`"object":"error"`, say).
+    pub const CERTAIN: Confidence = Confidence(3);
+
+    /// Whether the format could have written the body at all.
+    pub const fn is_some(self) -> bool {
+        self.0 > 0
+    }
+}
+
+/// Why [`Renderer::with_format`](crate::Renderer::with_format) or
+/// [`Decoder::with_format`](crate::parse::Decoder::with_format) refused a format: another
+/// would answer or read in its place.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FormatError {
+    /// The name is a built-in's or a format registered before.
+    #[error("a wire format named `{0}` is registered already")]
+    NameTaken(&'static str),
+    /// A format offered before has the same media type: an `Accept` header could not tell
+    /// the two apart.
+    #[error("wire format `{format}` has media type `{media_type}`, which `{taken_by}` is offered under already")]
+    MediaTypeTaken {
+        /// The format refused.
+        format: &'static str,
+        /// Its media type.
+        media_type: &'static str,
+        /// The format offered under that media type.
+        taken_by: &'static str,
+    },
+    /// The `Content-Type` is not a valid header value.
+    #[error("wire format `{0}` has a Content-Type that is not a valid header value")]
+    ContentType(&'static str),
+}

@@ -1,0 +1,172 @@
+//! [`JsonWriter`]: the public JSON writer any format writes its body with. It copies what
+//! the derive escaped at compile time (codes, static messages, a template's leading
+//! literal) and escapes only run-time values.
+
+use core::fmt;
+
+use crate::format::json;
+use crate::format::view::PublicMessage;
+use crate::ApiError;
+
+/// Writes JSON into a caller's buffer, piece by piece.
+///
+/// Structure (`{`, member names, `,`) goes in with [`JsonWriter::raw`]; every text with a
+/// method that quotes and escapes it. The error's texts have their own methods, which copy
+/// the derive's pre-escaped bytes where there are some and write the *wire-safe* message:
+/// a 5xx whose text comes from `Display` (which may carry a source error's details) is
+/// written as its status's reason.
+///
+/// ```
+/// use apierror::format::JsonWriter;
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[status(400)]
+///     #[code("too_short")]
+///     #[message("name must be at least {min} characters")]
+///     TooShort { min: u32 },
+/// }
+///
+/// let err = E::TooShort { min: 3 };
+/// let mut out = Vec::new();
+/// let mut w = JsonWriter::new(&mut out);
+/// w.raw(r#"{"code":"#);
+/// w.code(&err);
+/// w.raw(r#","message":"#);
+/// w.message(&err, "en");
+/// w.raw(r#","hint":"#);
+/// w.string("say \"hi\"");
+/// w.raw("}");
+/// assert_eq!(
+///     std::str::from_utf8(&out).unwrap(),
+///     r#"{"code":"too_short","message":"name must be at least 3 characters","hint":"say \"hi\""}"#
+/// );
+/// ```
+#[derive(Debug)]
+pub struct JsonWriter<'o> {
+    out: &'o mut Vec<u8>,
+}
+
+impl<'o> JsonWriter<'o> {
+    /// A writer appending to `out`.
+    pub fn new(out: &'o mut Vec<u8>) -> Self {
+        JsonWriter { out }
+    }
+
+    /// The buffer written to, for anything the methods do not cover.
+    pub fn buffer(&mut self) -> &mut Vec<u8> {
+        self.out
+    }
+
+    /// Copies JSON text as it is: the structure of a body (`{"error":{"code":`).
+    pub fn raw(&mut self, json: &str) {
+        self.out.extend_from_slice(json.as_bytes());
+    }
+
+    /// Writes `text` as a JSON string: quoted and escaped.
+    pub fn string(&mut self, text: &str) {
+        self.out.push(b'"');
+        json::escape_str(self.out, text);
+        self.out.push(b'"');
+    }
+
+    /// Writes what `value` displays as a JSON string, without an intermediate `String`.
+    pub fn display(&mut self, value: &dyn fmt::Display) {
+        self.out.push(b'"');
+        json::write_display(self.out, value, None);
+        self.out.push(b'"');
+    }
+
+    /// Escapes `text` into a string this writer has opened with `raw("\"")`: for a string
+    /// made of several pieces.
+    pub fn escaped(&mut self, text: &str) {
+        json::escape_str(self.out, text);
+    }
+
+    /// Writes an integer.
+    pub fn number(&mut self, n: u64) {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = n;
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.extend_from_slice(&digits[at..]);
+    }
+
+    /// Writes `err`'s code as a JSON string, copied from the derive's escaped copy.
+    pub fn code(&mut self, err: &dyn ApiError) {
+        self.out.push(b'"');
+        json::write_code(self.out, err, err.json_parts());
+        self.out.push(b'"');
+    }
+
+    /// Writes `err`'s title in `lang` (its default title where it has none in `lang`) as a
+    /// JSON string.
+    pub fn title(&mut self, err: &dyn ApiError, lang: &str) {
+        let meta = err.meta();
+        self.string(meta.title_in(lang).unwrap_or(meta.title));
+    }
+
+    /// Writes `err`'s wire-safe message in `lang` (see
+    /// [`Body::message_language`](crate::format::Body::message_language)) as a JSON
+    /// string: a static message is copied, a template's literals are copied and only its
+    /// values escaped.
+    pub fn message(&mut self, err: &dyn ApiError, lang: &str) {
+        self.out.push(b'"');
+        json::write_message(self.out, err, json::parts_in(err, lang), lang);
+        self.out.push(b'"');
+    }
+
+    /// [`JsonWriter::message`] cut to at most `max` characters, at a char boundary (a
+    /// format with a length limit, such as Oney's `error_label`).
+    pub fn message_limited(&mut self, err: &dyn ApiError, lang: &str, max: usize) {
+        self.out.push(b'"');
+        json::write_public_message(self.out, err, Some(max), lang);
+        self.out.push(b'"');
+    }
+
+    /// Writes `err`'s field (the element of the request it is about) as a JSON string and
+    /// answers `true`; writes nothing and answers `false` where it has none.
+    pub fn field(&mut self, err: &dyn ApiError) -> bool {
+        match err.field() {
+            Some(field) => {
+                self.display(field);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+/// The wire-safe message of `err` in `lang` as text: what [`JsonWriter::message`] writes,
+/// unescaped, for a `Serialize` view or a log line.
+///
+/// ```
+/// use apierror::format::public_message;
+/// use apierror::ApiError;
+///
+/// #[derive(Debug, ApiError)]
+/// enum E {
+///     #[status(500)]
+///     #[code("internal")]
+///     Internal(String),
+/// }
+/// impl std::fmt::Display for E {
+///     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+///         match self { E::Internal(s) => write!(f, "db said: {s}") }
+///     }
+/// }
+///
+/// let err = E::Internal("password=hunter2".into());
+/// assert_eq!(public_message(&err, "en").to_string(), "Internal Server Error");
+/// ```
+pub fn public_message<'a>(err: &'a dyn ApiError, lang: &'a str) -> impl fmt::Display + 'a {
+    PublicMessage { err, lang }
+}
