@@ -5,16 +5,17 @@
 pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{Err, Ok};
 
-pub use crate::api_error::ApiError;
-pub use crate::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
 pub use crate::format::google::CODE_NAMES as GRPC_CODE_NAMES;
 pub use crate::format::json::{escape_str, json_value, raw, result};
-pub use crate::message::{write_message_from_tables, write_pieces, MessageSink, Piece};
+pub use crate::model::api_error::ApiError;
+pub use crate::model::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
+pub use crate::model::message::MessageSink;
+pub use crate::model::parts::{language_key, GoogleUnit, JsonParts, LanguageParts};
+pub use crate::model::pieces::{write_message_from_tables, write_pieces, Piece};
+pub use crate::model::received::Received;
 pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
-pub use crate::parse::Received;
-pub use crate::parts::{language_key, GoogleUnit, JsonParts, LanguageParts};
-pub use crate::response::vary_on_accept;
-pub use crate::traceparent::{Traceparent, LEN as TRACEPARENT_LEN};
+pub use crate::render::response::vary_on_accept;
+pub use crate::request::traceparent::{Traceparent, LEN as TRACEPARENT_LEN};
 
 /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
 /// compiler has nothing to infer.

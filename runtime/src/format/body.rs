@@ -3,9 +3,10 @@
 
 use http::StatusCode;
 
-use crate::format::{primary, wire_status, NoErrors};
-use crate::language;
-use crate::{ApiError, RequestContext};
+use crate::model::answer::{primary, wire_status, NoErrors};
+use crate::model::api_error::ApiError;
+use crate::negotiate::language;
+use crate::request::context::RequestContext;
 
 /// The errors of one body, the request they answer, and the language their texts are
 /// written in. A format writes from this alone.

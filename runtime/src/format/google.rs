@@ -31,12 +31,17 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_anchor, escape_str};
+use crate::format::members::{self, keep, required, Members};
+use crate::format::received::ReceivedEntry;
 use crate::format::view::{Collect, PublicMessage};
-use crate::format::{primary, wire_status, OptionError};
+use crate::format::Format;
+use crate::format::OptionError;
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
-use crate::parts::GoogleUnit;
-use crate::Format;
-use crate::{ApiError, RequestContext, VariantMeta};
+use crate::model::answer::{primary, wire_status};
+use crate::model::api_error::ApiError;
+use crate::model::catalog::VariantMeta;
+use crate::model::parts::GoogleUnit;
+use crate::request::context::RequestContext;
 
 // The `google.rpc.Code` names, the status mapping, the reason of a code and the literal
 // pieces of a body: one definition, which the derive uses at compile time too.
@@ -671,7 +676,7 @@ impl WireFormat for GoogleFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        crate::parse::read_built_in(Format::Google, object, mode)
+        members::read_with(Format::Google, object, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -705,6 +710,82 @@ impl WireFormat for GoogleFormat {
     fn schema_name(&self) -> &'static str {
         "GoogleStatus"
     }
+}
+
+/// `{"error":{"code","message","status","details":[…]}}`: the code is `ErrorInfo.reason`,
+/// the language a `LocalizedMessage`'s locale, the list `BadRequest.fieldViolations`, the
+/// location the first `Help` link. What the body has beside (the `status` name, the
+/// domain, the metadata, the localized message, other details) is kept in `extra` under
+/// those names.
+fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    let error = m.object("error")?;
+    let Some(mut error) = required(m, Format::Google, error, "error")? else {
+        return Ok(());
+    };
+    body.status = error.status("code")?;
+    body.message = error.string("message")?;
+    if let Some(details) = error.array("details")? {
+        for (i, value) in details.into_iter().enumerate() {
+            let Some(mut detail) = error.element(value, "details", i)? else {
+                continue;
+            };
+            match detail.string("@type")?.as_deref() {
+                Some(ERROR_INFO) => {
+                    body.code = detail.string("reason")?;
+                    keep(&mut m.map, "domain", detail.map.remove("domain"));
+                    keep(&mut m.map, "metadata", detail.map.remove("metadata"));
+                }
+                Some(LOCALIZED_MESSAGE) => {
+                    body.language = detail.string("locale")?;
+                    keep(&mut m.map, "localizedMessage", detail.map.remove("message"));
+                }
+                Some(BAD_REQUEST) => {
+                    for (j, value) in detail
+                        .array("fieldViolations")?
+                        .unwrap_or_default()
+                        .into_iter()
+                        .enumerate()
+                    {
+                        let Some(mut v) = detail.element(value, "fieldViolations", j)? else {
+                            continue;
+                        };
+                        body.entries.push(ReceivedEntry {
+                            code: v.string("reason")?,
+                            field: v.string("field")?,
+                            message: v.string("description")?,
+                            extra: v.map,
+                            format: Some(Format::Google),
+                        });
+                    }
+                }
+                Some(HELP) => {
+                    let links = detail.array("links")?.unwrap_or_default();
+                    if let Some(Value::Object(link)) = links.into_iter().next() {
+                        body.location = link.get("url").and_then(Value::as_str).map(str::to_owned);
+                    }
+                }
+                other => {
+                    // A detail this reader does not know: kept whole.
+                    let mut kept = detail.map;
+                    if let Some(other) = other {
+                        kept.insert("@type".into(), Value::String(other.to_owned()));
+                    }
+                    let list = m
+                        .map
+                        .entry("details")
+                        .or_insert_with(|| Value::Array(Vec::new()));
+                    if let Value::Array(list) = list {
+                        list.push(Value::Object(kept));
+                    }
+                }
+            }
+        }
+    }
+    // The first violation's field stands for the body's, as Oney's first entry does.
+    body.field = body.entries.first().and_then(|e| e.field.clone());
+    keep(&mut m.map, "status", error.map.remove("status"));
+    m.map.extend(error.map);
+    Ok(())
 }
 
 #[cfg(test)]

@@ -7,8 +7,9 @@
 
 use core::fmt;
 
-use crate::parts::JsonParts;
-use crate::{ApiError, MessageSink};
+use crate::model::api_error::ApiError;
+use crate::model::message::MessageSink;
+use crate::model::parts::JsonParts;
 
 /// For each byte: 0 when it is copied as is, otherwise the letter after the backslash
 /// (`u` for the `\u00XX` form).
@@ -281,7 +282,7 @@ impl MessageSink for LimitedJsonWriter<'_> {
 }
 
 /// Whether `lang` is the language of `err`'s default texts (and of its pre-escaped parts):
-/// [`language::DEFAULT`](crate::language::DEFAULT) always is.
+/// [`language::DEFAULT`](crate::negotiate::language::DEFAULT) always is.
 pub(crate) fn is_default(err: &dyn ApiError, lang: &str) -> bool {
     lang.is_empty() || lang.eq_ignore_ascii_case(err.meta().language)
 }

@@ -25,9 +25,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use http::StatusCode;
-
-use crate::{ApiError, MessageSink, VariantMeta};
+use crate::negotiate::accept;
 
 /// The public entry points of a format that writes several errors in one body, for
 /// `$format`: `render_all` and `view` choose the language the context's preferences ask
@@ -45,21 +43,21 @@ macro_rules! list_entry_points {
             $(#[$render_doc])*
             pub fn render_all(
                 &self,
-                errors: &[&dyn $crate::ApiError],
-                ctx: &$crate::RequestContext<'_>,
+                errors: &[&dyn $crate::model::api_error::ApiError],
+                ctx: &$crate::request::context::RequestContext<'_>,
                 out: &mut Vec<u8>,
             ) {
-                let lang = $crate::language::written(errors, ctx);
+                let lang = $crate::negotiate::language::written(errors, ctx);
                 list_entry_points!(@pass $context, self.render_all_in(errors, ctx, lang, out))
             }
 
             $(#[$view_doc])*
             pub fn view<'a>(
                 &'a self,
-                errors: &'a [&'a dyn $crate::ApiError],
-                ctx: &'a $crate::RequestContext<'a>,
+                errors: &'a [&'a dyn $crate::model::api_error::ApiError],
+                ctx: &'a $crate::request::context::RequestContext<'a>,
             ) -> impl serde::Serialize + 'a {
-                let lang = $crate::language::written(errors, ctx);
+                let lang = $crate::negotiate::language::written(errors, ctx);
                 list_entry_points!(@pass $context, self.view_in(errors, ctx, lang))
             }
         }
@@ -77,15 +75,20 @@ macro_rules! list_entry_points {
 mod body;
 pub(crate) mod google;
 pub(crate) mod json;
+pub(crate) mod members;
 mod omise;
 mod oney;
+pub(crate) mod parse_error;
 mod problem;
+pub(crate) mod received;
 pub(crate) mod view;
 mod wire_format;
 mod writer;
 
-pub use crate::parse::{ParseError, ReadMode, ReceivedBody};
 pub use body::Body;
+pub use members::ReadMode;
+pub use parse_error::ParseError;
+pub use received::{ReceivedBody, ReceivedEntry};
 pub use wire_format::{Carries, Confidence, FormatError, WireFormat};
 pub use writer::{public_message, JsonWriter};
 
@@ -94,9 +97,7 @@ pub use omise::OmiseFormat;
 pub use oney::OneyFormat;
 pub use problem::{ProblemFormat, Profile, TypeKind};
 
-pub(crate) use google::{
-    reason as google_reason, BAD_REQUEST, ERROR_INFO, HELP, LOCALIZED_MESSAGE,
-};
+pub(crate) use google::reason as google_reason;
 pub(crate) use oney::code_may_be_cut;
 
 /// Why a format option was refused: a base URL that could not be written safely into a
@@ -264,6 +265,47 @@ impl Format {
     }
 }
 
+/// Choosing among built-ins by `Accept`: [`negotiate::accept`](crate::negotiate) does the
+/// matching; a [`Renderer`](crate::Renderer) negotiates among its own formats the same way.
+impl Format {
+    /// Picks a built-in format for the `Accept` value `accept` among `offers`, the server's
+    /// formats in order of preference. A [`Renderer`](crate::Renderer) negotiates among
+    /// its own formats too ([`Renderer::negotiate`](crate::Renderer::negotiate)); here a
+    /// format of your own, whose media type only its [`WireFormat`](crate::format::WireFormat)
+    /// knows, is never chosen but as the default.
+    ///
+    /// The first offer is the default: it is returned when nothing offered is acceptable
+    /// (or `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
+    /// `application/json`, `Problem` and `Vipps` share `application/problem+json`: offer
+    /// the one the server prefers first.
+    ///
+    /// ```
+    /// use apierror::Format;
+    ///
+    /// let offers = [Format::Problem, Format::Omise];
+    /// assert_eq!(Format::negotiate("application/json", &offers), Format::Omise);
+    /// assert_eq!(Format::negotiate("application/json;q=0.5, application/problem+json", &offers), Format::Problem);
+    /// assert_eq!(Format::negotiate("*/*", &offers), Format::Problem);
+    /// assert_eq!(Format::negotiate("text/html", &offers), Format::Problem); // falls back, never fails
+    /// ```
+    pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
+        Format::negotiate_lines([accept], offers)
+    }
+
+    /// Like [`Format::negotiate`] over a request's `Accept` header lines, read as one
+    /// comma-joined list. At most 16 lines are read; without any line, the default.
+    pub fn negotiate_lines<'h>(
+        lines: impl IntoIterator<Item = &'h str>,
+        offers: &[Format],
+    ) -> Format {
+        let media_types = offers.iter().map(|f| f.media_type().unwrap_or(""));
+        match accept::choose(lines, media_types) {
+            Some(i) => offers[i],
+            None => offers.first().copied().unwrap_or(Format::Problem),
+        }
+    }
+}
+
 /// The built-in named `name`, compared without regard to ASCII case.
 const fn builtin_named(name: &str) -> Option<Format> {
     let mut i = 0;
@@ -319,67 +361,5 @@ impl FromStr for Format {
     /// on the renderer that registered it ([`Renderer::format_named`](crate::Renderer::format_named)).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         builtin_named(s).ok_or(UnknownFormat)
-    }
-}
-
-/// The HTTP status sent for `err`: its own status when it is an error status (400..=599),
-/// otherwise 500, so an error body never goes out with a success status. Problem bodies
-/// write the same number, keeping `status` equal to the HTTP status.
-pub(crate) fn wire_status(err: &dyn ApiError) -> StatusCode {
-    let status = err.status();
-    if status.is_client_error() || status.is_server_error() {
-        status
-    } else {
-        StatusCode::INTERNAL_SERVER_ERROR
-    }
-}
-
-/// Rendered when a caller passes an empty list of errors: an error response must still be
-/// a valid body.
-pub(crate) struct NoErrors;
-
-static NO_ERRORS: VariantMeta = VariantMeta {
-    name: "NoErrors",
-    status: 500,
-    code: "internal_error",
-    title: "Internal Server Error",
-    message: Some("Internal Server Error"),
-    description: "Rendered when an empty list of errors is passed to a wire format.",
-    translations: &[],
-    field: None,
-    fields: &[],
-    pieces: &[crate::catalog::TemplatePiece::Literal(
-        "Internal Server Error",
-    )],
-    location: None,
-    language: "en",
-    localized: &[],
-    domain: None,
-    grpc: None,
-};
-
-impl ApiError for NoErrors {
-    fn catalog() -> &'static crate::Catalog {
-        static CATALOG: crate::Catalog = crate::Catalog {
-            name: "NoErrors",
-            variants: core::slice::from_ref(&NO_ERRORS),
-        };
-        &CATALOG
-    }
-
-    fn meta(&self) -> &'static VariantMeta {
-        &NO_ERRORS
-    }
-
-    fn write_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
-        out.literal("Internal Server Error", "Internal Server Error")
-    }
-}
-
-/// The first error of a list, or [`NoErrors`] when the list is empty.
-pub(crate) fn primary<'e>(errors: &[&'e dyn ApiError]) -> &'e dyn ApiError {
-    match errors.first() {
-        Some(first) => *first,
-        None => &NoErrors,
     }
 }

@@ -17,12 +17,14 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_anchor, escape_str};
+use crate::format::members::{self, required, Members};
 use crate::format::view::{Collect, PublicMessage};
+use crate::format::Format;
 use crate::format::{check_url, OptionError};
 use crate::format::{Body, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
-use crate::parts::{JsonParts, LanguageParts};
-use crate::Format;
-use crate::{ApiError, RequestContext};
+use crate::model::api_error::ApiError;
+use crate::model::parts::{JsonParts, LanguageParts};
+use crate::request::context::RequestContext;
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
 /// types without a `location` of their own for this base (`JsonParts::omise_head`).
@@ -121,7 +123,7 @@ impl OmiseFormat {
     /// For a derived error every static part was escaped at compile time (`JsonParts`): the
     /// body is then a few copies, reserved at once.
     pub fn render(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
-        self.render_in(err, crate::language::DEFAULT, out);
+        self.render_in(err, crate::negotiate::language::DEFAULT, out);
     }
 
     /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
@@ -138,7 +140,7 @@ impl OmiseFormat {
     /// The body of `err`, whose derived parts are `parts`, in its default language.
     #[inline]
     fn render_default(&self, err: &dyn ApiError, parts: &JsonParts, out: &mut Vec<u8>) {
-        let lang = crate::language::DEFAULT;
+        let lang = crate::negotiate::language::DEFAULT;
         let Some((prefix, head)) = self.derived_head(parts) else {
             return self.render_piecewise(err, lang, out);
         };
@@ -161,10 +163,10 @@ impl OmiseFormat {
     }
 
     /// Appends the body of `err` in the language `ctx`'s preferences choose among its
-    /// languages (see [`crate::language::for_errors`]).
+    /// languages (see [`crate::negotiate::language::for_errors`]).
     ///
     /// For a derived error whose translation is chosen from its parts' table of languages
-    /// ([`crate::language::quick`]), the translated message is written straight away: that
+    /// ([`crate::negotiate::language::quick`]), the translated message is written straight away: that
     /// the derive writes it proves the error speaks the language. Anything else goes the
     /// general way.
     pub(crate) fn render_negotiated(
@@ -173,7 +175,7 @@ impl OmiseFormat {
         ctx: &RequestContext<'_>,
         out: &mut Vec<u8>,
     ) {
-        use crate::language::{self, Quick};
+        use crate::negotiate::language::{self, Quick};
         let Some(parts) = err.json_parts() else {
             return self.render_general(err, ctx, out);
         };
@@ -201,11 +203,11 @@ impl OmiseFormat {
     }
 
     /// [`OmiseFormat::render_negotiated`] the general way: the language chosen by asking
-    /// the error ([`crate::language::written`]), then the body in it.
+    /// the error ([`crate::negotiate::language::written`]), then the body in it.
     #[cold]
     #[inline(never)]
     fn render_general(&self, err: &dyn ApiError, ctx: &RequestContext<'_>, out: &mut Vec<u8>) {
-        let lang = crate::language::written(&[err], ctx);
+        let lang = crate::negotiate::language::written(&[err], ctx);
         self.render_in(err, lang, out);
     }
 
@@ -309,7 +311,7 @@ impl OmiseFormat {
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
     pub fn view<'a>(&'a self, err: &'a dyn ApiError) -> impl Serialize + 'a {
-        self.view_in(err, crate::language::DEFAULT)
+        self.view_in(err, crate::negotiate::language::DEFAULT)
     }
 
     /// [`OmiseFormat::view`] with the message in `lang`.
@@ -398,7 +400,7 @@ impl WireFormat for OmiseFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        crate::parse::read_built_in(Format::Omise, object, mode)
+        members::read_with(Format::Omise, object, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -419,6 +421,21 @@ impl WireFormat for OmiseFormat {
     fn schema_name(&self) -> &'static str {
         "OmiseError"
     }
+}
+
+/// Reads a received body's members into `body` (see [`WireFormat::read`]).
+fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    if let Some(object) = m.string("object")? {
+        if object != "error" {
+            // Not an error object after all: keep the member, but say what is missing.
+            m.map.insert("object".into(), Value::String(object));
+        }
+    }
+    body.location = m.string("location")?;
+    let code = m.string("code")?;
+    body.code = required(m, Format::Omise, code, "code")?;
+    body.message = m.string("message")?;
+    Ok(())
 }
 
 #[cfg(test)]

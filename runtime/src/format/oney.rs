@@ -14,11 +14,16 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, LimitedJsonWriter};
+use crate::format::members::{self, missing, required, Members};
+use crate::format::received::ReceivedEntry;
 use crate::format::view::{Collect, Limited, PublicMessage};
-use crate::format::{primary, OptionError};
+use crate::format::Format;
+use crate::format::OptionError;
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
-use crate::Format;
-use crate::{language, ApiError, RequestContext};
+use crate::model::answer::primary;
+use crate::model::api_error::ApiError;
+use crate::negotiate::language;
+use crate::request::context::RequestContext;
 
 /// Most characters of `field`.
 const FIELD_MAX: usize = 100;
@@ -288,7 +293,7 @@ impl WireFormat for OneyFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        crate::parse::read_built_in(Format::Oney, object, mode)
+        members::read_with(Format::Oney, object, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -324,4 +329,45 @@ impl WireFormat for OneyFormat {
     fn schema_name(&self) -> &'static str {
         "OneyErrorList"
     }
+}
+
+/// Reads a received body's members into `body` (see [`WireFormat::read`]).
+fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    body.language = m.string("language_code")?;
+    let list = m.array("error_list")?;
+    let list = required(m, Format::Oney, list, "error_list")?.unwrap_or_default();
+    for (i, value) in list.into_iter().enumerate() {
+        let Some(mut wrapper) = m.element(value, "error_list", i)? else {
+            continue;
+        };
+        let error = wrapper.object("error")?;
+        // Leniently, an entry may be flat: `{"field", "error_code", "error_label"}` without
+        // the `error` wrapper, as some Oney connectors send it.
+        let flat = error.is_none() && m.mode == ReadMode::Lenient;
+        let Some(mut error) = error.or_else(|| flat.then(|| Members::new(Map::new(), "", m.mode)))
+        else {
+            return Err(missing(Format::Oney, &wrapper.path_of("error")));
+        };
+        let entry = if flat { &mut wrapper } else { &mut error };
+        let code = entry.string("error_code")?;
+        let code = required(entry, Format::Oney, code, "error_code")?;
+        let field = entry.string("field")?;
+        let message = entry.string("error_label")?;
+        let mut extra = error.map;
+        // Members beside `error` in a list entry are kept too, under their own names.
+        extra.extend(wrapper.map);
+        body.entries.push(ReceivedEntry {
+            code,
+            field,
+            message,
+            extra,
+            format: Some(Format::Oney),
+        });
+    }
+    if let Some(first) = body.entries.first() {
+        body.code = first.code.clone();
+        body.message = first.message.clone();
+        body.field = first.field.clone();
+    }
+    Ok(())
 }

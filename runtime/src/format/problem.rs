@@ -32,11 +32,16 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_str};
+use crate::format::members::{self, Members};
+use crate::format::received::ReceivedEntry;
 use crate::format::view::{Collect, PublicMessage};
-use crate::format::{check_url, primary, wire_status, OptionError};
+use crate::format::Format;
+use crate::format::{check_url, OptionError};
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
-use crate::Format;
-use crate::{language, ApiError, RequestContext};
+use crate::model::answer::{primary, wire_status};
+use crate::model::api_error::ApiError;
+use crate::negotiate::language;
+use crate::request::context::RequestContext;
 
 /// The Vipps ePayment profile's `type` base: `https://httpstatuses.io/{status}`.
 const VIPPS_TYPE_BASE: &str = "https://httpstatuses.io/";
@@ -639,7 +644,7 @@ impl WireFormat for ProblemFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        crate::parse::read_built_in(Format::named(self.name()), object, mode)
+        members::read_with(Format::named(self.name()), object, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -710,6 +715,52 @@ impl WireFormat for ProblemFormat {
             Profile::Vipps => "VippsProblem",
         }
     }
+}
+
+/// Reads a received body's members into `body` (see [`WireFormat::read`]).
+fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
+    body.problem_type = m.string("type")?;
+    body.title = m.string("title")?;
+    body.status = m.status("status")?;
+    body.message = m.string("detail")?;
+    body.instance = m.string("instance")?;
+    body.code = m.string("code")?;
+    body.trace_id = m.string("traceId")?;
+    if let Some(details) = m.array("extraDetails")? {
+        for (i, value) in details.into_iter().enumerate() {
+            let Some(mut e) = m.element(value, "extraDetails", i)? else {
+                continue;
+            };
+            let name = e.string("name")?;
+            let reason = e.string("reason")?;
+            if name.as_deref() == Some("ErrorCode") && body.code.is_none() {
+                body.code = reason;
+                continue;
+            }
+            body.entries.push(ReceivedEntry {
+                code: None,
+                field: name,
+                message: reason,
+                extra: e.map,
+                format: Some(Format::Vipps),
+            });
+        }
+    }
+    if let Some(errors) = m.array("errors")? {
+        for (i, value) in errors.into_iter().enumerate() {
+            let Some(mut e) = m.element(value, "errors", i)? else {
+                continue;
+            };
+            body.entries.push(ReceivedEntry {
+                code: e.string("code")?,
+                field: e.string("field")?,
+                message: e.string("detail")?,
+                extra: e.map,
+                format: Some(Format::Problem),
+            });
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

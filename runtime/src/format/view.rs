@@ -5,8 +5,8 @@ use core::fmt;
 
 use serde::ser::{Serialize, Serializer};
 
-use crate::message::PlainSink;
-use crate::ApiError;
+use crate::model::api_error::ApiError;
+use crate::model::message::PlainSink;
 
 /// Serializes a `Display` as a string.
 pub(crate) struct Collect<'a>(pub &'a dyn fmt::Display);

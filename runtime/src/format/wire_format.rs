@@ -13,7 +13,10 @@ use http::HeaderMap;
 use serde_json::{Map, Value};
 
 use crate::format::body::Body;
-use crate::parse::{ParseError, ReadMode, ReceivedBody};
+use crate::format::members::ReadMode;
+use crate::format::parse_error::ParseError;
+use crate::format::received::ReceivedBody;
+use crate::model::api_error::ApiError;
 
 /// A wire format: how errors look in a response body, and how such a body reads back.
 ///
@@ -117,7 +120,7 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
     /// The language `err`'s title is written in, in a format that [`Carries::title`]: by
     /// default the variant's title in [`Body::title_language`]. A format whose title is
     /// not the variant's (a problem's `about:blank` status phrase, in English) says so.
-    fn title_language(&self, body: &Body<'_>, err: &dyn crate::ApiError) -> &'static str {
+    fn title_language(&self, body: &Body<'_>, err: &dyn ApiError) -> &'static str {
         body.title_language(err)
     }
 

@@ -6,7 +6,7 @@ use core::fmt;
 
 use crate::format::json;
 use crate::format::view::PublicMessage;
-use crate::ApiError;
+use crate::model::api_error::ApiError;
 
 /// Writes JSON into a caller's buffer, piece by piece.
 ///

@@ -53,7 +53,12 @@ use utoipa::openapi::{
 
 pub use schemas::{schema, schema_name, schema_of};
 
-use crate::{ApiError, Catalog, DynamicError, Format, Renderer, RequestContext};
+use crate::format::Format;
+use crate::model::api_error::ApiError;
+use crate::model::catalog::Catalog;
+use crate::model::dynamic::DynamicError;
+use crate::render::Renderer;
+use crate::request::context::RequestContext;
 
 /// The responses of `E`: see [`catalog_responses`].
 pub fn responses<E: ApiError>(renderer: &Renderer, format: Format) -> Responses {

@@ -3,8 +3,9 @@
 
 use utoipa::openapi::schema::{ObjectBuilder, Schema};
 
+use crate::format::Format;
 use crate::format::WireFormat;
-use crate::{Format, Renderer};
+use crate::render::Renderer;
 
 /// The component name of `format`'s body schema, as `renderer` writes it.
 pub fn schema_name(renderer: &Renderer, format: Format) -> &'static str {

@@ -4,7 +4,8 @@
 use std::time::{Duration, SystemTime};
 
 use super::ReceivedBody;
-use crate::{Format, VariantMeta};
+use crate::format::Format;
+use crate::model::catalog::VariantMeta;
 
 /// An HTTP error response decoded leniently by [`decode`](super::decode): never a failure.
 #[derive(Debug, Clone, PartialEq)]

@@ -6,10 +6,10 @@ use std::sync::{Arc, OnceLock};
 use serde_json::{Map, Value};
 
 use super::{ParseError, ReadMode, ReceivedBody};
+use crate::format::Format;
 use crate::format::{
     Confidence, FormatError, GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat, WireFormat,
 };
-use crate::Format;
 
 /// The wire formats a client reads received bodies in: the five built-ins, and formats of
 /// its own added with [`Decoder::with_format`].

@@ -13,7 +13,7 @@ use serde::Deserialize;
 use serde_json::Map;
 
 use super::{Received, ReceivedBody};
-use crate::Format;
+use crate::format::Format;
 
 /// The Omise error object, borrowed from the body where no escape forces a copy.
 #[derive(Deserialize)]

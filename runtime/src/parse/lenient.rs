@@ -5,12 +5,14 @@ use std::borrow::Cow;
 use http::header::{HeaderMap, HeaderName, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER};
 use serde_json::{Map, Value};
 
-use super::members::ReadMode;
 use super::{
     depth, fast, is_html, is_json, lookup, media_type, repair, Decoded, Decoder, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
-use crate::{ApiError, Format, VariantMeta};
+use crate::format::members::ReadMode;
+use crate::format::Format;
+use crate::model::api_error::ApiError;
+use crate::model::catalog::VariantMeta;
 
 /// Limits of [`decode`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -357,7 +359,7 @@ impl Decoder {
         let Value::Object(map) = value else {
             return Read::Nothing;
         };
-        let map = super::members::Members::new(map, "", ReadMode::Lenient).map;
+        let map = crate::format::members::Members::new(map, "", ReadMode::Lenient).map;
         if self.detect(&map, media_type).next().is_none() {
             return gateway(map);
         }

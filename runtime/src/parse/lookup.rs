@@ -1,8 +1,11 @@
 //! Looking a received code up in a derived type's catalog.
 
 use super::{capture, rebuild, ReceivedBody, ReceivedEntry};
-use crate::parse::Received;
-use crate::{format, ApiError, Catalog, Format, VariantMeta};
+use crate::format;
+use crate::format::Format;
+use crate::model::api_error::ApiError;
+use crate::model::catalog::{Catalog, VariantMeta};
+use crate::model::received::Received;
 
 /// What a catalog knows of a received code; see [`ReceivedBody::lookup`].
 #[derive(Debug, Clone, PartialEq)]

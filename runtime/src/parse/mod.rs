@@ -46,37 +46,32 @@
 //! # Ok::<(), apierror::parse::ParseError>(())
 //! ```
 
-mod body;
 mod decoded;
 mod decoder;
 mod depth;
-mod error;
 mod fast;
-mod formats;
-pub(crate) use formats::read_built_in;
 mod lenient;
 mod lookup;
-mod members;
 pub(crate) mod rebuild;
 mod repair;
 mod scan;
 
-pub use body::{ReceivedBody, ReceivedEntry};
+pub use crate::format::members::ReadMode;
+pub use crate::format::parse_error::ParseError;
+pub use crate::format::received::{ReceivedBody, ReceivedEntry};
 pub use decoded::{Decoded, ErrorResponse, RetryAfter};
 pub use decoder::Decoder;
-pub use error::ParseError;
 pub use lenient::{decode, decode_response, DecodeOptions};
 pub use lookup::Lookup;
-pub use members::ReadMode;
 pub use rebuild::{capture, Received};
 
-pub use crate::catalog::TemplatePiece;
+pub use crate::model::catalog::TemplatePiece;
 
 use std::borrow::Cow;
 
 use serde_json::Value;
 
-use crate::Format;
+use crate::format::Format;
 
 /// Limits applied before a body is parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,16 +13,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use crate::catalog::{TemplatePiece, VariantMeta};
-
-/// What a received error body carries that a variant's fields can be read back from.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Received<'a> {
-    /// The message (`message`, `detail` or `error_label`).
-    pub message: Option<&'a str>,
-    /// The Oney `field`.
-    pub field: Option<&'a str>,
-}
+use crate::model::catalog::{TemplatePiece, VariantMeta};
+pub use crate::model::received::Received;
 
 /// The values of a template's placeholders in `message`, by field name; `None` when the
 /// message does not have the template's shape.

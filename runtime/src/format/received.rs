@@ -3,8 +3,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use super::Received;
-use crate::Format;
+use crate::format::Format;
+use crate::model::received::Received;
 
 /// An error response read back on the client side, whatever its format.
 ///

@@ -3,8 +3,10 @@
 
 use core::fmt;
 
-use crate::catalog::TemplatePiece;
-use crate::{ApiError, Catalog, MessageSink, VariantMeta};
+use crate::model::api_error::ApiError;
+use crate::model::catalog::TemplatePiece;
+use crate::model::catalog::{Catalog, VariantMeta};
+use crate::model::message::MessageSink;
 
 /// Why a [`DynamicError`] could not be built from its arguments.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -8,7 +8,9 @@
 
 use serde_json::{Map, Value};
 
-use super::ParseError;
+use crate::format::parse_error::ParseError;
+use crate::format::received::ReceivedBody;
+use crate::format::Format;
 
 /// How forgiving a reader is ([`WireFormat::read`](crate::format::WireFormat::read)).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -162,4 +164,50 @@ fn trim_names(map: Map<String, Value>) -> Map<String, Value> {
         }
     }
     out
+}
+
+/// Reads `map` as `format` with `read_members`, one built-in's reader: what is left of the
+/// object afterwards is kept in [`ReceivedBody::extra`]. In lenient mode a member the
+/// format requires may be absent.
+pub(crate) fn read_with(
+    format: Format,
+    map: Map<String, Value>,
+    mode: ReadMode,
+    read_members: fn(&mut Members, &mut ReceivedBody) -> Result<(), ParseError>,
+) -> Result<ReceivedBody, ParseError> {
+    let mut m = Members::new(map, "", mode);
+    let mut body = ReceivedBody::new(format);
+    read_members(&mut m, &mut body)?;
+    body.extra = m.map;
+    Ok(body)
+}
+
+/// A member the format requires: absent is an error in strict mode only.
+pub(crate) fn required<T>(
+    m: &Members,
+    format: Format,
+    value: Option<T>,
+    member: &str,
+) -> Result<Option<T>, ParseError> {
+    match (value, m.mode) {
+        (None, ReadMode::Strict) => Err(ParseError::Missing {
+            format,
+            member: m.path_of(member),
+        }),
+        (value, _) => Ok(value),
+    }
+}
+
+/// Keeps `value`, if any, among the body's other members under `name`.
+pub(crate) fn keep(extra: &mut Map<String, Value>, name: &str, value: Option<Value>) {
+    if let Some(value) = value {
+        extra.insert(name.to_owned(), value);
+    }
+}
+
+pub(crate) fn missing(format: Format, member: &str) -> ParseError {
+    ParseError::Missing {
+        format,
+        member: member.to_owned(),
+    }
 }

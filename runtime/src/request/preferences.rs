@@ -1,39 +1,38 @@
 //! A request's `Accept-Language`, parsed once into the ranges choosing reads: sorted by
 //! q-value, malformed ranges dropped, hostile values bounded.
 
-use super::{Asked, Quick, MAX_LANGUAGES};
-use crate::negotiate::parse_q;
-use crate::parts::{language_key, LanguageParts, LONG_TAG};
+use crate::model::parts::{language_key, LONG_TAG};
+use crate::request::quality::parse_q;
 
 /// Most bytes of an `Accept-Language` value read; a longer value is ignored whole (the
 /// default language is used), so a megabyte header costs one length check.
-pub(super) const MAX_HEADER_LEN: usize = 4096;
+pub(crate) const MAX_HEADER_LEN: usize = 4096;
 
 /// Most language ranges of an `Accept-Language` value considered; later ranges are ignored,
 /// so a header of thousands of ranges costs no more than one of 32.
-pub(super) const MAX_RANGES: usize = 32;
+pub(crate) const MAX_RANGES: usize = 32;
 
 /// Most bytes of a language range (RFC 4647 ranges are subtags of at most 8 characters; 64
 /// bytes leave room for several): one bit per length in [`Lookup::steps`].
-const MAX_RANGE_LEN: usize = 64;
+pub(crate) const MAX_RANGE_LEN: usize = 64;
 
 /// One language range of an `Accept-Language` value, as [`Preferences`] keeps it: its span
 /// in the value.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub(super) struct Range {
+pub(crate) struct Range {
     /// Where the range starts in the value.
-    start: u16,
+    pub(crate) start: u16,
     /// Its q-value in thousandths.
-    q: u16,
+    pub(crate) q: u16,
     /// Its length in bytes, at most [`MAX_RANGE_LEN`].
-    len: u8,
+    pub(crate) len: u8,
     /// Whether it is `*`.
-    wildcard: bool,
+    pub(crate) wildcard: bool,
 }
 
 impl Range {
     /// The range's text in `header`, the value it was parsed from.
-    fn text<'h>(&self, header: &'h str) -> &'h str {
+    pub(crate) fn text<'h>(&self, header: &'h str) -> &'h str {
         let start = usize::from(self.start);
         header
             .get(start..start + usize::from(self.len))
@@ -41,7 +40,7 @@ impl Range {
     }
 
     /// The range in `header` ready for RFC 4647 lookup.
-    fn lookup<'h>(&self, header: &'h str) -> Lookup<'h> {
+    pub(crate) fn lookup<'h>(&self, header: &'h str) -> Lookup<'h> {
         let text = self.text(header);
         let steps = if self.wildcard { 0 } else { steps_of(text) };
         Lookup { text, steps }
@@ -49,19 +48,19 @@ impl Range {
 }
 
 /// A language range and the prefixes RFC 4647 lookup tries.
-struct Lookup<'h> {
-    text: &'h str,
+pub(crate) struct Lookup<'h> {
+    pub(crate) text: &'h str,
     /// The lengths of the prefixes lookup tries, longest first (section 3.4: the range
     /// itself, then without its last subtag and a single-letter subtag left before it, and
     /// so on): bit `n - 1` is set for a prefix of `n` bytes. `0` for `*`.
-    steps: u64,
+    pub(crate) steps: u64,
 }
 
 impl Lookup<'_> {
     /// Whether lookup reaches `lang` at one of its steps: `lang` has the length of a step
     /// and the range starts with it, compared case-insensitively.
     #[inline]
-    fn reaches(&self, lang: &str) -> bool {
+    pub(crate) fn reaches(&self, lang: &str) -> bool {
         let n = lang.len();
         n != 0
             && n <= self.text.len()
@@ -71,7 +70,7 @@ impl Lookup<'_> {
 }
 
 /// The lookup steps of `tag`, a language range (see [`Lookup::steps`]), `0` for `*`.
-pub(super) fn steps_of(tag: &str) -> u64 {
+pub(crate) fn steps_of(tag: &str) -> u64 {
     let bytes = tag.as_bytes();
     if bytes == b"*" || bytes.is_empty() || bytes.len() > MAX_RANGE_LEN {
         return 0;
@@ -102,25 +101,25 @@ pub(super) fn steps_of(tag: &str) -> u64 {
 pub(crate) struct Preferences {
     /// The ranges with a q-value above 0 from the start, highest first (in the value's
     /// order on a tie); those with `q=0`, which exclude, from the end.
-    ranges: [Range; MAX_RANGES],
+    pub(crate) ranges: [Range; MAX_RANGES],
     /// How many of `ranges` have a q-value above 0.
-    pub(super) wanted: u8,
+    pub(crate) wanted: u8,
     /// How many have `q=0`.
-    pub(super) excluded: u8,
+    pub(crate) excluded: u8,
     /// The lookup steps of the first range (by q-value) as [`language_key`]s, longest first
     /// ([`NO_STEP`] past the last), where they tell all a lookup of that range finds: it is
     /// not `*`, has at most [`KEYED_STEPS`] steps of at most eight bytes each, and no range
     /// excludes. All [`NO_STEP`] otherwise.
-    pub(super) first: [u64; KEYED_STEPS],
+    pub(crate) first: [u64; KEYED_STEPS],
 }
 
 /// Most lookup steps of a range kept as keys ([`Preferences::first`]): `ja-JP` has two,
 /// `en-Latn-US` three.
-const KEYED_STEPS: usize = 3;
+pub(crate) const KEYED_STEPS: usize = 3;
 
 /// An unused step of [`Preferences::first`]: all bytes `0xFF` but the first, the key of no
 /// tag (no UTF-8 text holds `0xFF`) and not [`LONG_TAG`].
-const NO_STEP: u64 = LONG_TAG - 1;
+pub(crate) const NO_STEP: u64 = LONG_TAG - 1;
 
 impl Default for Preferences {
     fn default() -> Self {
@@ -174,7 +173,7 @@ impl Preferences {
 
     /// Adds `range`: a wanted one after every range of a q-value at least as high (sorted,
     /// stable), an excluding one from the end (the two never meet: MAX_RANGES in all).
-    fn push(&mut self, range: Range) {
+    pub(crate) fn push(&mut self, range: Range) {
         if range.q == 0 {
             self.excluded += 1;
             self.ranges[MAX_RANGES - usize::from(self.excluded)] = range;
@@ -191,7 +190,7 @@ impl Preferences {
     }
 
     /// Sets [`Preferences::first`] where the first range allows.
-    fn key_first(&mut self, header: &str) {
+    pub(crate) fn key_first(&mut self, header: &str) {
         let Lookup { text, steps: all } = self.ranges[0].lookup(header);
         let mut steps = all;
         let mut first = [NO_STEP; KEYED_STEPS];
@@ -214,18 +213,18 @@ impl Preferences {
     }
 
     /// The ranges that ask for a language, highest q-value first.
-    fn wanted(&self) -> &[Range] {
+    pub(crate) fn wanted(&self) -> &[Range] {
         &self.ranges[..usize::from(self.wanted)]
     }
 
     /// The `q=0` ranges.
-    pub(super) fn excluding(&self) -> &[Range] {
+    pub(crate) fn excluding(&self) -> &[Range] {
         &self.ranges[MAX_RANGES - usize::from(self.excluded)..]
     }
 
     /// Whether a `q=0` range matches `language`: the range is `*`, equals it or is a prefix
     /// of it at a subtag boundary.
-    fn excludes(&self, header: &str, language: &str) -> bool {
+    pub(crate) fn excludes(&self, header: &str, language: &str) -> bool {
         self.excluding().iter().any(|range| {
             let tag = range.text(header);
             range.wildcard
@@ -235,151 +234,12 @@ impl Preferences {
                     && language.as_bytes()[..tag.len()].eq_ignore_ascii_case(tag.as_bytes()))
         })
     }
-
-    /// [`quick`] for `translations` and `default`, with `header` the value these
-    /// preferences were parsed from: [`Preferences::choose`] where every candidate counts,
-    /// for preferences that exclude nothing (else [`Quick::Unsure`]): the first range, by
-    /// q-value, that reaches a language decides.
-    #[inline]
-    pub(super) fn quick<'h, 'p>(
-        &self,
-        translations: &'p [LanguageParts],
-        header: impl Fn() -> &'h str,
-        default: impl Fn() -> &'static str,
-    ) -> Quick<'p> {
-        // The commonest answers from the keys alone; the text is read from the first range
-        // they cannot answer for.
-        let translations = translations.get(..MAX_LANGUAGES).unwrap_or(translations);
-        match self.quick_by_key(translations) {
-            Ok(quick) => quick,
-            Err(from) => self.quick_by_text(from, translations, header, default),
-        }
-    }
-
-    /// [`Preferences::quick`] where the keys do not answer: from the range at `from` on
-    /// (1 after a keyed first range, which reaches no translation), comparing text.
-    #[inline(never)]
-    fn quick_by_text<'h, 'p>(
-        &self,
-        from: usize,
-        translations: &'p [LanguageParts],
-        header: impl Fn() -> &'h str,
-        default: impl Fn() -> &'static str,
-    ) -> Quick<'p> {
-        if self.excluded != 0 {
-            return Quick::Unsure;
-        }
-        if self.wanted == 0 {
-            return Quick::Default;
-        }
-        let (header, default) = (header(), default());
-        // A keyed first range that reaches no translation may reach the default.
-        if from > 0 && self.first.contains(&language_key(default)) {
-            return Quick::Default;
-        }
-        for range in self.wanted().get(from..).unwrap_or_default() {
-            if range.wildcard {
-                return Quick::Default;
-            }
-            let lookup = range.lookup(header);
-            // The longest step that reaches a translation, the first on a tie.
-            let mut best: Option<(usize, &LanguageParts)> = None;
-            for (i, t) in translations.iter().enumerate() {
-                let longer = best.map_or(true, |(_, b)| t.lang.len() > b.lang.len());
-                if longer && lookup.reaches(t.lang) {
-                    best = Some((i, t));
-                }
-            }
-            if let Some((i, t)) = best {
-                return Quick::Translation(i, t);
-            }
-            if lookup.reaches(default) {
-                return Quick::Default;
-            }
-        }
-        Quick::Default
-    }
-
-    /// [`Preferences::quick`] by the keys of the first range's steps and of the
-    /// translations: its answer where the first range (by q-value) is keyed and reaches a
-    /// translation, else the position of the range from which the text must be compared
-    /// for a translation (1 after a keyed first range, which reaches none).
-    #[inline]
-    fn quick_by_key<'p>(&self, translations: &'p [LanguageParts]) -> Result<Quick<'p>, usize> {
-        // Where the first range is not keyed, its keys are all NO_STEP and find nothing.
-        let not_found = Err(usize::from(self.first[0] != NO_STEP));
-        // RFC 4647 lookup: the first translation that is the longest step, else the first
-        // that is the next step, and so on.
-        for step in &self.first {
-            if *step == NO_STEP {
-                break;
-            }
-            if let Some(i) = translations.iter().position(|t| t.key == *step) {
-                return Ok(Quick::Translation(i, &translations[i]));
-            }
-        }
-        not_found
-    }
-
-    /// The language among `candidates` that these preferences (parsed from `header`)
-    /// prefer, `None` for `default`; a candidate counts only where `speaks` says so, asked
-    /// only when the candidate would be chosen, once (the answers are kept in `asked`, by
-    /// the candidate's position).
-    ///
-    /// Each language range is looked up as RFC 4647 section 3.4 describes: the range
-    /// itself, then the range with its last subtag removed, and so on (`ja-JP` falls back to
-    /// `ja`), compared case-insensitively, among the candidates first, then `default`. The
-    /// range with the highest q-value that finds a language wins, the earlier one on a tie;
-    /// `*` stands for `default`. A range with `q=0` excludes the languages it matches
-    /// (`ja;q=0` excludes `ja` and `ja-JP`). Nothing is allocated; the time is bounded by
-    /// [`MAX_RANGES`] and the number of candidates.
-    pub(super) fn choose<'a>(
-        &self,
-        header: &str,
-        candidates: impl Iterator<Item = &'a str> + Clone,
-        default: &str,
-        asked: &mut Asked,
-        speaks: impl Fn(&'a str) -> bool,
-    ) -> Option<(usize, &'a str)> {
-        for range in self.wanted() {
-            let lookup = range.lookup(header);
-            let found = if range.wildcard {
-                None
-            } else {
-                loop {
-                    // The longest step that reaches a candidate, the first on a tie.
-                    let mut best: Option<(usize, &'a str)> = None;
-                    for (i, lang) in candidates.clone().enumerate() {
-                        if !asked.refused(i)
-                            && best.map_or(true, |(_, b)| lang.len() > b.len())
-                            && lookup.reaches(lang)
-                        {
-                            best = Some((i, lang));
-                        }
-                    }
-                    match best {
-                        Some((i, lang)) if !asked.answer(i, || speaks(lang)) => {}
-                        found => break found,
-                    }
-                }
-            };
-            match found {
-                // A range that finds nothing (not even the default) chooses nothing.
-                None if !range.wildcard && !lookup.reaches(default) => continue,
-                None if self.excludes(header, default) => continue,
-                None => return None,
-                Some((_, lang)) if self.excludes(header, lang) => continue,
-                found => return found,
-            }
-        }
-        None
-    }
 }
 
 /// `language-range [ ";" "q=" qvalue ]`: the range and its q-value in thousandths; `None`
 /// for a malformed range. What [`parse_range_text`] answers, read byte by byte where the
 /// text is ASCII (a header's usual value).
-pub(super) fn parse_range(text: &str) -> Option<(&str, u16)> {
+pub(crate) fn parse_range(text: &str) -> Option<(&str, u16)> {
     if !text.is_ascii() {
         return parse_range_text(text);
     }
@@ -410,12 +270,12 @@ pub(super) fn parse_range(text: &str) -> Option<(&str, u16)> {
 }
 
 /// `text` without the whitespace `str::trim` removes, for ASCII text.
-fn trim_ascii(text: &str) -> &str {
+pub(crate) fn trim_ascii(text: &str) -> &str {
     text.trim_matches(|c: char| matches!(c, ' ' | '\t'..='\r'))
 }
 
 /// [`parse_range`] for any text: split and trimmed as `str` does.
-pub(super) fn parse_range_text(text: &str) -> Option<(&str, u16)> {
+pub(crate) fn parse_range_text(text: &str) -> Option<(&str, u16)> {
     let mut parts = text.split(';');
     let tag = parts.next()?.trim();
     if !(tag == "*" || is_language_range(tag)) {
@@ -433,7 +293,7 @@ pub(super) fn parse_range_text(text: &str) -> Option<(&str, u16)> {
 
 /// A language range of `Accept-Language` (RFC 4647 section 2.1): subtags of 1 to 8
 /// letters or digits separated by `-`, the first all letters.
-pub(super) fn is_language_range(tag: &str) -> bool {
+pub(crate) fn is_language_range(tag: &str) -> bool {
     let bytes = tag.as_bytes();
     if bytes.is_empty() || bytes.len() > MAX_RANGE_LEN {
         return false;

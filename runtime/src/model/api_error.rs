@@ -4,9 +4,10 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::parse::Received;
-use crate::parts::JsonParts;
-use crate::{Catalog, Message, MessageSink, VariantMeta};
+use crate::model::catalog::{Catalog, VariantMeta};
+use crate::model::message::{MessageSink, PlainSink};
+use crate::model::parts::JsonParts;
+use crate::model::received::Received;
 
 /// An error that knows how it looks on the wire: status, code, title and message.
 ///
@@ -211,5 +212,41 @@ pub trait ApiError {
         }
         // A message from `Display` has no translation; a translated template is declared.
         self.write_message_in(lang, out)
+    }
+}
+
+/// The rendered message of an error, returned by [`ApiError::message`].
+///
+/// Its `Display` renders the template without allocating; `to_string()` gives the text.
+pub struct Message<'e, E: ?Sized>(pub(crate) &'e E);
+
+impl<'e, E: ApiError + ?Sized> Message<'e, E> {
+    /// The message of `error`; the way to reach it on a trait object.
+    ///
+    /// ```
+    /// # #[derive(apierror::ApiError)]
+    /// # #[status(429)] #[code("rate_limited")] #[message("slow down")]
+    /// # struct RateLimited;
+    /// use apierror::{ApiError, Message};
+    /// let err: Box<dyn ApiError> = Box::new(RateLimited);
+    /// assert_eq!(Message::new(&*err).to_string(), "slow down");
+    /// ```
+    pub fn new(error: &'e E) -> Self {
+        Message(error)
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.write_message(&mut PlainSink(f))
+    }
+}
+
+impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Shown as the rendered text in quotes; the text itself is not escaped.
+        f.write_str("Message(\"")?;
+        fmt::Display::fmt(self, f)?;
+        f.write_str("\")")
     }
 }

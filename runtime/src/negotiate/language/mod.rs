@@ -5,12 +5,11 @@
 //! title and detail are written in, and the one `Content-Language` names. A request's
 //! preference for a language the error does not have changes nothing.
 
-mod preferences;
+mod choice;
 
-pub(crate) use preferences::Preferences;
-
-use crate::parts::{JsonParts, LanguageParts};
-use crate::{ApiError, RequestContext};
+use crate::model::api_error::ApiError;
+use crate::model::parts::{JsonParts, LanguageParts};
+use crate::request::context::RequestContext;
 
 /// The language argument of the formats' writers that means "each error's own default
 /// language": the body is then written from the derive's pre-escaped parts, with no
@@ -75,7 +74,7 @@ pub(crate) fn written(errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> &'s
 /// error speaks, without asking about the others.
 #[inline]
 fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, vary: bool) -> Chosen {
-    let primary = crate::format::primary(errors).meta();
+    let primary = crate::model::answer::primary(errors).meta();
     let default = primary.language;
     let others = || errors.iter().skip(1);
     // The commonest case, an error in one language: nothing to choose.
@@ -194,7 +193,7 @@ pub(crate) fn quick<'p>(
 /// What was found out about each candidate language (by its position among them): whether
 /// every error speaks it. Each is asked at most once.
 #[derive(Debug, Default)]
-struct Asked {
+pub(crate) struct Asked {
     known: u16,
     yes: u16,
 }

@@ -2,15 +2,21 @@
 //! [`Format`]. Everything a format says about itself comes from [`WireFormat`]: nothing
 //! here matches on formats but the dispatch to the built-ins' options.
 
+pub(crate) mod response;
+
 use std::sync::Arc;
 
 use http::header::{HeaderMap, HeaderValue, ACCEPT};
 use serde::ser::{Serialize, Serializer};
 
+use crate::format::Format;
 use crate::format::{
     Body, BuiltIn, FormatError, GoogleFormat, OmiseFormat, OneyFormat, ProblemFormat, WireFormat,
 };
-use crate::{language, negotiate, ApiError, Format, RequestContext};
+use crate::model::api_error::ApiError;
+use crate::negotiate;
+use crate::negotiate::language;
+use crate::request::context::RequestContext;
 
 /// The formats a server offers, in order of preference (the first is the default), with
 /// every built-in format's options and the formats of your own it registered.
@@ -302,7 +308,7 @@ impl Renderer {
             .offers
             .iter()
             .map(|f| self.wire_of(*f).map_or("", |w| w.media_type()));
-        match negotiate::choose(lines, media_types) {
+        match negotiate::accept::choose(lines, media_types) {
             Some(i) => self.offers[i],
             None => self.default_format(),
         }

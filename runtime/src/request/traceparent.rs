@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use crate::context::RequestContext;
+use crate::request::context::RequestContext;
 
 /// Length of a `traceparent`: `00-<32 hex>-<16 hex>-<2 hex>`.
 pub const LEN: usize = 55;

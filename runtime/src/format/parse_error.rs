@@ -1,6 +1,6 @@
 //! [`ParseError`]: why a received body could not be read.
 
-use crate::Format;
+use crate::format::Format;
 
 /// Why a received error body could not be read. Every malformed input gives one of these;
 /// parsing never panics.

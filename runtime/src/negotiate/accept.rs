@@ -6,50 +6,11 @@
 //! An error response must never fail for want of a format, so a missing, malformed or
 //! unacceptable header gives the first offer, the server's default.
 
-use crate::Format;
+use crate::request::quality::parse_q;
 
 /// Most `Accept` header lines read; further lines are ignored, so a request with thousands
 /// of them costs no more than one with sixteen.
 const MAX_ACCEPT_LINES: usize = 16;
-
-impl Format {
-    /// Picks a built-in format for the `Accept` value `accept` among `offers`, the server's
-    /// formats in order of preference. A [`Renderer`](crate::Renderer) negotiates among
-    /// its own formats too ([`Renderer::negotiate`](crate::Renderer::negotiate)); here a
-    /// format of your own, whose media type only its [`WireFormat`](crate::format::WireFormat)
-    /// knows, is never chosen but as the default.
-    ///
-    /// The first offer is the default: it is returned when nothing offered is acceptable
-    /// (or `offers` is empty: then [`Format::Problem`]). `Omise` and `Oney` share
-    /// `application/json`, `Problem` and `Vipps` share `application/problem+json`: offer
-    /// the one the server prefers first.
-    ///
-    /// ```
-    /// use apierror::Format;
-    ///
-    /// let offers = [Format::Problem, Format::Omise];
-    /// assert_eq!(Format::negotiate("application/json", &offers), Format::Omise);
-    /// assert_eq!(Format::negotiate("application/json;q=0.5, application/problem+json", &offers), Format::Problem);
-    /// assert_eq!(Format::negotiate("*/*", &offers), Format::Problem);
-    /// assert_eq!(Format::negotiate("text/html", &offers), Format::Problem); // falls back, never fails
-    /// ```
-    pub fn negotiate(accept: &str, offers: &[Format]) -> Format {
-        Format::negotiate_lines([accept], offers)
-    }
-
-    /// Like [`Format::negotiate`] over a request's `Accept` header lines, read as one
-    /// comma-joined list. At most 16 lines are read; without any line, the default.
-    pub fn negotiate_lines<'h>(
-        lines: impl IntoIterator<Item = &'h str>,
-        offers: &[Format],
-    ) -> Format {
-        let media_types = offers.iter().map(|f| f.media_type().unwrap_or(""));
-        match choose(lines, media_types) {
-            Some(i) => offers[i],
-            None => offers.first().copied().unwrap_or(Format::Problem),
-        }
-    }
-}
 
 /// The position among `media_types` (the offers' media types, in order of preference) of
 /// the one the `Accept` header `lines` give the highest quality, the earlier offer winning
@@ -150,43 +111,9 @@ fn is_token(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
-/// `qvalue = ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )`, in thousandths: the
-/// weight of `Accept` media ranges and of `Accept-Language` language ranges alike.
-pub(crate) fn parse_q(value: &str) -> Option<u16> {
-    let bytes = value.as_bytes();
-    let (int, frac) = match bytes.iter().position(|&b| b == b'.') {
-        Some(dot) => (&bytes[..dot], &bytes[dot + 1..]),
-        None => (bytes, &bytes[..0]),
-    };
-    if frac.len() > 3 || !frac.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let mut thousandths: u16 = 0;
-    for (i, b) in frac.iter().enumerate() {
-        thousandths += u16::from(b - b'0') * [100, 10, 1][i];
-    }
-    match int {
-        b"0" => Some(thousandths),
-        b"1" if thousandths == 0 => Some(1000),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn q_values() {
-        assert_eq!(parse_q("1"), Some(1000));
-        assert_eq!(parse_q("1.000"), Some(1000));
-        assert_eq!(parse_q("0.5"), Some(500));
-        assert_eq!(parse_q("0.123"), Some(123));
-        assert_eq!(parse_q("0"), Some(0));
-        for bad in ["1.5", "2", "0.1234", "", ".5", "-1", "0.x"] {
-            assert_eq!(parse_q(bad), None, "{bad}");
-        }
-    }
 
     #[test]
     fn most_specific_range_wins() {

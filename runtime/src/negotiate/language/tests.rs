@@ -1,11 +1,12 @@
 //! The choice of a language against the header matrix, and the lookup against a plain
 //! reading of RFC 4647.
 
-use super::preferences::{
-    is_language_range, parse_range, parse_range_text, steps_of, MAX_HEADER_LEN, MAX_RANGES,
-};
 use super::*;
-use crate::parts::language_key;
+use crate::model::parts::language_key;
+use crate::request::preferences::{
+    is_language_range, parse_range, parse_range_text, steps_of, Preferences, MAX_HEADER_LEN,
+    MAX_RANGES,
+};
 
 const AVAILABLE: [&str; 3] = ["ja", "th", "pt-BR"];
 

@@ -1,85 +1,12 @@
-//! Messages are written piece by piece into a [`MessageSink`], so that a wire format can copy
-//! the template's literal parts pre-escaped and escape only the interpolated values.
+//! How generated code writes a message: piece by piece into a [`MessageSink`], or from the
+//! variant's tables. Reached through `__private` only.
 
 use core::fmt;
 
-use crate::catalog::{TemplatePiece, VariantMeta};
-use crate::parts::JsonParts;
-use crate::ApiError;
-
-/// Receives a message as a sequence of literal parts and interpolated values.
-///
-/// The derive generates `write_message` as one call per template piece. A sink that writes
-/// JSON copies `json_escaped` as is and escapes only what `value` prints; a sink that writes
-/// plain text ignores `json_escaped`.
-pub trait MessageSink {
-    /// A literal part of the template; `json_escaped` is the same text already escaped for a
-    /// JSON string at compile time.
-    fn literal(&mut self, text: &'static str, json_escaped: &'static str) -> fmt::Result;
-
-    /// An interpolated value, printed with its `Display` (or the template's format spec).
-    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result;
-
-    /// An interpolated value that is text already (a `String` or `&str` field without a
-    /// format spec): the same as [`MessageSink::value`] of it, without the formatting
-    /// machinery. The derive calls this for fields whose type is plainly text.
-    fn text(&mut self, value: &str) -> fmt::Result {
-        self.value(&value)
-    }
-}
-
-/// Writes a message as plain text into a [`fmt::Formatter`] or any [`fmt::Write`].
-pub(crate) struct PlainSink<'w, W: fmt::Write + ?Sized>(pub(crate) &'w mut W);
-
-impl<W: fmt::Write + ?Sized> MessageSink for PlainSink<'_, W> {
-    fn literal(&mut self, text: &'static str, _json_escaped: &'static str) -> fmt::Result {
-        self.0.write_str(text)
-    }
-
-    fn value(&mut self, value: &dyn fmt::Display) -> fmt::Result {
-        self.0.write_fmt(format_args!("{value}"))
-    }
-
-    fn text(&mut self, value: &str) -> fmt::Result {
-        self.0.write_str(value)
-    }
-}
-
-/// The rendered message of an error, returned by [`ApiError::message`].
-///
-/// Its `Display` renders the template without allocating; `to_string()` gives the text.
-pub struct Message<'e, E: ?Sized>(pub(crate) &'e E);
-
-impl<'e, E: ApiError + ?Sized> Message<'e, E> {
-    /// The message of `error`; the way to reach it on a trait object.
-    ///
-    /// ```
-    /// # #[derive(apierror::ApiError)]
-    /// # #[status(429)] #[code("rate_limited")] #[message("slow down")]
-    /// # struct RateLimited;
-    /// use apierror::{ApiError, Message};
-    /// let err: Box<dyn ApiError> = Box::new(RateLimited);
-    /// assert_eq!(Message::new(&*err).to_string(), "slow down");
-    /// ```
-    pub fn new(error: &'e E) -> Self {
-        Message(error)
-    }
-}
-
-impl<E: ApiError + ?Sized> fmt::Display for Message<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.write_message(&mut PlainSink(f))
-    }
-}
-
-impl<E: ApiError + ?Sized> fmt::Debug for Message<'_, E> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Shown as the rendered text in quotes; the text itself is not escaped.
-        f.write_str("Message(\"")?;
-        fmt::Display::fmt(self, f)?;
-        f.write_str("\")")
-    }
-}
+use crate::model::api_error::ApiError;
+use crate::model::catalog::{TemplatePiece, VariantMeta};
+use crate::model::message::MessageSink;
+use crate::model::parts::JsonParts;
 
 /// One piece of a message, as generated `write_message` passes it to [`write_pieces`].
 #[doc(hidden)]

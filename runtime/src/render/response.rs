@@ -3,9 +3,12 @@
 use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
 use http::Response;
 
+use crate::format::Format;
 use crate::format::{Body, WireFormat};
-use crate::language;
-use crate::{ApiError, Format, Renderer, RequestContext};
+use crate::model::api_error::ApiError;
+use crate::negotiate::language;
+use crate::render::Renderer;
+use crate::request::context::RequestContext;
 
 /// Room for a typical body, so most responses grow their buffer once.
 const INITIAL_CAPACITY: usize = 256;

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use crate::language::Preferences;
+use crate::request::preferences::Preferences;
 
 /// Why a context value was refused.
 ///
