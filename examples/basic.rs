@@ -37,7 +37,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let ctx = RequestContext::new()
         .with_instance("/charges")?
         .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")?;
-    let renderer = Renderer::new(Format::Omise);
+    // Every built-in offered, Omise the default (a server offers only what it chooses).
+    let renderer = Renderer::all_built_in(Format::Omise);
     for format in Format::BUILT_IN {
         let response = renderer.response(format, &err, &ctx);
         println!(

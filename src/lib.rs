@@ -88,12 +88,13 @@
 //!
 //! ## Wire formats
 //!
-//! A [`Renderer`] holds the options of every format ([`format::OmiseFormat`],
-//! [`format::ProblemFormat`] for plain RFC 9457 and the Vipps ePayment profile,
-//! [`format::OneyFormat`]) and writes any error into a
-//! caller's buffer, or builds an `http::Response` with the exact headers. The format is
-//! the server's choice or negotiated from `Accept`; per-request values travel in a
-//! validated [`RequestContext`].
+//! A wire format is a value implementing [`format::WireFormat`]: the built-ins
+//! ([`format::OmiseFormat`], [`format::ProblemFormat`] for plain RFC 9457 and the Vipps
+//! ePayment profile, [`format::OneyFormat`], [`format::GoogleFormat`]) and any of your
+//! own. A [`Renderer`] offers the formats you chose, writes any error into a caller's
+//! buffer, or builds an `http::Response` with the exact headers. The format is the
+//! server's choice or negotiated from `Accept` among those offered; per-request values
+//! travel in a validated [`RequestContext`].
 //!
 //! ```
 //! use apierror::{ApiError, Format, Renderer, RequestContext};
@@ -106,7 +107,7 @@
 //!     UsedToken,
 //! }
 //!
-//! let renderer = Renderer::new(Format::Omise);
+//! let renderer = Renderer::new(Format::Omise).with_offers(&[Format::Omise, Format::Problem]);
 //! let ctx = RequestContext::new().with_instance("/charges")?;
 //!
 //! let mut buf = Vec::with_capacity(256);

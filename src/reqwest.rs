@@ -33,7 +33,7 @@ use std::future::Future;
 
 use http::StatusCode;
 
-use crate::parse::{decode, DecodeOptions, Decoded, ErrorResponse, RetryAfter};
+use crate::parse::{DecodeOptions, Decoded, Decoder, ErrorResponse, RetryAfter};
 use crate::ApiError;
 
 /// Most bytes of an error body read by [`ResponseExt::error_for_api`]: error bodies are
@@ -55,12 +55,36 @@ pub trait ResponseExt: Sized {
     fn error_for_api_limited<E: ApiError + Send>(
         self,
         max_body: usize,
+    ) -> impl Future<Output = Result<reqwest::Response, ApiFailure<E>>> + Send {
+        self.error_for_api_with(Decoder::built_in_ref(), max_body)
+    }
+
+    /// [`ResponseExt::error_for_api_limited`] among `decoder`'s formats: a client of an
+    /// API that answers in a format of its own (see [`WireFormat`](crate::format::WireFormat))
+    /// reads it as typed errors too.
+    ///
+    /// ```no_run
+    /// # async fn run(decoder: apierror::parse::Decoder) -> Result<(), Box<dyn std::error::Error>> {
+    /// use apierror::reqwest::ResponseExt;
+    /// # #[derive(Debug, apierror::ApiError)] #[status(404)] #[code("not_found")] #[message("gone")] struct NotFound;
+    /// let response = reqwest::get("http://127.0.0.1:8080/orders/7").await?;
+    /// match response.error_for_api_with::<NotFound>(&decoder, 64 * 1024).await {
+    ///     Ok(_) => {}
+    ///     Err(failure) => println!("{:?}", failure.typed()),
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn error_for_api_with<E: ApiError + Send>(
+        self,
+        decoder: &Decoder,
+        max_body: usize,
     ) -> impl Future<Output = Result<reqwest::Response, ApiFailure<E>>> + Send;
 }
 
 impl ResponseExt for reqwest::Response {
-    async fn error_for_api_limited<E: ApiError + Send>(
+    async fn error_for_api_with<E: ApiError + Send>(
         self,
+        decoder: &Decoder,
         max_body: usize,
     ) -> Result<reqwest::Response, ApiFailure<E>> {
         let status = self.status();
@@ -76,7 +100,8 @@ impl ResponseExt for reqwest::Response {
                 })
             }
         };
-        let mut decoded = decode::<E>(status.as_u16(), &headers, &body, &DecodeOptions::default());
+        let mut decoded =
+            decoder.decode::<E>(status.as_u16(), &headers, &body, &DecodeOptions::default());
         if let Decoded::Unrecognised(response) = &mut decoded {
             response.raw_truncated |= cut;
         }

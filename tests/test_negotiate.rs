@@ -108,7 +108,7 @@ fn several_header_lines() {
         Format::negotiate_lines(["text/html", "application/json"], &OFFERS),
         Format::Omise
     );
-    let renderer = Renderer::new(Format::Oney);
+    let renderer = Renderer::all_built_in(Format::Oney);
     let mut headers = HeaderMap::new();
     assert_eq!(renderer.negotiate_headers(&headers), Format::Oney);
     headers.append(ACCEPT, HeaderValue::from_static("text/html"));
@@ -137,7 +137,7 @@ fn renderer_offers() {
     assert_eq!(renderer.negotiate("application/json"), Format::Oney);
     assert_eq!(renderer.negotiate("image/png"), Format::Vipps);
     assert_eq!(
-        Renderer::new(Format::Omise).offers(),
+        Renderer::all_built_in(Format::Omise).offers(),
         [
             Format::Omise,
             Format::Problem,
@@ -146,6 +146,23 @@ fn renderer_offers() {
             Format::Google
         ]
     );
+}
+
+/// A renderer offers the formats its author chose and no others: a server that chose
+/// problem details answers `Accept: application/json` with problem details, never a payment
+/// provider's body.
+#[test]
+fn a_renderer_offers_only_what_it_was_given() {
+    let renderer = Renderer::new(Format::Problem);
+    assert_eq!(renderer.offers(), [Format::Problem]);
+    assert_eq!(renderer.negotiate("application/json"), Format::Problem);
+    assert_eq!(
+        renderer.negotiate("application/problem+json"),
+        Format::Problem
+    );
+    // A name never registered is dropped from the offers.
+    let renderer = renderer.with_offers(&[Format::named("acme"), Format::Omise]);
+    assert_eq!(renderer.offers(), [Format::Omise]);
 }
 
 #[test]

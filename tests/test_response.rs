@@ -110,7 +110,7 @@ fn status_is_the_errors_status() {
 
 #[test]
 fn negotiated_response_varies_on_accept() {
-    let renderer = Renderer::new(Format::Omise);
+    let renderer = Renderer::new(Format::Omise).with_offers(&[Format::Omise, Format::Problem]);
     let mut request = HeaderMap::new();
     request.insert(
         ACCEPT,

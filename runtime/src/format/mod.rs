@@ -103,6 +103,7 @@ pub(crate) use oney::code_may_be_cut;
 /// Why a format option was refused: a base URL that could not be written safely into a
 /// body, or a language code Oney cannot carry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum OptionError {
     /// The URL is empty, too long, or holds whitespace or a control character.
     #[error("{what} must be a non-empty URL of at most {max} bytes without whitespace or control characters")]

@@ -5,6 +5,7 @@ use crate::format::Format;
 /// Why a received error body could not be read. Every malformed input gives one of these;
 /// parsing never panics.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ParseError {
     /// The body is larger than [`ParseOptions::max_bytes`](super::ParseOptions::max_bytes).
     #[error("body is {len} bytes long, at most {max} are read")]
@@ -51,7 +52,7 @@ pub enum ParseError {
     #[error("body is JSON but not an object")]
     NotAnObject,
     /// The object has none of the shapes of the known formats.
-    #[error("body is a JSON object in none of the formats omise, problem, vipps, oney")]
+    #[error("body is a JSON object in none of the wire formats read")]
     UnknownShape,
     /// A member the format requires is absent.
     #[error("{format} body has no `{member}` member")]

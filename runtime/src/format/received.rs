@@ -12,6 +12,7 @@ use crate::model::received::Received;
 /// [`ReceivedBody::extra`], so nothing the server sent is lost. The code is kept as text
 /// whether or not any catalog knows it: see [`ReceivedBody::lookup`].
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ReceivedBody {
     /// The format the body was read as.
     #[serde(serialize_with = "format_name")]
@@ -48,6 +49,7 @@ pub struct ReceivedBody {
 
 /// One entry of a list of errors in a received body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct ReceivedEntry {
     /// The entry's code, when it carries one.
     pub code: Option<String>,
@@ -59,7 +61,7 @@ pub struct ReceivedEntry {
     pub extra: Map<String, Value>,
     /// The format of the body the entry came from: how its code is looked up.
     #[serde(skip)]
-    pub(crate) format: Option<Format>,
+    pub format: Option<Format>,
 }
 
 fn format_name<S: serde::Serializer>(format: &Format, s: S) -> Result<S::Ok, S::Error> {
@@ -106,6 +108,14 @@ impl ReceivedBody {
 }
 
 impl ReceivedEntry {
+    /// An entry of a body of `format` with nothing read yet: what a reader fills in.
+    pub fn new(format: Format) -> Self {
+        ReceivedEntry {
+            format: Some(format),
+            ..ReceivedEntry::default()
+        }
+    }
+
     /// What [`ApiError::from_received`](crate::ApiError::from_received) reads fields from.
     pub fn received(&self) -> Received<'_> {
         Received {

@@ -134,8 +134,7 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
     fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
         let mut out = Vec::with_capacity(256);
         self.write(body, &mut out);
-        let value = serde_json::from_slice::<Value>(&out).unwrap_or(Value::Null);
-        Box::new(value)
+        Box::new(WrittenJson(out))
     }
 
     /// Headers beside `Content-Type` and `Content-Language` that this format's responses
@@ -268,4 +267,16 @@ pub enum FormatError {
     /// The `Content-Type` is not a valid header value.
     #[error("wire format `{0}` has a Content-Type that is not a valid header value")]
     ContentType(&'static str),
+}
+
+/// A body already written, as a `Serialize` value: its JSON is read back and handed to the
+/// serializer member by member, in the order written (serde_json's `Value` would sort the
+/// members).
+struct WrittenJson(Vec<u8>);
+
+impl serde::Serialize for WrittenJson {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut json = serde_json::Deserializer::from_slice(&self.0);
+        serde_transcode::transcode(&mut json, serializer)
+    }
 }

@@ -77,6 +77,12 @@ impl Decoder {
         BUILT_IN.get_or_init(Decoder::new)
     }
 
+    /// A decoder of the five built-in formats, made once and shared: what
+    /// [`decode`](super::decode) uses, for adapters that take a decoder.
+    pub fn built_in_ref() -> &'static Decoder {
+        Decoder::built_in()
+    }
+
     /// Adds `format`, read after the formats added before where it is no surer of a body
     /// than they are. Refused where its name is taken.
     pub fn with_format(mut self, format: impl WireFormat) -> Result<Self, FormatError> {

@@ -118,7 +118,9 @@ impl Renderer {
     /// a media type are told apart by their order: `application/json` gives Omise unless the
     /// default is Oney or Google.
     pub fn all_built_in(default: Format) -> Self {
-        Renderer::new(default).with_offers(&Format::BUILT_IN)
+        let mut offers = vec![default];
+        offers.extend(Format::BUILT_IN.into_iter().filter(|f| *f != default));
+        Renderer::new(default).with_offers(&offers)
     }
 
     /// Registers `format` and offers it after the formats offered so far (first, where
