@@ -266,13 +266,12 @@ impl Format {
     }
 }
 
-/// Choosing among built-ins by `Accept`: [`negotiate::accept`](crate::negotiate) does the
-/// matching; a [`Renderer`](crate::Renderer) negotiates among its own formats the same way.
+/// Choosing among built-ins by `Accept`: the negotiation layer does the matching; a [`Renderer`](crate::Renderer) negotiates among its own formats the same way.
 impl Format {
     /// Picks a built-in format for the `Accept` value `accept` among `offers`, the server's
     /// formats in order of preference. A [`Renderer`](crate::Renderer) negotiates among
     /// its own formats too ([`Renderer::negotiate`](crate::Renderer::negotiate)); here a
-    /// format of your own, whose media type only its [`WireFormat`](crate::format::WireFormat)
+    /// format of your own, whose media type only its [`WireFormat`]
     /// knows, is never chosen but as the default.
     ///
     /// The first offer is the default: it is returned when nothing offered is acceptable
@@ -327,7 +326,7 @@ const fn same_ascii_letters(a: &[u8], b: &[u8]) -> bool {
     }
     let mut i = 0;
     while i < a.len() {
-        if a[i].to_ascii_lowercase() != b[i].to_ascii_lowercase() {
+        if !a[i].eq_ignore_ascii_case(&b[i]) {
             return false;
         }
         i += 1;

@@ -7,7 +7,7 @@ use crate::format::Format;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ParseError {
-    /// The body is larger than [`ParseOptions::max_bytes`](super::ParseOptions::max_bytes).
+    /// The body is larger than [`ParseOptions::max_bytes`](crate::parse::ParseOptions::max_bytes).
     #[error("body is {len} bytes long, at most {max} are read")]
     TooLarge {
         /// The body's length in bytes.
@@ -32,7 +32,7 @@ pub enum ParseError {
     #[error("content type `{0}` is not JSON")]
     ContentType(String),
     /// Arrays and objects nest deeper than
-    /// [`ParseOptions::max_depth`](super::ParseOptions::max_depth).
+    /// [`ParseOptions::max_depth`](crate::parse::ParseOptions::max_depth).
     #[error("JSON nests deeper than {max} levels")]
     TooDeep {
         /// The limit.

@@ -96,8 +96,8 @@ use crate::model::api_error::ApiError;
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
-    /// The format's name, in lower case: how configuration and [`Format::named`]
-    /// (crate::Format::named) name it. Unique among the formats of one renderer.
+    /// The format's name, in lower case: how configuration and
+    /// [`Format::named`](crate::Format::named) name it. Unique among the formats of one renderer.
     fn name(&self) -> &'static str;
 
     /// The media type an `Accept` header names this format by, without parameters.
