@@ -25,7 +25,7 @@ struct Input {
 }
 
 fuzz_target!(|input: Input| {
-    let format = input.format.map(|f| Format::ALL[usize::from(f) % Format::ALL.len()]);
+    let format = input.format.map(|f| Format::BUILT_IN[usize::from(f) % Format::BUILT_IN.len()]);
     let options = ParseOptions {
         max_bytes: usize::from(input.max_bytes),
         max_depth: usize::from(input.max_depth),
