@@ -145,6 +145,7 @@ fuzz_target!(|input: Input| {
                     }
                 }
             }
+            other => unreachable!("only built-ins are rendered here: {other}"),
         }
     }
 });
