@@ -659,19 +659,27 @@ impl WireFormat for GoogleFormat {
         Box::new(self.view_in(body.errors(), body.written()))
     }
 
-    /// `{"error":{…}}` is a shape several formats share; a numeric `code` beside a
-    /// `status` name or `details` is Google's.
+    /// `{"error":{…}}` is a shape several formats share (Stripe's, Microsoft's): Google's
+    /// `code` is the HTTP status, a number (leniently a string of digits), beside a `status`
+    /// name or typed `details`. A `code` of other text is another format's.
     fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
         let Some(Value::Object(error)) = object.get("error") else {
             return Confidence::NONE;
         };
-        let numeric_code = error.get("code").is_some_and(Value::is_number);
+        let numeric = match error.get("code") {
+            Some(Value::Number(_)) => Some(true),
+            Some(Value::String(code)) => {
+                Some(!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
+            }
+            _ => None,
+        };
         let own = error.get("status").is_some_and(Value::is_string)
             || error.get("details").is_some_and(Value::is_array);
-        match (numeric_code, own) {
-            (true, true) => Confidence::CERTAIN,
-            (true, false) | (false, true) => Confidence::MEMBERS,
-            (false, false) => Confidence::SHAPE,
+        match (numeric, own) {
+            (Some(false), _) => Confidence::SHAPE,
+            (Some(true), true) => Confidence::CERTAIN,
+            (Some(true), false) | (None, true) => Confidence::MEMBERS,
+            (None, false) => Confidence::SHAPE,
         }
     }
 
