@@ -3,5 +3,13 @@
 //!
 //! - [`format`]: the envelope as a [`WireFormat`](apierror::format::WireFormat), in about 40
 //!   lines: written, recognised, read back, described in OpenAPI.
+//! - [`orders`]: an axum API whose errors, and axum's own rejections, are all answered in
+//!   it (problem details are not offered), with its OpenAPI document at `/openapi.json`.
 
 pub mod format;
+pub mod orders;
+
+/// Serves [`orders::app`] on `listener` until the process ends.
+pub async fn serve(listener: tokio::net::TcpListener) -> std::io::Result<()> {
+    axum::serve(listener, orders::app()).await
+}
