@@ -5,7 +5,10 @@
 //!   lines: written, recognised, read back, described in OpenAPI.
 //! - [`orders`]: an axum API whose errors, and axum's own rejections, are all answered in
 //!   it (problem details are not offered), with its OpenAPI document at `/openapi.json`.
+//! - [`client`]: a reqwest client reading an error back as the typed
+//!   [`OrderError`](orders::OrderError).
 
+pub mod client;
 pub mod format;
 pub mod orders;
 
