@@ -23,6 +23,7 @@ use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::Instant;
 
+use apierror::format::{JsonWriter, WireFormat};
 use apierror::axum::ApiErrorLayer;
 use apierror::{ApiError, Format, Renderer};
 use axum::body::{Body, Bytes, HttpBody};
@@ -107,6 +108,49 @@ async fn hand_written_handler(req: Request) -> Response {
         trace_id,
     }
     .into_response()
+}
+
+/// The same RFC 9457 body written by a format of the user's, on the public `WireFormat`
+/// trait and `JsonWriter` alone: what a server author's own envelope costs through the layer.
+#[derive(Debug)]
+struct UserProblem;
+
+impl WireFormat for UserProblem {
+    fn name(&self) -> &'static str {
+        "user_problem"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn content_type(&self) -> &'static str {
+        "application/problem+json"
+    }
+
+    fn write(&self, body: &apierror::format::Body<'_>, out: &mut Vec<u8>) {
+        let err = body.first();
+        let status = body.status();
+        let mut w = JsonWriter::new(out);
+        w.raw(r#"{"type":"about:blank","title":"#);
+        w.string(status.canonical_reason().unwrap_or("Error"));
+        w.raw(r#","status":"#);
+        w.number(u64::from(status.as_u16()));
+        w.raw(r#","detail":"#);
+        w.message(err, body.message_language(err));
+        let ctx = body.context();
+        if let Some(instance) = ctx.instance() {
+            w.raw(r#","instance":"#);
+            w.string(instance);
+        }
+        w.raw(r#","code":"#);
+        w.code(err);
+        if let Some(trace_id) = ctx.trace_id() {
+            w.raw(r#","traceId":"#);
+            w.string(trace_id);
+        }
+        w.raw("}");
+    }
 }
 
 async fn ok_handler() -> &'static str {
@@ -398,8 +442,16 @@ fn server(c: &mut Criterion) {
         (s, &h.clone(), &b.clone())
     });
     assert!(body.ends_with(format!(r#""traceId":"{TRACE}"}}"#).as_bytes()));
+    // The same body from a format of the user's (`UserProblem`), through the same layer.
+    let user_renderer = Renderer::new(Format::named("user_problem"))
+        .with_format(UserProblem)
+        .expect("a name of its own");
+    let user_format = ApiErrorLayer::fixed_with(user_renderer, Format::named("user_problem"))
+        .layer(cart());
+    assert_eq!(answer(&user_format, "/carts/7"), (status, headers.clone(), body.clone()));
     let mut g = Group::new(c, "server_error", "hand_written");
     g.function("apierror", &apierror, "/carts/7");
+    g.function("user_format", &user_format, "/carts/7");
     g.function("hand_written", &hand_written, "/carts/7");
     g.finish();
 
