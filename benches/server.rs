@@ -23,8 +23,8 @@ use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll, Wake, Waker};
 use std::time::Instant;
 
-use apierror::format::{JsonWriter, WireFormat};
 use apierror::axum::ApiErrorLayer;
+use apierror::format::{JsonWriter, WireFormat};
 use apierror::{ApiError, Format, Renderer};
 use axum::body::{Body, Bytes, HttpBody};
 use axum::extract::Request;
@@ -446,9 +446,12 @@ fn server(c: &mut Criterion) {
     let user_renderer = Renderer::new(Format::named("user_problem"))
         .with_format(UserProblem)
         .expect("a name of its own");
-    let user_format = ApiErrorLayer::fixed_with(user_renderer, Format::named("user_problem"))
-        .layer(cart());
-    assert_eq!(answer(&user_format, "/carts/7"), (status, headers.clone(), body.clone()));
+    let user_format =
+        ApiErrorLayer::fixed_with(user_renderer, Format::named("user_problem")).layer(cart());
+    assert_eq!(
+        answer(&user_format, "/carts/7"),
+        (status, headers.clone(), body.clone())
+    );
     let mut g = Group::new(c, "server_error", "hand_written");
     g.function("apierror", &apierror, "/carts/7");
     g.function("user_format", &user_format, "/carts/7");

@@ -27,11 +27,15 @@ where
     E: ApiError + PartialEq + core::fmt::Debug,
 {
     let (renderer, decoder) = formats();
-    let names: Vec<Format> = renderer.formats().map(|f: &dyn WireFormat| Format::of(f)).collect();
+    let names: Vec<Format> = renderer
+        .formats()
+        .map(|f: &dyn WireFormat| Format::of(f))
+        .collect();
     let mut checked = 0;
     for meta in E::catalog().variants {
         // A numeric field reads text only where it is a number: both are tried.
-        let Some((expected, _)) = typed::<E>(meta, &[value, "7"], &format!("purchase.{value}")) else {
+        let Some((expected, _)) = typed::<E>(meta, &[value, "7"], &format!("purchase.{value}"))
+        else {
             continue;
         };
         for &format in &names {
@@ -49,8 +53,25 @@ where
                 meta.name,
                 String::from_utf8_lossy(response.body())
             );
+            // A format with no place for the field (Omise's object, a plain problem) cannot
+            // give back a variant whose field is a value: that variant is still read as
+            // itself, by its code and message.
+            let field = expected.field().map(|f| f.to_string());
+            let body = String::from_utf8_lossy(response.body());
+            let field_lost = field.is_some_and(|f| !body.contains(&f));
             match decoded {
-                Decoded::Typed { error, .. } => prop_assert_eq!(&error, &expected, "{} in {}", meta.name, format),
+                Decoded::Typed { error, .. } => {
+                    prop_assert_eq!(&error, &expected, "{} in {}", meta.name, format)
+                }
+                Decoded::Unrecognised(response) if field_lost => {
+                    prop_assert_eq!(
+                        response.meta.map(|m| m.name),
+                        Some(meta.name),
+                        "{} in {}",
+                        meta.name,
+                        format
+                    );
+                }
                 Decoded::Unrecognised(response) => {
                     return Err(TestCaseError::fail(format!(
                         "{} in {format} not typed: {:?}",

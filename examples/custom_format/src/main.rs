@@ -28,7 +28,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Err(failure) => match failure.typed() {
             Some(OrderError::NotFound { id }) => {
                 println!("typed error: OrderError::NotFound {{ id: {id} }}");
-                println!("request id:  {}", failure.api().and_then(|f| f.trace_id()).unwrap_or("none"));
+                println!(
+                    "request id:  {}",
+                    failure.api().and_then(|f| f.trace_id()).unwrap_or("none")
+                );
             }
             Some(other) => println!("another order error: {other}"),
             None => println!("not an order error: {failure}"),

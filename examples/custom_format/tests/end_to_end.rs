@@ -81,7 +81,10 @@ async fn the_client_reads_errors_back_typed() {
         "{failure:?}"
     );
     // No `traceparent` was sent: the request id is a fresh one, named in the envelope.
-    let request_id = failure.api().and_then(|f| f.trace_id()).expect("a request id");
+    let request_id = failure
+        .api()
+        .and_then(|f| f.trace_id())
+        .expect("a request id");
     assert!(apierror::web::is_traceparent(request_id), "{request_id}");
 
     let failure = client.ship(2).await.unwrap_err();

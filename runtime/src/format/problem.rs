@@ -760,6 +760,16 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
             });
         }
     }
+    // In the Vipps profile the first error's field is an `extraDetails` entry whose reason
+    // is the detail: it stands for the body's field, as Oney's first entry does.
+    if body.field.is_none() {
+        let detail = body.message.as_deref();
+        body.field = body
+            .entries
+            .first()
+            .filter(|e| e.format == Some(Format::Vipps) && e.message.as_deref() == detail)
+            .and_then(|e| e.field.clone());
+    }
     Ok(())
 }
 
