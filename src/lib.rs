@@ -53,6 +53,9 @@
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
 //! | `lang = "en"` | the language of the undecorated titles and messages (`en` when absent) |
 //!
+//! Also on an enum, `#[meta(key = "value", …)]`: facts every variant has unless it gives
+//! the key itself (see `#[meta]` below).
+//!
 //! On each variant (or on the struct itself):
 //!
 //! | attribute | meaning |
@@ -65,6 +68,7 @@
 //! | `/// doc comment` | the description |
 //! | `#[description(ja = "…")]` | the description in another language |
 //! | `#[field("purchase.amount")]` | constant Oney `field` |
+//! | `#[meta(stripe_type = "card_error", doc_url = "https://…")]` | facts a wire format needs that the derive does not model: keys are identifiers, values string literals, each key once per variant; several attributes allowed; read with [`VariantMeta::meta_value`] |
 //!
 //! On a field: `#[source]` / `#[from]` (shared with thiserror: never printed unless the
 //! template names it, and never by a 5xx template), `#[field]` (its value is the Oney

@@ -1,6 +1,7 @@
 //! Parsing of the attributes: the container's `#[api_error(…)]`, a variant's `#[status]`,
-//! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]` and doc comments, and a
-//! field's `#[source]`, `#[from]`, `#[field]` and `#[message]`.
+//! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]`, `#[meta]` and doc
+//! comments (the enum's `#[meta]` too), and a field's `#[source]`, `#[from]`, `#[field]` and
+//! `#[message]`.
 //!
 //! Every attribute name is compared, and written in errors, through the one table below
 //! (serde_derive's `Symbol`). The list in `lib.rs`'s `#[proc_macro_derive(attributes(…))]`
@@ -11,10 +12,11 @@
 
 use std::fmt::{self, Display};
 
-use proc_macro2::TokenTree;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path};
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path};
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
@@ -38,6 +40,8 @@ pub const ERROR: Symbol = Symbol("error");
 pub const DOC: Symbol = Symbol("doc");
 /// A variant's `google.rpc.Code` name, for the Google format and gRPC.
 pub const GRPC: Symbol = Symbol("grpc");
+/// Facts a wire format needs that the derive does not model: `#[meta(key = "value")]`.
+pub const META: Symbol = Symbol("meta");
 
 // Keys of `#[api_error(…)]` (its `status = …` is `STATUS`).
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
@@ -69,7 +73,8 @@ fn grpc_codes() -> &'static [&'static str] {
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
-const VARIANT_ONLY_ON_FIELD: [Symbol; 6] = [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC];
+const VARIANT_ONLY_ON_FIELD: [Symbol; 7] =
+    [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC, META];
 
 impl Symbol {
     #[cfg(test)]
@@ -116,6 +121,8 @@ pub struct ContainerAttrs {
     /// missing one on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+    /// An enum's `#[meta(…)]`: the facts of every variant that does not give its own.
+    pub meta: Vec<MetaEntry>,
 }
 
 /// `rename_all = "…"`, with its key for errors about where it stands.
@@ -143,6 +150,9 @@ pub struct VariantAttrs {
     pub grpc: Option<syn::Ident>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
+    /// `#[meta(key = "value")]`: the variant's own facts, each key once, in the order
+    /// written.
+    pub meta: Vec<MetaEntry>,
     /// thiserror's `#[error(…)]` is there: thiserror is derived too and checks its own
     /// attributes.
     pub thiserror: bool,
@@ -150,6 +160,20 @@ pub struct VariantAttrs {
     /// missing on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+}
+
+/// One `key = "value"` of `#[meta(…)]`.
+pub struct MetaEntry {
+    /// The key as written, for errors about it; its text without `r#` is the key.
+    pub key: Ident,
+    pub value: LitStr,
+}
+
+impl MetaEntry {
+    /// The key as the runtime reads it: the identifier without `r#`.
+    pub fn key_text(&self) -> String {
+        self.key.unraw().to_string()
+    }
 }
 
 /// A text in one language: `ja = "…"` inside `#[message(…)]` or `#[title(…)]`.
@@ -178,8 +202,12 @@ pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 400..=599;
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute], is_enum: bool) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
+    // On a struct these are the struct's own, as its single variant's: `variant` reads them.
     if is_enum {
         misplaced_on_enum(cx, attrs, &mut out);
+        for attr in attrs.iter().filter(|a| a.path() == META) {
+            meta_entries(cx, attr, &mut out.meta);
+        }
     }
     for attr in attrs.iter().filter(|a| a.path() == API_ERROR) {
         let result = attr.parse_nested_meta(|meta| container_key(cx, &meta, &mut out));
@@ -381,6 +409,8 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
                 }
                 set_once(cx, &mut out.grpc, name, attr, GRPC);
             }
+        } else if path == META {
+            meta_entries(cx, attr, &mut out.meta);
         } else if path == ERROR {
             out.thiserror = true;
         } else if path == SOURCE || path == FROM {
@@ -433,6 +463,119 @@ pub fn field<'a>(cx: &mut Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
         }
     }
     out
+}
+
+/// `#[meta(key = "value", …)]`: each entry checked on its own, so that every mistake of
+/// the attribute is reported at once; each key once per variant (or per enum) over all of
+/// its `#[meta]` attributes.
+fn meta_entries(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<MetaEntry>) {
+    let Meta::List(list) = &attr.meta else {
+        cx.error_spanned_by(attr, format!("expected {}", meta_example()));
+        return;
+    };
+    if list.tokens.is_empty() {
+        cx.error_spanned_by(
+            attr,
+            format!("empty #[{META}()]; expected {}", meta_example()),
+        );
+        return;
+    }
+    for entry in split_on_commas(list.tokens.clone()) {
+        if entry.is_empty() {
+            // `#[meta(a = "b",, c = "d")]`: no tokens of its own to point at.
+            cx.error_spanned_by(&list.tokens, format!("expected {}", meta_example()));
+            continue;
+        }
+        if let Some(entry) = meta_entry(cx, &entry) {
+            if out.iter().any(|e| e.key_text() == entry.key_text()) {
+                cx.error_spanned_by(
+                    &entry.key,
+                    format!("duplicate #[{META}] key `{}`", entry.key_text()),
+                );
+            } else {
+                out.push(entry);
+            }
+        }
+    }
+}
+
+/// The example every `#[meta]` error shows.
+fn meta_example() -> String {
+    format!("#[{META}(key = \"value\")], like #[{META}(stripe_type = \"card_error\")]")
+}
+
+/// One `key = "value"` of `#[meta(…)]`, or its mistake reported at the tokens at fault: a
+/// key that is not one identifier, a missing `= "…"`, a value that is not a string.
+fn meta_entry(cx: &mut Ctxt, tokens: &[TokenTree]) -> Option<MetaEntry> {
+    let eq = tokens
+        .iter()
+        .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '='));
+    let Some(eq) = eq else {
+        let message = match tokens {
+            [TokenTree::Ident(key)] => {
+                let key = key.unraw();
+                format!("#[{META}] key `{key}` has no value; write {key} = \"…\"")
+            }
+            _ => format!("expected {}", meta_example()),
+        };
+        cx.error_spanned_by(stream(tokens), message);
+        return None;
+    };
+    let (key, value) = (&tokens[..eq], &tokens[eq + 1..]);
+    let key = match key {
+        [TokenTree::Ident(ident)] => Some(ident.clone()),
+        _ => {
+            let at = if key.is_empty() { &tokens[..=eq] } else { key };
+            cx.error_spanned_by(
+                stream(at),
+                format!(
+                    "expected an identifier as #[{META}] key, like #[{META}(stripe_type = \"…\")]"
+                ),
+            );
+            None
+        }
+    };
+    let value = match syn::parse2::<LitStr>(stream(value)) {
+        Ok(lit) => Some(lit),
+        Err(_) => {
+            let at = if value.is_empty() {
+                &tokens[eq..]
+            } else {
+                value
+            };
+            cx.error_spanned_by(
+                stream(at),
+                format!(
+                    "expected a string literal as #[{META}] value, like #[{META}(stripe_type = \"card_error\")]"
+                ),
+            );
+            None
+        }
+    };
+    Some(MetaEntry {
+        key: key?,
+        value: value?,
+    })
+}
+
+/// The entries of an attribute's list, split at its top-level commas; an empty entry after
+/// a trailing comma is dropped, as Rust drops it.
+fn split_on_commas(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut entries = vec![Vec::new()];
+    for token in tokens {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => entries.push(Vec::new()),
+            _ => entries.last_mut().expect("one entry at least").push(token),
+        }
+    }
+    if entries.last().is_some_and(Vec::is_empty) && entries.len() > 1 {
+        entries.pop();
+    }
+    entries
+}
+
+fn stream(tokens: &[TokenTree]) -> TokenStream {
+    tokens.iter().cloned().collect()
 }
 
 /// Checks one code: non-empty, no whitespace, no control characters.
@@ -659,7 +802,7 @@ mod tests {
     use super::*;
 
     /// The attributes the derive declares, in the order `lib.rs` lists them.
-    const DECLARED: [Symbol; 10] = [
+    const DECLARED: [Symbol; 11] = [
         API_ERROR,
         STATUS,
         CODE,
@@ -670,6 +813,7 @@ mod tests {
         SOURCE,
         FROM,
         GRPC,
+        META,
     ];
 
     /// `lib.rs` must name the attributes literally; this keeps its list and the table equal.

@@ -36,7 +36,8 @@ use syn::{parse_macro_input, DeriveInput};
         field,
         source,
         from,
-        grpc
+        grpc,
+        meta
     )
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

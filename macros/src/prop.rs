@@ -1,13 +1,14 @@
 //! What the model implies, answered in one place (thiserror's `prop.rs`): a variant's code,
 //! status and title, its message when known at compile time, how its template splits for
-//! the JSON fast path, and which field each placeholder prints.
+//! the JSON fast path, which field each placeholder prints, where a rebuilt variant's
+//! fields come from, and its `#[meta]` facts merged with the enum's.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{LitStr, Member};
+use syn::{LitStr, Member, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::ContainerAttrs;
+use crate::attr::{ContainerAttrs, MetaEntry};
 use crate::case;
 use crate::json;
 use crate::template::{Arg, Piece};
@@ -37,6 +38,17 @@ pub struct DirectRest<'v> {
 pub struct Slot<'v, 'a> {
     pub field: &'v Field<'a>,
     pub write: Write<'v>,
+}
+
+/// Where a field of a variant rebuilt from a received body comes from.
+pub enum Carried<'a> {
+    /// The received message, where it is not the variant's own (a `#[message]` field, an
+    /// `Option` of this type).
+    MessageOverride(&'a Type),
+    /// The Oney `field` (a `#[field]` field).
+    OneyField,
+    /// The template placeholder of the field's name, captured from the received message.
+    Placeholder,
 }
 
 /// How a placeholder's value is written.
@@ -254,6 +266,44 @@ impl<'a> Variant<'a> {
             _ => ("", pieces.as_slice()),
         };
         Some(DirectRest { lead, rest })
+    }
+}
+
+impl<'a> Variant<'a> {
+    /// Where each field of the variant comes from when a received body rebuilds it, in
+    /// declaration order; `None` where a received body can never rebuild it: a field of a
+    /// type received text cannot become, a `#[source]`, or a field the body does not carry
+    /// (no template prints it, as where the message is an opaque `Display`).
+    pub fn rebuild_plan(&self) -> Option<Vec<(&Field<'a>, Carried<'a>)>> {
+        self.fields
+            .iter()
+            .map(|field| {
+                let carried = if field.attrs.message.is_some() {
+                    let inner = ty::option_inner(field.ty)?;
+                    ty::readable_type(inner).then_some(Carried::MessageOverride(inner))?
+                } else if !ty::readable_type(field.ty) || field.is_source() {
+                    return None;
+                } else if field.attrs.field.is_some() {
+                    Carried::OneyField
+                } else if self.prints(field) {
+                    Carried::Placeholder
+                } else {
+                    return None;
+                };
+                Some((field, carried))
+            })
+            .collect()
+    }
+
+    /// The variant's `#[meta]` facts, then the enum's for the keys it does not give: what
+    /// `VariantMeta::meta` holds, the first entry of a key being the one that counts.
+    pub fn meta<'v>(&'v self, container: &'v ContainerAttrs) -> Vec<&'v MetaEntry> {
+        let own = &self.attrs.meta;
+        let inherited = container
+            .meta
+            .iter()
+            .filter(|c| !own.iter().any(|o| o.key_text() == c.key_text()));
+        own.iter().chain(inherited).collect()
     }
 }
 
