@@ -1,7 +1,8 @@
 //! Parsing of the attributes: the container's `#[api_error(…)]`, a variant's `#[status]`,
 //! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]`, `#[meta]` and doc
-//! comments (the enum's `#[meta]` too), and a field's `#[source]`, `#[from]`, `#[field]` and
-//! `#[message]`.
+//! comments (the enum's `#[meta]` too), a field's `#[source]`, `#[from]`, `#[field]` and
+//! `#[message]`, and thiserror's `#[error]` on a variant or the enum, read (never checked:
+//! thiserror does that) for the message template it may hold.
 //!
 //! Every attribute name is compared, and written in errors, through the one table below
 //! (serde_derive's `Symbol`). The list in `lib.rs`'s `#[proc_macro_derive(attributes(…))]`
@@ -16,6 +17,7 @@ use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
 use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
+use syn::parse::ParseStream;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path};
 
 use crate::case::RenameRule;
@@ -35,7 +37,8 @@ pub const FIELD: Symbol = Symbol("field");
 /// thiserror's, shared: the field holds the underlying error.
 pub const SOURCE: Symbol = Symbol("source");
 pub const FROM: Symbol = Symbol("from");
-/// thiserror's display attribute: read only to know that thiserror is derived beside us.
+/// thiserror's display attribute: where it is a format string alone, the message template
+/// of a variant without `#[message]`.
 pub const ERROR: Symbol = Symbol("error");
 pub const DOC: Symbol = Symbol("doc");
 /// A variant's `google.rpc.Code` name, for the Google format and gRPC.
@@ -123,6 +126,8 @@ pub struct ContainerAttrs {
     pub code_rejected: bool,
     /// An enum's `#[meta(…)]`: the facts of every variant that does not give its own.
     pub meta: Vec<MetaEntry>,
+    /// An enum's thiserror `#[error(…)]`, which thiserror gives every variant without one.
+    pub error: Option<ErrorAttr>,
 }
 
 /// `rename_all = "…"`, with its key for errors about where it stands.
@@ -153,9 +158,9 @@ pub struct VariantAttrs {
     /// `#[meta(key = "value")]`: the variant's own facts, each key once, in the order
     /// written.
     pub meta: Vec<MetaEntry>,
-    /// thiserror's `#[error(…)]` is there: thiserror is derived too and checks its own
-    /// attributes.
-    pub thiserror: bool,
+    /// thiserror's `#[error(…)]` (the first, where several are written: thiserror reports
+    /// them). Its presence says thiserror is derived too and checks its own attributes.
+    pub error: Option<ErrorAttr>,
     /// A `#[status]` / `#[code]` was written but rejected (or put on a field): not reported
     /// missing on top.
     pub status_rejected: bool,
@@ -174,6 +179,16 @@ impl MetaEntry {
     pub fn key_text(&self) -> String {
         self.key.unraw().to_string()
     }
+}
+
+/// thiserror's `#[error(…)]`, as far as the derive reads it.
+pub enum ErrorAttr {
+    /// `#[error("…")]`: a format string alone, which may be the message template.
+    Text(LitStr),
+    /// Any other form: `transparent`, `fmt = path`, a format string with arguments
+    /// (`#[error("{}", .0.len())]`), or tokens thiserror reports. The message is the
+    /// type's `Display` as a whole.
+    Opaque,
 }
 
 /// A text in one language: `ja = "…"` inside `#[message(…)]` or `#[title(…)]`.
@@ -205,8 +220,12 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], is_enum: bool) -> Container
     // On a struct these are the struct's own, as its single variant's: `variant` reads them.
     if is_enum {
         misplaced_on_enum(cx, attrs, &mut out);
-        for attr in attrs.iter().filter(|a| a.path() == META) {
-            meta_entries(cx, attr, &mut out.meta);
+        for attr in attrs {
+            if attr.path() == META {
+                meta_entries(cx, attr, &mut out.meta);
+            } else if attr.path() == ERROR && out.error.is_none() {
+                out.error = Some(error_attr(attr));
+            }
         }
     }
     for attr in attrs.iter().filter(|a| a.path() == API_ERROR) {
@@ -412,7 +431,7 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
         } else if path == META {
             meta_entries(cx, attr, &mut out.meta);
         } else if path == ERROR {
-            out.thiserror = true;
+            out.error.get_or_insert_with(|| error_attr(attr));
         } else if path == SOURCE || path == FROM {
             cx.error_spanned_by(
                 attr,
@@ -576,6 +595,30 @@ fn split_on_commas(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
 
 fn stream(tokens: &[TokenTree]) -> TokenStream {
     tokens.iter().cloned().collect()
+}
+
+/// thiserror's `#[error(…)]`: a format string alone is [`ErrorAttr::Text`] (a trailing
+/// comma allowed, as thiserror allows it); anything else is thiserror's to read and check.
+fn error_attr(attr: &Attribute) -> ErrorAttr {
+    let text = |input: ParseStream| -> syn::Result<Option<LitStr>> {
+        if !input.peek(LitStr) {
+            input.parse::<TokenStream>()?;
+            return Ok(None);
+        }
+        let lit: LitStr = input.parse()?;
+        let trailing_comma = input.peek(syn::Token![,]) && {
+            let ahead = input.fork();
+            ahead.parse::<syn::Token![,]>()?;
+            ahead.is_empty()
+        };
+        let alone = input.is_empty() || trailing_comma;
+        input.parse::<TokenStream>()?;
+        Ok(alone.then_some(lit))
+    };
+    match attr.parse_args_with(text) {
+        Ok(Some(lit)) => ErrorAttr::Text(lit),
+        _ => ErrorAttr::Opaque,
+    }
 }
 
 /// Checks one code: non-empty, no whitespace, no control characters.

@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod case;
 mod ctxt;
+mod error_template;
 mod expand;
 #[cfg(test)]
 mod fuzz_tests;

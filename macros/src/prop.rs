@@ -131,20 +131,25 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|f| f.attrs.field.is_some())
     }
 
-    /// The template's placeholders.
-    pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
-        placeholders_of(self.template.iter().flatten())
+    /// The default template's pieces (none without a template).
+    pub fn pieces(&self) -> &[Piece] {
+        self.template.as_ref().map_or(&[], |t| t.pieces.as_slice())
     }
 
-    /// Every template of the variant with the literal it was written in: the default one,
-    /// then its translations.
+    /// The template's placeholders.
+    pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
+        placeholders_of(self.pieces())
+    }
+
+    /// Every template of the variant with the literal it was written in: the default one
+    /// (`#[message]`'s or `#[error]`'s), then its translations.
     pub fn templates(&self) -> impl Iterator<Item = (&LitStr, &[Piece])> {
-        let default = self.attrs.message.as_ref().zip(self.template.as_deref());
+        let default = self.template.iter().map(|t| (&t.lit, t.pieces.as_slice()));
         let translated = self
             .translations
             .iter()
             .map(|t| (&t.lit, t.template.as_slice()));
-        default.into_iter().chain(translated)
+        default.chain(translated)
     }
 
     /// The fields `pieces` print, each once, in the order of their first use.
@@ -211,9 +216,10 @@ impl<'a> Variant<'a> {
     /// placeholders one to one), whose literals need no JSON escaping (each is its own
     /// escaped copy), and no field that can replace it.
     pub fn message_from_tables(&self) -> bool {
-        let Some(pieces) = &self.template else {
+        let Some(template) = &self.template else {
             return false;
         };
+        let pieces = &template.pieces;
         if self.message_field().is_some() {
             return false;
         }
@@ -244,7 +250,7 @@ impl<'a> Variant<'a> {
             return None;
         }
         let mut message = String::new();
-        for piece in self.template.as_ref()? {
+        for piece in &self.template.as_ref()?.pieces {
             match piece {
                 Piece::Literal(text) => message.push_str(text),
                 Piece::Placeholder { .. } => return None,
@@ -259,7 +265,7 @@ impl<'a> Variant<'a> {
         if self.message_field().is_some() {
             return None;
         }
-        let pieces = self.template.as_ref()?;
+        let pieces = &self.template.as_ref()?.pieces;
         self.placeholders().next()?;
         let (lead, rest) = match pieces.split_first() {
             Some((Piece::Literal(lead), rest)) => (lead.as_str(), rest),
@@ -304,6 +310,29 @@ impl<'a> Variant<'a> {
             .iter()
             .filter(|c| !own.iter().any(|o| o.key_text() == c.key_text()));
         own.iter().chain(inherited).collect()
+    }
+
+    /// Whether thiserror is derived beside us, which checks its own attributes: an
+    /// `#[error]` on the variant or on the enum.
+    pub fn has_thiserror(&self, container: &ContainerAttrs) -> bool {
+        self.attrs.error.is_some() || container.error.is_some()
+    }
+}
+
+/// The field among `fields` that a placeholder prints: a name in a variant of named fields,
+/// an index in a tuple variant; `None` for any other.
+pub fn placeholder_field<'f, 'a>(fields: &'f [Field<'a>], arg: &Arg) -> Option<&'f Field<'a>> {
+    let tuple = matches!(
+        fields.first(),
+        Some(Field {
+            member: Member::Unnamed(_),
+            ..
+        })
+    );
+    match arg {
+        Arg::Named(name) if !tuple => fields.iter().find(|f| f.name == *name),
+        Arg::Index(index) if tuple => fields.get(*index),
+        _ => None,
     }
 }
 

@@ -22,8 +22,11 @@ pub struct VariantMeta {
     pub code: &'static str,
     /// A short human-readable summary, e.g. `Used Token`.
     pub title: &'static str,
-    /// The message template as written in `#[message("…")]`, with `{field}` placeholders;
-    /// `None` when the message comes from the type's `Display`.
+    /// The message template as written, with `{field}` placeholders: `#[message("…")]`'s,
+    /// else thiserror's `#[error("…")]`'s where the derive reads it as the template (see the
+    /// facade's "Pairing with thiserror"). `None` when the message is the type's `Display`
+    /// as a whole; a server error (5xx) then writes its status's canonical reason on the
+    /// wire instead.
     pub message: Option<&'static str>,
     /// The English description, from the variant's doc comment (empty when there is none).
     pub description: &'static str,
@@ -60,13 +63,14 @@ pub struct VariantMeta {
     /// `false` where the client can never rebuild it and decodes such a body untyped
     /// (with its status, code and message): a field of another type (an error, a struct),
     /// a `#[source]` / `#[from]` field, or a field no template prints, as in a variant whose
-    /// message is the type's `Display`. A variant without fields is always rebuildable.
+    /// message is thiserror's `#[error(…)]` written with member access (`{0.len}`,
+    /// `.field.sub`), extra format arguments or `transparent`. A variant without fields is
+    /// always rebuildable.
     ///
     /// ```
     /// #[derive(Debug, thiserror::Error, apierror::ApiError)]
     /// enum OrderError {
     ///     #[error("order {id} was not found")]
-    ///     #[message("order {id} was not found")]
     ///     #[status(404)]
     ///     #[code("order_not_found")]
     ///     NotFound { id: u64 },

@@ -27,7 +27,7 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
         .code(&input.attrs)
         .map(|c| c.value)
         .unwrap_or_default();
-    let message = variant.attrs.message.as_ref().map(syn::LitStr::value);
+    let message = variant.template.as_ref().map(|t| t.lit.value());
     out.code("__a::variant_meta(__a::VariantMetaFields {")
         .str_member("name", name)
         .code("status: ")
@@ -38,7 +38,7 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
         .code("message: ")
         .option_str(message.as_deref())
         .code(", pieces: ");
-    template_pieces(variant.template.iter().flatten(), out);
+    template_pieces(variant.pieces().iter(), out);
     out.code(",");
     if !variant.attrs.doc.is_empty() {
         out.str_member("description", &variant.attrs.doc);
@@ -310,8 +310,9 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     }
 
     let default = match &variant.template {
-        Some(pieces) => write_template(variant, pieces),
-        // Without #[message] the type's Display is the message (thiserror's #[error]).
+        Some(template) => write_template(variant, &template.pieces),
+        // Without a template the type's Display is the message (thiserror's #[error] where
+        // the derive cannot read it).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
     };
     let body = match override_field {
