@@ -53,18 +53,22 @@
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
 //! | `lang = "en"` | the language of the undecorated titles and messages (`en` when absent) |
 //!
+//! Also on an enum, `#[meta(key = "value", …)]`: facts every variant has unless it gives
+//! the key itself (see `#[meta]` below).
+//!
 //! On each variant (or on the struct itself):
 //!
 //! | attribute | meaning |
 //! |---|---|
 //! | `#[status(404)]` | HTTP status, `400..=599` |
 //! | `#[code("not_found")]` | machine code: non-empty, no whitespace or control characters |
-//! | `#[message("… {field} … {0} …")]` | message template over the variant's fields; without it the type's `Display` is the message |
+//! | `#[message("… {field} … {0} …")]` | message template over the variant's fields; without it thiserror's `#[error("…")]` is the template where it can be (see [Pairing with thiserror](#pairing-with-thiserror)), else the type's `Display` is the message |
 //! | `#[title("Not Found")]` | short summary; defaults to the variant name in words |
 //! | `#[message(ja = "…", th = "…")]`, `#[title(ja = "…")]` | translations, checked like the default; `Accept-Language` chooses among them and `Content-Language` names the one written |
 //! | `/// doc comment` | the description |
 //! | `#[description(ja = "…")]` | the description in another language |
 //! | `#[field("purchase.amount")]` | constant Oney `field` |
+//! | `#[meta(stripe_type = "card_error", doc_url = "https://…")]` | facts a wire format needs that the derive does not model: keys are identifiers, values string literals, each key once per variant; several attributes allowed; read with [`VariantMeta::meta_value`] |
 //!
 //! On a field: `#[source]` / `#[from]` (shared with thiserror: never printed unless the
 //! template names it, and never by a 5xx template), `#[field]` (its value is the Oney
@@ -72,8 +76,19 @@
 //!
 //! ## Pairing with thiserror
 //!
+//! `#[derive(thiserror::Error, ApiError)]` is a supported pairing. Where a variant has no
+//! `#[message]`, its `#[error("…")]` (or the enum's, which thiserror gives every variant
+//! without one; or a struct's) is the message template, exactly as if it were written in
+//! `#[message]`: the message renders as thiserror's `Display`, the catalog holds the
+//! template ([`VariantMeta::message`], [`VariantMeta::pieces`]), a client captures the
+//! fields back into the typed variant, the Google format's `ErrorInfo.metadata` carries
+//! them. thiserror's placeholders are understood: `{field}`, `{0}`, format specs (`{id:?}`,
+//! `{id:>5}`, `{n:.2}`, `{n:#x}`) and `{{` / `}}`.
+//!
 //! ```
-//! #[derive(Debug, thiserror::Error, apierror::ApiError)]
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, PartialEq, thiserror::Error, ApiError)]
 //! pub enum StoreError {
 //!     #[error("transfer {0} not found")]
 //!     #[status(404)]
@@ -81,9 +96,63 @@
 //!     NotFound(String),
 //! }
 //!
-//! use apierror::ApiError;
 //! let err = StoreError::NotFound("trsf_test_1".into());
 //! assert_eq!(err.message().to_string(), "transfer trsf_test_1 not found");
+//! assert_eq!(err.meta().message, Some("transfer {0} not found"));
+//!
+//! // The client side reads the field back from a received body.
+//! let body = br#"{"object":"error","code":"not_found","message":"transfer trsf_test_1 not found"}"#;
+//! let headers = http::HeaderMap::new();
+//! let decoded = apierror::parse::decode::<StoreError>(404, &headers, body, &Default::default());
+//! assert_eq!(decoded.typed(), Some(&err));
+//! ```
+//!
+//! A text is the template only where the derive can read it back and it may go on the
+//! wire; otherwise the type's `Display` stays the message, whole and opaque, as without
+//! `#[error]` ([`VariantMeta::message`] is `None`), and where the variant has fields the
+//! body does not carry, its catalog entry says the client can never rebuild it
+//! ([`VariantMeta::rebuildable`] is `false`: it decodes untyped). Not read as a template:
+//!
+//! - `#[error(transparent)]` and `#[error(fmt = …)]`;
+//! - a format string with arguments: member access and expressions
+//!   (`#[error("{}", .items.len())]`, `#[error("{first}", first = .items[0])]`);
+//! - a placeholder that names no field of the variant (thiserror leaves it to `format!`,
+//!   which finds a constant of that name), or a width or precision taken from an argument
+//!   (`{0:1$}`, `{:.*}`);
+//! - a `Path` or `PathBuf` field printed without a spec (thiserror prints it through
+//!   `.display()`).
+//!
+//! **Server errors.** The message of a 5xx whose text comes from `Display` never reaches
+//! the wire: the status's canonical reason (`Internal Server Error`) is written instead,
+//! since such a text may carry a source's details. An `#[error]` text is the author's, so
+//! on a 5xx it is the template (and goes on the wire) only where every field it prints is a
+//! primitive scalar (an integer, a float, `bool`, `char`): a text with no placeholder
+//! (`#[error("database unavailable")]`), or `#[error("retry in {0} seconds")]` over a
+//! `u32`. One that prints a `#[source]` / `#[from]` field, a `String` (a source's text
+//! often travels as one) or any other type stays off the wire, and so do its values in
+//! Google metadata; logs still get the whole `Display`. Write `#[message("…")]` to put
+//! such a variant's text on the wire.
+//!
+//! ```
+//! use apierror::ApiError;
+//!
+//! #[derive(Debug, thiserror::Error, ApiError)]
+//! pub enum DbError {
+//!     #[error("database unavailable")]
+//!     #[status(503)]
+//!     #[code("db_unavailable")]
+//!     Unavailable(#[source] std::io::Error),
+//!
+//!     #[error("query failed: {0}")]
+//!     #[status(500)]
+//!     #[code("query_failed")]
+//!     Query(String),
+//! }
+//!
+//! assert_eq!(DbError::catalog().variants[0].message, Some("database unavailable"));
+//! let err = DbError::Query("relation \"users\" does not exist".into());
+//! assert_eq!(err.meta().message, None); // its text stays off the wire
+//! assert_eq!(err.message().to_string(), r#"query failed: relation "users" does not exist"#);
 //! ```
 //!
 //! ## Wire formats

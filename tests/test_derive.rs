@@ -4,7 +4,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use apierror::parse::{Received, TemplatePiece};
-use apierror::{ApiError, MessageSink, Translation, VariantMeta};
+use apierror::{ApiError, MessageSink, Translation};
 
 #[derive(Debug, ApiError)]
 #[api_error(location = "https://www.omise.co/api-errors")]
@@ -117,29 +117,37 @@ fn catalog_lists_every_variant() {
             "BadRequest"
         ]
     );
+    // `VariantMeta` is `#[non_exhaustive]`: every field is compared on its own.
+    let used = &catalog.variants[0];
+    assert_eq!(used.name, "UsedToken");
+    assert_eq!(used.status, 400);
+    assert_eq!(used.code, "used_token");
+    assert_eq!(used.title, "Used Token");
+    assert_eq!(used.message, Some("token was already used"));
     assert_eq!(
-        catalog.variants[0],
-        VariantMeta {
-            name: "UsedToken",
-            status: 400,
-            code: "used_token",
-            title: "Used Token",
-            message: Some("token was already used"),
-            description: "An attempt was made to re-use a token.\nTokens are single use only.",
-            translations: &[Translation {
-                lang: "ja",
-                description: "トークンは一度しか使えません。"
-            }],
-            field: None,
-            fields: &[],
-            pieces: &[TemplatePiece::Literal("token was already used")],
-            location: Some("https://www.omise.co/api-errors"),
-            language: "en",
-            localized: &[],
-            domain: None,
-            grpc: None,
-        }
+        used.description,
+        "An attempt was made to re-use a token.\nTokens are single use only."
     );
+    assert_eq!(
+        used.translations,
+        [Translation {
+            lang: "ja",
+            description: "トークンは一度しか使えません。"
+        }]
+    );
+    assert_eq!(used.field, None);
+    assert!(used.fields.is_empty());
+    assert_eq!(
+        used.pieces,
+        [TemplatePiece::Literal("token was already used")]
+    );
+    assert_eq!(used.location, Some("https://www.omise.co/api-errors"));
+    assert_eq!(used.language, "en");
+    assert!(used.localized.is_empty());
+    assert_eq!(used.domain, None);
+    assert_eq!(used.grpc, None);
+    assert!(used.meta.is_empty());
+    assert!(used.rebuildable);
     let charge = catalog.find("invalid_charge").unwrap();
     assert_eq!(
         charge.message,
@@ -246,7 +254,11 @@ fn thiserror_display_is_the_message_without_template() {
     };
     assert_eq!(err.message().to_string(), "transfer trsf_test_1 not found");
     assert_eq!(err.to_string(), "transfer trsf_test_1 not found");
-    assert_eq!(err.meta().message, None);
+    // Without `#[message]`, thiserror's format string is the template (tests/test_thiserror.rs).
+    assert_eq!(err.meta().message, Some("transfer {id} not found"));
+    // A 5xx whose format string prints its source keeps none: its text stays off the wire.
+    let storage = StoreError::catalog().find("service_unavailable").unwrap();
+    assert_eq!(storage.message, None);
     let err = StoreError::from(std::io::Error::other("db password wrong"));
     // Logs get the full Display, source chain included.
     assert_eq!(

@@ -6,6 +6,7 @@ use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 
 use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
 use crate::ctxt::Ctxt;
+use crate::error_template;
 use crate::template::{self, Piece};
 
 pub struct Input<'a> {
@@ -20,10 +21,18 @@ pub struct Variant<'a> {
     pub ident: &'a Ident,
     pub attrs: VariantAttrs,
     pub fields: Vec<Field<'a>>,
-    /// The parsed `#[message]`, when there is one and it parses.
-    pub template: Option<Vec<Piece>>,
+    /// The message template: the parsed `#[message]`, when there is one and it parses, else
+    /// thiserror's `#[error]` where it is one (`error_template`).
+    pub template: Option<Template>,
     /// The parsed `#[message(ja = "…")]` translations that parse, in the order written.
     pub translations: Vec<Translated>,
+}
+
+/// A variant's default message template and the literal it was written in (errors point at
+/// it).
+pub struct Template {
+    pub lit: syn::LitStr,
+    pub pieces: Vec<Piece>,
 }
 
 /// A translation of the message: its language, its literal (errors point at it) and its
@@ -51,7 +60,7 @@ impl<'a> Input<'a> {
             Data::Enum(data) => data
                 .variants
                 .iter()
-                .map(|v| Variant::from_syn(cx, &v.ident, &v.attrs, &v.fields))
+                .map(|v| Variant::from_syn(cx, &v.ident, &v.attrs, &v.fields, &attrs))
                 .collect(),
             // A struct is its own single variant: its attributes are the variant's.
             Data::Struct(data) => {
@@ -60,6 +69,7 @@ impl<'a> Input<'a> {
                     &input.ident,
                     &input.attrs,
                     &data.fields,
+                    &attrs,
                 )]
             }
             Data::Union(data) => {
@@ -83,6 +93,7 @@ impl<'a> Variant<'a> {
         ident: &'a Ident,
         attrs: &'a [syn::Attribute],
         fields: &'a Fields,
+        container: &ContainerAttrs,
     ) -> Self {
         let mut attrs = attr::variant(cx, attrs);
         let fields: Vec<Field> = fields
@@ -95,10 +106,13 @@ impl<'a> Variant<'a> {
         let misplaced = |name| fields.iter().any(|f| f.attrs.misplaced.contains(&name));
         attrs.status_rejected |= misplaced(attr::STATUS);
         attrs.code_rejected |= misplaced(attr::CODE);
-        let template = attrs
-            .message
-            .as_ref()
-            .and_then(|lit| parse_template(cx, lit));
+        let template = match &attrs.message {
+            Some(lit) => parse_template(cx, lit).map(|pieces| Template {
+                lit: lit.clone(),
+                pieces,
+            }),
+            None => error_template(&attrs, &fields, container),
+        };
         let translations = attrs
             .message_translations
             .iter()
@@ -120,6 +134,19 @@ impl<'a> Variant<'a> {
     }
 }
 
+/// thiserror's `#[error]` of the variant (else the enum's, which thiserror gives every
+/// variant without one) as the template, where it is one (`error_template`).
+fn error_template(
+    attrs: &VariantAttrs,
+    fields: &[Field],
+    container: &ContainerAttrs,
+) -> Option<Template> {
+    let error = attrs.error.as_ref().or(container.error.as_ref())?;
+    let status = attrs.status.or(container.status);
+    let (lit, pieces) = error_template::read(error, fields, status).ok()?;
+    Some(Template { lit, pieces })
+}
+
 /// The template of `lit`, or its error reported at it.
 fn parse_template(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<Piece>> {
     match template::parse(&lit.value()) {
@@ -132,7 +159,7 @@ fn parse_template(cx: &mut Ctxt, lit: &syn::LitStr) -> Option<Vec<Piece>> {
 }
 
 impl<'a> Field<'a> {
-    fn from_syn(cx: &mut Ctxt, index: usize, field: &'a syn::Field) -> Self {
+    pub fn from_syn(cx: &mut Ctxt, index: usize, field: &'a syn::Field) -> Self {
         let (member, name) = match &field.ident {
             Some(ident) => {
                 let name = ident.to_string();

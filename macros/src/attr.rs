@@ -1,6 +1,8 @@
 //! Parsing of the attributes: the container's `#[api_error(…)]`, a variant's `#[status]`,
-//! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]` and doc comments, and a
-//! field's `#[source]`, `#[from]`, `#[field]` and `#[message]`.
+//! `#[code]`, `#[message]`, `#[title]`, `#[description]`, `#[field]`, `#[meta]` and doc
+//! comments (the enum's `#[meta]` too), a field's `#[source]`, `#[from]`, `#[field]` and
+//! `#[message]`, and thiserror's `#[error]` on a variant or the enum, read (never checked:
+//! thiserror does that) for the message template it may hold.
 //!
 //! Every attribute name is compared, and written in errors, through the one table below
 //! (serde_derive's `Symbol`). The list in `lib.rs`'s `#[proc_macro_derive(attributes(…))]`
@@ -11,10 +13,12 @@
 
 use std::fmt::{self, Display};
 
-use proc_macro2::TokenTree;
+use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
+use syn::ext::IdentExt;
 use syn::meta::ParseNestedMeta;
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Meta, Path};
+use syn::parse::ParseStream;
+use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitStr, Meta, Path};
 
 use crate::case::RenameRule;
 use crate::ctxt::Ctxt;
@@ -33,11 +37,14 @@ pub const FIELD: Symbol = Symbol("field");
 /// thiserror's, shared: the field holds the underlying error.
 pub const SOURCE: Symbol = Symbol("source");
 pub const FROM: Symbol = Symbol("from");
-/// thiserror's display attribute: read only to know that thiserror is derived beside us.
+/// thiserror's display attribute: where it is a format string alone, the message template
+/// of a variant without `#[message]`.
 pub const ERROR: Symbol = Symbol("error");
 pub const DOC: Symbol = Symbol("doc");
 /// A variant's `google.rpc.Code` name, for the Google format and gRPC.
 pub const GRPC: Symbol = Symbol("grpc");
+/// Facts a wire format needs that the derive does not model: `#[meta(key = "value")]`.
+pub const META: Symbol = Symbol("meta");
 
 // Keys of `#[api_error(…)]` (its `status = …` is `STATUS`).
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
@@ -69,7 +76,8 @@ fn grpc_codes() -> &'static [&'static str] {
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
-const VARIANT_ONLY_ON_FIELD: [Symbol; 6] = [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC];
+const VARIANT_ONLY_ON_FIELD: [Symbol; 7] =
+    [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC, META];
 
 impl Symbol {
     #[cfg(test)]
@@ -116,6 +124,10 @@ pub struct ContainerAttrs {
     /// missing one on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+    /// An enum's `#[meta(…)]`: the facts of every variant that does not give its own.
+    pub meta: Vec<MetaEntry>,
+    /// An enum's thiserror `#[error(…)]`, which thiserror gives every variant without one.
+    pub error: Option<ErrorAttr>,
 }
 
 /// `rename_all = "…"`, with its key for errors about where it stands.
@@ -143,13 +155,40 @@ pub struct VariantAttrs {
     pub grpc: Option<syn::Ident>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
-    /// thiserror's `#[error(…)]` is there: thiserror is derived too and checks its own
-    /// attributes.
-    pub thiserror: bool,
+    /// `#[meta(key = "value")]`: the variant's own facts, each key once, in the order
+    /// written.
+    pub meta: Vec<MetaEntry>,
+    /// thiserror's `#[error(…)]` (the first, where several are written: thiserror reports
+    /// them). Its presence says thiserror is derived too and checks its own attributes.
+    pub error: Option<ErrorAttr>,
     /// A `#[status]` / `#[code]` was written but rejected (or put on a field): not reported
     /// missing on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+}
+
+/// One `key = "value"` of `#[meta(…)]`.
+pub struct MetaEntry {
+    /// The key as written, for errors about it; its text without `r#` is the key.
+    pub key: Ident,
+    pub value: LitStr,
+}
+
+impl MetaEntry {
+    /// The key as the runtime reads it: the identifier without `r#`.
+    pub fn key_text(&self) -> String {
+        self.key.unraw().to_string()
+    }
+}
+
+/// thiserror's `#[error(…)]`, as far as the derive reads it.
+pub enum ErrorAttr {
+    /// `#[error("…")]`: a format string alone, which may be the message template.
+    Text(LitStr),
+    /// Any other form: `transparent`, `fmt = path`, a format string with arguments
+    /// (`#[error("{}", .0.len())]`), or tokens thiserror reports. The message is the
+    /// type's `Display` as a whole.
+    Opaque,
 }
 
 /// A text in one language: `ja = "…"` inside `#[message(…)]` or `#[title(…)]`.
@@ -178,8 +217,16 @@ pub const STATUS_RANGE: std::ops::RangeInclusive<u16> = 400..=599;
 
 pub fn container(cx: &mut Ctxt, attrs: &[Attribute], is_enum: bool) -> ContainerAttrs {
     let mut out = ContainerAttrs::default();
+    // On a struct these are the struct's own, as its single variant's: `variant` reads them.
     if is_enum {
         misplaced_on_enum(cx, attrs, &mut out);
+        for attr in attrs {
+            if attr.path() == META {
+                meta_entries(cx, attr, &mut out.meta);
+            } else if attr.path() == ERROR && out.error.is_none() {
+                out.error = Some(error_attr(attr));
+            }
+        }
     }
     for attr in attrs.iter().filter(|a| a.path() == API_ERROR) {
         let result = attr.parse_nested_meta(|meta| container_key(cx, &meta, &mut out));
@@ -381,8 +428,10 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
                 }
                 set_once(cx, &mut out.grpc, name, attr, GRPC);
             }
+        } else if path == META {
+            meta_entries(cx, attr, &mut out.meta);
         } else if path == ERROR {
-            out.thiserror = true;
+            out.error.get_or_insert_with(|| error_attr(attr));
         } else if path == SOURCE || path == FROM {
             cx.error_spanned_by(
                 attr,
@@ -433,6 +482,143 @@ pub fn field<'a>(cx: &mut Ctxt, attrs: &'a [Attribute]) -> FieldAttrs<'a> {
         }
     }
     out
+}
+
+/// `#[meta(key = "value", …)]`: each entry checked on its own, so that every mistake of
+/// the attribute is reported at once; each key once per variant (or per enum) over all of
+/// its `#[meta]` attributes.
+fn meta_entries(cx: &mut Ctxt, attr: &Attribute, out: &mut Vec<MetaEntry>) {
+    let Meta::List(list) = &attr.meta else {
+        cx.error_spanned_by(attr, format!("expected {}", meta_example()));
+        return;
+    };
+    if list.tokens.is_empty() {
+        cx.error_spanned_by(
+            attr,
+            format!("empty #[{META}()]; expected {}", meta_example()),
+        );
+        return;
+    }
+    for entry in split_on_commas(list.tokens.clone()) {
+        if entry.is_empty() {
+            // `#[meta(a = "b",, c = "d")]`: no tokens of its own to point at.
+            cx.error_spanned_by(&list.tokens, format!("expected {}", meta_example()));
+            continue;
+        }
+        if let Some(entry) = meta_entry(cx, &entry) {
+            if out.iter().any(|e| e.key_text() == entry.key_text()) {
+                cx.error_spanned_by(
+                    &entry.key,
+                    format!("duplicate #[{META}] key `{}`", entry.key_text()),
+                );
+            } else {
+                out.push(entry);
+            }
+        }
+    }
+}
+
+/// The example every `#[meta]` error shows.
+fn meta_example() -> String {
+    format!("#[{META}(key = \"value\")], like #[{META}(stripe_type = \"card_error\")]")
+}
+
+/// One `key = "value"` of `#[meta(…)]`, or its mistake reported at the tokens at fault: a
+/// key that is not one identifier, a missing `= "…"`, a value that is not a string.
+fn meta_entry(cx: &mut Ctxt, tokens: &[TokenTree]) -> Option<MetaEntry> {
+    let eq = tokens
+        .iter()
+        .position(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == '='));
+    let Some(eq) = eq else {
+        let message = match tokens {
+            [TokenTree::Ident(key)] => {
+                let key = key.unraw();
+                format!("#[{META}] key `{key}` has no value; write {key} = \"…\"")
+            }
+            _ => format!("expected {}", meta_example()),
+        };
+        cx.error_spanned_by(stream(tokens), message);
+        return None;
+    };
+    let (key, value) = (&tokens[..eq], &tokens[eq + 1..]);
+    let key = match key {
+        [TokenTree::Ident(ident)] => Some(ident.clone()),
+        _ => {
+            let at = if key.is_empty() { &tokens[..=eq] } else { key };
+            cx.error_spanned_by(
+                stream(at),
+                format!(
+                    "expected an identifier as #[{META}] key, like #[{META}(stripe_type = \"…\")]"
+                ),
+            );
+            None
+        }
+    };
+    let value = match syn::parse2::<LitStr>(stream(value)) {
+        Ok(lit) => Some(lit),
+        Err(_) => {
+            let at = if value.is_empty() {
+                &tokens[eq..]
+            } else {
+                value
+            };
+            cx.error_spanned_by(
+                stream(at),
+                format!(
+                    "expected a string literal as #[{META}] value, like #[{META}(stripe_type = \"card_error\")]"
+                ),
+            );
+            None
+        }
+    };
+    Some(MetaEntry {
+        key: key?,
+        value: value?,
+    })
+}
+
+/// The entries of an attribute's list, split at its top-level commas; an empty entry after
+/// a trailing comma is dropped, as Rust drops it.
+fn split_on_commas(tokens: TokenStream) -> Vec<Vec<TokenTree>> {
+    let mut entries = vec![Vec::new()];
+    for token in tokens {
+        match &token {
+            TokenTree::Punct(p) if p.as_char() == ',' => entries.push(Vec::new()),
+            _ => entries.last_mut().expect("one entry at least").push(token),
+        }
+    }
+    if entries.last().is_some_and(Vec::is_empty) && entries.len() > 1 {
+        entries.pop();
+    }
+    entries
+}
+
+fn stream(tokens: &[TokenTree]) -> TokenStream {
+    tokens.iter().cloned().collect()
+}
+
+/// thiserror's `#[error(…)]`: a format string alone is [`ErrorAttr::Text`] (a trailing
+/// comma allowed, as thiserror allows it); anything else is thiserror's to read and check.
+fn error_attr(attr: &Attribute) -> ErrorAttr {
+    let text = |input: ParseStream| -> syn::Result<Option<LitStr>> {
+        if !input.peek(LitStr) {
+            input.parse::<TokenStream>()?;
+            return Ok(None);
+        }
+        let lit: LitStr = input.parse()?;
+        let trailing_comma = input.peek(syn::Token![,]) && {
+            let ahead = input.fork();
+            ahead.parse::<syn::Token![,]>()?;
+            ahead.is_empty()
+        };
+        let alone = input.is_empty() || trailing_comma;
+        input.parse::<TokenStream>()?;
+        Ok(alone.then_some(lit))
+    };
+    match attr.parse_args_with(text) {
+        Ok(Some(lit)) => ErrorAttr::Text(lit),
+        _ => ErrorAttr::Opaque,
+    }
 }
 
 /// Checks one code: non-empty, no whitespace, no control characters.
@@ -659,7 +845,7 @@ mod tests {
     use super::*;
 
     /// The attributes the derive declares, in the order `lib.rs` lists them.
-    const DECLARED: [Symbol; 10] = [
+    const DECLARED: [Symbol; 11] = [
         API_ERROR,
         STATUS,
         CODE,
@@ -670,6 +856,7 @@ mod tests {
         SOURCE,
         FROM,
         GRPC,
+        META,
     ];
 
     /// `lib.rs` must name the attributes literally; this keeps its list and the table equal.

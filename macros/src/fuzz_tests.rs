@@ -435,6 +435,31 @@ fn derive_never_panics_on_handcrafted_inputs() {
         ("enum E { #[status(400)] #[code(\"a\")] #[message(\"{{}}{{{0}}}}}\")] A(u8) }", false),
         ("enum E { #[status(400)] #[code(\"a\")] #[message(\"\\u{0}\\r\\n\\\"\\\\\")] A }", false),
         ("enum E { #[status(400)] #[code(\"a\")] #[message(\"\")] A }", false),
+        // thiserror's `#[error]`: whatever its shape, never an error of ours.
+        ("enum E { #[error(\"{0} {1:?} {{x}}\")] #[status(400)] #[code(\"a\")] A(u8, String) }", false),
+        ("#[error(\"{0}\")] enum E { #[status(400)] #[code(\"a\")] A(u8), #[error(transparent)] #[status(400)] #[code(\"b\")] B(X) }", false),
+        ("enum E { #[error] #[error()] #[error = 1] #[status(400)] #[code(\"a\")] A }", false),
+        ("enum E { #[error(\"{\")] #[error(\"{a:{b}}\")] #[status(400)] #[code(\"a\")] A }", false),
+        ("enum E { #[error(\"{}\", .0.len(), x = 1,)] #[status(500)] #[code(\"a\")] A(Vec<u8>) }", false),
+        ("enum E { #[error(fmt = path::f)] #[error(\"{a}\")] #[status(500)] #[code(\"a\")] A { a: String } }", false),
+        ("#[error(\"{a}\")] #[status(500)] #[code(\"s\")] struct S { #[source] a: std::io::Error }", false),
+        ("enum E { #[error(b\"x\")] #[error(1)] #[status(400)] #[code(\"a\")] A }", false),
+        // `#[meta]`: every malformed shape is an error, none a panic.
+        ("#[meta(a = \"x\", r#type = \"y\",)] enum E { #[meta(a = \"z\")] #[status(400)] #[code(\"a\")] A }", false),
+        ("#[status(400)] #[code(\"s\")] #[meta(a = \"x\")] #[meta(b = \"y\")] struct S;", false),
+        ("enum E { #[meta] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta()] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(,)] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a = \"x\",, b = \"y\")] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(= \"x\")] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a =)] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a == \"x\")] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a = \"x\" = \"y\")] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a(\"x\"))] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(1 = 2)] #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[meta(a = b\"x\")] #[status(400)] #[code(\"a\")] A }", true),
+        ("#[meta(a = \"x\", a = \"y\")] enum E { #[status(400)] #[code(\"a\")] A }", true),
+        ("enum E { #[status(400)] #[code(\"a\")] A { #[meta(a = \"x\")] f: u8 } }", true),
     ];
     let mut wrong = Vec::new();
     for (source, expect_error) in cases {

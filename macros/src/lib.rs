@@ -9,6 +9,7 @@ mod ast;
 mod attr;
 mod case;
 mod ctxt;
+mod error_template;
 mod expand;
 #[cfg(test)]
 mod fuzz_tests;
@@ -36,7 +37,8 @@ use syn::{parse_macro_input, DeriveInput};
         field,
         source,
         from,
-        grpc
+        grpc,
+        meta
     )
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

@@ -1,13 +1,14 @@
 //! What the model implies, answered in one place (thiserror's `prop.rs`): a variant's code,
 //! status and title, its message when known at compile time, how its template splits for
-//! the JSON fast path, and which field each placeholder prints.
+//! the JSON fast path, which field each placeholder prints, where a rebuilt variant's
+//! fields come from, and its `#[meta]` facts merged with the enum's.
 
 use proc_macro2::TokenStream;
 use quote::ToTokens;
-use syn::{LitStr, Member};
+use syn::{LitStr, Member, Type};
 
 use crate::ast::{Field, Input, Variant};
-use crate::attr::ContainerAttrs;
+use crate::attr::{ContainerAttrs, MetaEntry};
 use crate::case;
 use crate::json;
 use crate::template::{Arg, Piece};
@@ -37,6 +38,17 @@ pub struct DirectRest<'v> {
 pub struct Slot<'v, 'a> {
     pub field: &'v Field<'a>,
     pub write: Write<'v>,
+}
+
+/// Where a field of a variant rebuilt from a received body comes from.
+pub enum Carried<'a> {
+    /// The received message, where it is not the variant's own (a `#[message]` field, an
+    /// `Option` of this type).
+    MessageOverride(&'a Type),
+    /// The Oney `field` (a `#[field]` field).
+    OneyField,
+    /// The template placeholder of the field's name, captured from the received message.
+    Placeholder,
 }
 
 /// How a placeholder's value is written.
@@ -119,20 +131,25 @@ impl<'a> Variant<'a> {
         self.fields.iter().find(|f| f.attrs.field.is_some())
     }
 
-    /// The template's placeholders.
-    pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
-        placeholders_of(self.template.iter().flatten())
+    /// The default template's pieces (none without a template).
+    pub fn pieces(&self) -> &[Piece] {
+        self.template.as_ref().map_or(&[], |t| t.pieces.as_slice())
     }
 
-    /// Every template of the variant with the literal it was written in: the default one,
-    /// then its translations.
+    /// The template's placeholders.
+    pub fn placeholders(&self) -> impl Iterator<Item = (&Arg, &Option<String>)> {
+        placeholders_of(self.pieces())
+    }
+
+    /// Every template of the variant with the literal it was written in: the default one
+    /// (`#[message]`'s or `#[error]`'s), then its translations.
     pub fn templates(&self) -> impl Iterator<Item = (&LitStr, &[Piece])> {
-        let default = self.attrs.message.as_ref().zip(self.template.as_deref());
+        let default = self.template.iter().map(|t| (&t.lit, t.pieces.as_slice()));
         let translated = self
             .translations
             .iter()
             .map(|t| (&t.lit, t.template.as_slice()));
-        default.into_iter().chain(translated)
+        default.chain(translated)
     }
 
     /// The fields `pieces` print, each once, in the order of their first use.
@@ -199,9 +216,10 @@ impl<'a> Variant<'a> {
     /// placeholders one to one), whose literals need no JSON escaping (each is its own
     /// escaped copy), and no field that can replace it.
     pub fn message_from_tables(&self) -> bool {
-        let Some(pieces) = &self.template else {
+        let Some(template) = &self.template else {
             return false;
         };
+        let pieces = &template.pieces;
         if self.message_field().is_some() {
             return false;
         }
@@ -232,7 +250,7 @@ impl<'a> Variant<'a> {
             return None;
         }
         let mut message = String::new();
-        for piece in self.template.as_ref()? {
+        for piece in &self.template.as_ref()?.pieces {
             match piece {
                 Piece::Literal(text) => message.push_str(text),
                 Piece::Placeholder { .. } => return None,
@@ -247,13 +265,74 @@ impl<'a> Variant<'a> {
         if self.message_field().is_some() {
             return None;
         }
-        let pieces = self.template.as_ref()?;
+        let pieces = &self.template.as_ref()?.pieces;
         self.placeholders().next()?;
         let (lead, rest) = match pieces.split_first() {
             Some((Piece::Literal(lead), rest)) => (lead.as_str(), rest),
             _ => ("", pieces.as_slice()),
         };
         Some(DirectRest { lead, rest })
+    }
+}
+
+impl<'a> Variant<'a> {
+    /// Where each field of the variant comes from when a received body rebuilds it, in
+    /// declaration order; `None` where a received body can never rebuild it: a field of a
+    /// type received text cannot become, a `#[source]`, or a field the body does not carry
+    /// (no template prints it, as where the message is an opaque `Display`).
+    pub fn rebuild_plan(&self) -> Option<Vec<(&Field<'a>, Carried<'a>)>> {
+        self.fields
+            .iter()
+            .map(|field| {
+                let carried = if field.attrs.message.is_some() {
+                    let inner = ty::option_inner(field.ty)?;
+                    ty::readable_type(inner).then_some(Carried::MessageOverride(inner))?
+                } else if !ty::readable_type(field.ty) || field.is_source() {
+                    return None;
+                } else if field.attrs.field.is_some() {
+                    Carried::OneyField
+                } else if self.prints(field) {
+                    Carried::Placeholder
+                } else {
+                    return None;
+                };
+                Some((field, carried))
+            })
+            .collect()
+    }
+
+    /// The variant's `#[meta]` facts, then the enum's for the keys it does not give: what
+    /// `VariantMeta::meta` holds, the first entry of a key being the one that counts.
+    pub fn meta<'v>(&'v self, container: &'v ContainerAttrs) -> Vec<&'v MetaEntry> {
+        let own = &self.attrs.meta;
+        let inherited = container
+            .meta
+            .iter()
+            .filter(|c| !own.iter().any(|o| o.key_text() == c.key_text()));
+        own.iter().chain(inherited).collect()
+    }
+
+    /// Whether thiserror is derived beside us, which checks its own attributes: an
+    /// `#[error]` on the variant or on the enum.
+    pub fn has_thiserror(&self, container: &ContainerAttrs) -> bool {
+        self.attrs.error.is_some() || container.error.is_some()
+    }
+}
+
+/// The field among `fields` that a placeholder prints: a name in a variant of named fields,
+/// an index in a tuple variant; `None` for any other.
+pub fn placeholder_field<'f, 'a>(fields: &'f [Field<'a>], arg: &Arg) -> Option<&'f Field<'a>> {
+    let tuple = matches!(
+        fields.first(),
+        Some(Field {
+            member: Member::Unnamed(_),
+            ..
+        })
+    );
+    match arg {
+        Arg::Named(name) if !tuple => fields.iter().find(|f| f.name == *name),
+        Arg::Index(index) if tuple => fields.get(*index),
+        _ => None,
     }
 }
 

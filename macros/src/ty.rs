@@ -29,13 +29,15 @@ pub fn is_text_type(ty: &Type) -> bool {
     }
 }
 
+/// The primitive types whose `Display` is a number, a truth value or one character.
+const SCALARS: &[&str] = &[
+    "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",
+    "isize", "f32", "f64",
+];
+
 /// Whether received text can become a value of `ty`: the types the runtime's
 /// `FromWireText` covers.
 pub fn readable_type(ty: &Type) -> bool {
-    const SCALARS: &[&str] = &[
-        "String", "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32",
-        "i64", "i128", "isize", "f32", "f64",
-    ];
     let Type::Path(path) = ty else { return false };
     if path.qself.is_some() {
         return false;
@@ -44,7 +46,7 @@ pub fn readable_type(ty: &Type) -> bool {
         return false;
     };
     let name = last.ident.to_string();
-    if SCALARS.contains(&name.as_str()) {
+    if name == "String" || SCALARS.contains(&name.as_str()) {
         return last.arguments.is_none();
     }
     // Cow<'static, str>, Box<str>, Rc<str>, Arc<str>: owned text.
@@ -55,6 +57,31 @@ pub fn readable_type(ty: &Type) -> bool {
         ("Box" | "Rc" | "Arc", [text]) => is_str_arg(text),
         _ => false,
     }
+}
+
+/// Whether `ty` is a primitive scalar (`u64`, `f32`, `bool`, `char`, …), or a reference to
+/// one: a value whose `Display` cannot carry another error's text.
+pub fn is_scalar(ty: &Type) -> bool {
+    match ty {
+        Type::Reference(reference) => is_scalar(&reference.elem),
+        Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|last| {
+            last.arguments.is_none() && SCALARS.contains(&last.ident.to_string().as_str())
+        }),
+        _ => false,
+    }
+}
+
+/// Whether `ty` names `Path` or `PathBuf` anywhere (`&Path`, `Box<Path>`, `PathBuf`):
+/// thiserror prints such a field through `.display()`, as it has no `Display`.
+pub fn mentions_path(ty: &Type) -> bool {
+    fn walk(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|tt| match tt {
+            TokenTree::Ident(ident) => ident == "Path" || ident == "PathBuf",
+            TokenTree::Group(group) => walk(group.stream()),
+            _ => false,
+        })
+    }
+    walk(ty.to_token_stream())
 }
 
 /// `T` of a type written `Option<T>` (or a path ending in `Option<T>`).

@@ -8,9 +8,13 @@ use crate::ast::{Input, Variant};
 use syn::LitStr;
 
 use crate::attr::GOOGLE;
-use crate::attr::{API_ERROR, CODE, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE};
+use crate::attr::{
+    API_ERROR, CODE, ERROR, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE,
+};
 use crate::ctxt::Ctxt;
-use crate::prop::{google_reason, is_google_reason, placeholders_of, GOOGLE_REASON_MAX};
+use crate::prop::{
+    google_reason, is_google_reason, placeholder_field, placeholders_of, GOOGLE_REASON_MAX,
+};
 use crate::template::{Arg, Piece};
 use crate::ty;
 
@@ -26,9 +30,9 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         code_present(cx, input, variant);
         template_fields_exist(cx, variant);
         server_error_hides_source(cx, input, variant);
-        translations_have_a_default(cx, variant);
+        translations_have_a_default(cx, input, variant);
         translations_are_other_languages(cx, input, variant);
-        one_source(cx, variant);
+        one_source(cx, input, variant);
         one_oney_field(cx, variant);
         one_message_field(cx, variant);
         message_field_is_option(cx, variant);
@@ -120,11 +124,7 @@ fn template_fields_exist(cx: &mut Ctxt, variant: &Variant) {
 
 fn template_fields_exist_in(cx: &mut Ctxt, variant: &Variant, lit: &LitStr, pieces: &[Piece]) {
     for (arg, _) in placeholders_of(pieces) {
-        let known = match arg {
-            Arg::Named(name) => !variant.is_tuple() && variant.field_named(name).is_some(),
-            Arg::Index(index) => variant.is_tuple() && *index < variant.fields.len(),
-        };
-        if known {
+        if placeholder_field(&variant.fields, arg).is_some() {
             continue;
         }
         let message = match arg {
@@ -191,17 +191,24 @@ fn server_error_hides_source(cx: &mut Ctxt, input: &Input, variant: &Variant) {
     }
 }
 
-/// A translation translates something: without a default `#[message("…")]` the message is
-/// the type's `Display`, which has no translation.
-fn translations_have_a_default(cx: &mut Ctxt, variant: &Variant) {
-    if variant.attrs.message.is_some() {
+/// A translation translates something: without a default template (a `#[message("…")]`,
+/// or a thiserror `#[error("…")]` read as one) the message is the type's `Display`, which
+/// has no translation.
+fn translations_have_a_default(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    if variant.template.is_some() || variant.attrs.message.is_some() {
         return;
     }
+    // Where thiserror's text is there but is no template, say why it does not count.
+    let why = if variant.has_thiserror(&input.attrs) {
+        format!(" (its #[{ERROR}] is not read as one: see \"Pairing with thiserror\" in apierror's docs)")
+    } else {
+        String::new()
+    };
     if let Some(first) = variant.attrs.message_translations.first() {
         cx.error_spanned_by(
             &first.key,
             format!(
-                "#[{MESSAGE}({} = …)] translates the default #[{MESSAGE}(\"…\")], which `{}` lacks; \
+                "#[{MESSAGE}({} = …)] translates the default #[{MESSAGE}(\"…\")], which `{}` lacks{why}; \
                  add it in the enum's language",
                 first.lang, variant.ident
             ),
@@ -233,8 +240,8 @@ fn translations_are_other_languages(cx: &mut Ctxt, input: &Input, variant: &Vari
 /// A variant has one underlying error (`Error::source` returns one): `#[from]` names it, so
 /// a `#[source]` elsewhere contradicts it. Where thiserror is derived too (`#[error]`), it
 /// reports this itself and the user sees it once.
-fn one_source(cx: &mut Ctxt, variant: &Variant) {
-    if variant.attrs.thiserror {
+fn one_source(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    if variant.has_thiserror(&input.attrs) {
         return;
     }
     let from = variant

@@ -17,6 +17,58 @@ pub use crate::parse::rebuild::{position, FromWireText, Rebuild};
 pub use crate::render::response::vary_on_accept;
 pub use crate::request::traceparent::{Traceparent, LEN as TRACEPARENT_LEN};
 
+/// Every field of a [`VariantMeta`], for generated code: `VariantMeta` is
+/// `#[non_exhaustive]`, so no other crate can write it as a struct literal. The derive
+/// writes this one instead, saying only what differs from its type's base entry
+/// (`..BASE`), and [`variant_meta`] turns it into the entry. Its fields are
+/// `VariantMeta`'s, documented there.
+#[derive(Clone, Copy)]
+#[allow(missing_docs)]
+pub struct VariantMetaFields {
+    pub name: &'static str,
+    pub status: u16,
+    pub code: &'static str,
+    pub title: &'static str,
+    pub message: Option<&'static str>,
+    pub description: &'static str,
+    pub translations: &'static [Translation],
+    pub field: Option<&'static str>,
+    pub fields: &'static [&'static str],
+    pub pieces: &'static [TemplatePiece],
+    pub location: Option<&'static str>,
+    pub language: &'static str,
+    pub localized: &'static [Localized],
+    pub domain: Option<&'static str>,
+    pub grpc: Option<&'static str>,
+    pub meta: &'static [(&'static str, &'static str)],
+    pub rebuildable: bool,
+}
+
+/// The catalog entry of `f`: one call per variant in a `const`, moves only, so it
+/// costs the compiler next to nothing over the struct literal it stands for.
+#[inline]
+pub const fn variant_meta(f: VariantMetaFields) -> VariantMeta {
+    VariantMeta {
+        name: f.name,
+        status: f.status,
+        code: f.code,
+        title: f.title,
+        message: f.message,
+        description: f.description,
+        translations: f.translations,
+        field: f.field,
+        fields: f.fields,
+        pieces: f.pieces,
+        location: f.location,
+        language: f.language,
+        localized: f.localized,
+        domain: f.domain,
+        grpc: f.grpc,
+        meta: f.meta,
+        rebuildable: f.rebuildable,
+    }
+}
+
 /// A field's text, for generated code: `as_str::<T>(field)` names the type, so the
 /// compiler has nothing to infer.
 #[inline]

@@ -105,12 +105,12 @@
 //!     fn catalog() -> &'static Catalog {
 //!         static VARIANTS: OnceLock<Vec<VariantMeta>> = OnceLock::new();
 //!         static CATALOG: OnceLock<Catalog> = OnceLock::new();
-//!         CATALOG.get_or_init(|| Catalog {
-//!             name: "AppError",
-//!             variants: VARIANTS.get_or_init(|| {
+//!         CATALOG.get_or_init(|| {
+//!             let variants = VARIANTS.get_or_init(|| {
 //!                 let omise = OmiseError::catalog().variants.iter();
 //!                 omise.chain(ShopError::catalog().variants).copied().collect()
-//!             }),
+//!             });
+//!             Catalog::new("AppError", variants)
 //!         })
 //!     }
 //!

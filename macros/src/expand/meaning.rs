@@ -4,20 +4,20 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
-use syn::LitStr;
 
 use crate::ast::{Input, Variant};
 use crate::attr::LangText;
 use crate::expand::source::Source;
 use crate::expand::{binding, formatted, pattern, variant_path};
 use crate::json;
-use crate::prop::{placeholders_of, Slot, Write};
+use crate::prop::{placeholders_of, Carried, Slot, Write};
 use crate::template::Piece;
 use crate::ty;
 
 /// The variant's entry in the catalog table, a `VariantMeta` expression written into
 /// `out`: only what differs from the type's base entry (`__APIERROR_META_BASE`), fewer
-/// tokens per variant for the compiler to read and check in an enum of many.
+/// tokens per variant for the compiler to read and check in an enum of many, through the
+/// runtime's one const constructor (`VariantMeta` is `#[non_exhaustive]`).
 pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
     let name = variant.ident.to_string();
     let name = name.strip_prefix("r#").unwrap_or(&name);
@@ -27,7 +27,8 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
         .code(&input.attrs)
         .map(|c| c.value)
         .unwrap_or_default();
-    out.code("__a::VariantMeta {")
+    let message = variant.template.as_ref().map(|t| t.lit.value());
+    out.code("__a::variant_meta(__a::VariantMetaFields {")
         .str_member("name", name)
         .code("status: ")
         .display(status)
@@ -35,9 +36,9 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
         .str_member("code", &code)
         .str_member("title", &variant.title())
         .code("message: ")
-        .option_str(variant.attrs.message.as_ref().map(LitStr::value).as_deref())
+        .option_str(message.as_deref())
         .code(", pieces: ");
-    template_pieces(variant.template.iter().flatten(), out);
+    template_pieces(variant.pieces().iter(), out);
     out.code(",");
     if !variant.attrs.doc.is_empty() {
         out.str_member("description", &variant.attrs.doc);
@@ -77,7 +78,22 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
             .option_str(Some(&grpc.to_string()))
             .code(",");
     }
-    out.code("..__APIERROR_META_BASE }");
+    let meta = variant.meta(&input.attrs);
+    if !meta.is_empty() {
+        out.code("meta: &[");
+        for entry in meta {
+            out.code("(")
+                .str(&entry.key_text())
+                .code(", ")
+                .str(&entry.value.value())
+                .code("),");
+        }
+        out.code("],");
+    }
+    if variant.rebuild_plan().is_none() {
+        out.code("rebuildable: false,");
+    }
+    out.code("..__APIERROR_META_BASE })");
 }
 
 /// A variant's `Localized` texts in `lang`.
@@ -294,8 +310,9 @@ fn message_arm(input: &Input, variant: &Variant) -> TokenStream {
     }
 
     let default = match &variant.template {
-        Some(pieces) => write_template(variant, pieces),
-        // Without #[message] the type's Display is the message (thiserror's #[error]).
+        Some(template) => write_template(variant, &template.pieces),
+        // Without a template the type's Display is the message (thiserror's #[error] where
+        // the derive cannot read it).
         None => quote_spanned!(variant.ident.span()=> __out.value(self)),
     };
     let body = match override_field {
@@ -436,7 +453,8 @@ pub(super) fn inferred_bounds(input: &Input) -> Vec<TokenStream> {
 }
 
 /// `from_received`: each variant rebuilt from a received body where every field can be read
-/// back (see the runtime's `received` module for where each field comes from).
+/// back (`prop`'s `rebuild_plan`, which `VariantMeta::rebuildable` says too; see the
+/// runtime's `received` module for where each field comes from).
 ///
 /// Kept cheap to compile, as it grows with the enum: the variant is found by a position in
 /// the static table (an integer match), and each field is one call with a plain trait bound.
@@ -447,28 +465,24 @@ pub(super) fn from_received(input: &Input) -> TokenStream {
         .enumerate()
         .filter_map(|(index, variant)| {
             let path = variant_path(input, variant);
-            let mut inits = Vec::new();
-            for field in &variant.fields {
-                let member = &field.member;
-                let value = if field.attrs.message.is_some() {
-                    let inner = ty::option_inner(field.ty)?;
-                    ty::readable_type(inner)
-                        .then(|| quote!(__rebuild.message_override::<#inner>()))?
-                } else if !ty::readable_type(field.ty) || field.is_source() {
-                    // A type that received text cannot become: the variant cannot be rebuilt.
-                    return None;
-                } else if field.attrs.field.is_some() {
-                    let ty = field.ty;
-                    quote!(__rebuild.field::<#ty>())
-                } else if variant.prints(field) {
-                    let (ty, name) = (field.ty, &field.name);
-                    quote!(__rebuild.placeholder::<#ty>(#name))
-                } else {
-                    // The body does not carry this field.
-                    return None;
-                };
-                inits.push(quote!(#member: #value,));
-            }
+            let inits: Vec<TokenStream> = variant
+                .rebuild_plan()?
+                .into_iter()
+                .map(|(field, carried)| {
+                    let (member, ty) = (&field.member, field.ty);
+                    let value = match carried {
+                        Carried::MessageOverride(inner) => {
+                            quote!(__rebuild.message_override::<#inner>())
+                        }
+                        Carried::OneyField => quote!(__rebuild.field::<#ty>()),
+                        Carried::Placeholder => {
+                            let name = &field.name;
+                            quote!(__rebuild.placeholder::<#ty>(#name))
+                        }
+                    };
+                    quote!(#member: #value,)
+                })
+                .collect();
             Some(if inits.is_empty() {
                 quote!(#index => __a::Some(#path {}),)
             } else {

@@ -120,8 +120,9 @@ fn impl_api_error(input: &Input) -> TokenStream {
             const __APIERROR_LOCATION: __a::Option<&str> = #location;
             const __APIERROR_LANGUAGE: &str = #language;
             const __APIERROR_DOMAIN: __a::Option<&str> = #domain;
-            // What every variant's entry has unless it says otherwise.
-            const __APIERROR_META_BASE: __a::VariantMeta = __a::VariantMeta {
+            // What every variant's entry has unless it says otherwise (`VariantMeta` is
+            // `#[non_exhaustive]`: its fields are written here, and `variant_meta` makes it).
+            const __APIERROR_META_BASE: __a::VariantMetaFields = __a::VariantMetaFields {
                 name: "",
                 status: 500,
                 code: "",
@@ -137,6 +138,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 localized: &[],
                 domain: __APIERROR_DOMAIN,
                 grpc: __a::None,
+                meta: &[],
+                rebuildable: true,
             };
             const __APIERROR_JSON_BASE: __a::JsonParts = __a::JsonParts {
                 code: "",
@@ -158,10 +161,8 @@ fn impl_api_error(input: &Input) -> TokenStream {
             #tables
             static __APIERROR_VARIANTS: [__a::VariantMeta; #count] = [#(#names.0),*];
             static __APIERROR_JSON: [__a::JsonParts; #count] = [#(#names.1),*];
-            static __APIERROR_CATALOG: __a::Catalog = __a::Catalog {
-                name: #type_name,
-                variants: &__APIERROR_VARIANTS,
-            };
+            static __APIERROR_CATALOG: __a::Catalog =
+                __a::Catalog::new(#type_name, &__APIERROR_VARIANTS);
 
             #[automatically_derived]
             impl #impl_generics #ident #ty_generics #own_where_clause {

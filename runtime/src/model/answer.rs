@@ -41,6 +41,9 @@ static NO_ERRORS: VariantMeta = VariantMeta {
     localized: &[],
     domain: None,
     grpc: None,
+    meta: &[],
+    // No value of it is ever received: it is never rebuilt.
+    rebuildable: false,
 };
 
 impl ApiError for NoErrors {

@@ -7,7 +7,12 @@ use http::StatusCode;
 /// The derive builds one of these per variant as a `static`, so reading it costs nothing
 /// and it can be listed at run time for reference pages, OpenAPI documents and client-side
 /// lookup by code.
+///
+/// It is `#[non_exhaustive]`: new facts about a variant are new fields, not a breaking
+/// change. Read its fields; an entry is made by the derive (or copied from another
+/// catalog, as a composed catalog does).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct VariantMeta {
     /// The Rust name of the variant (the type name for a struct).
     pub name: &'static str,
@@ -17,8 +22,11 @@ pub struct VariantMeta {
     pub code: &'static str,
     /// A short human-readable summary, e.g. `Used Token`.
     pub title: &'static str,
-    /// The message template as written in `#[message("…")]`, with `{field}` placeholders;
-    /// `None` when the message comes from the type's `Display`.
+    /// The message template as written, with `{field}` placeholders: `#[message("…")]`'s,
+    /// else thiserror's `#[error("…")]`'s where the derive reads it as the template (see the
+    /// facade's "Pairing with thiserror"). `None` when the message is the type's `Display`
+    /// as a whole; a server error (5xx) then writes its status's canonical reason on the
+    /// wire instead.
     pub message: Option<&'static str>,
     /// The English description, from the variant's doc comment (empty when there is none).
     pub description: &'static str,
@@ -28,8 +36,8 @@ pub struct VariantMeta {
     pub field: Option<&'static str>,
     /// The names of the variant's fields (`"0"`, `"1"`, … for tuple variants).
     pub fields: &'static [&'static str],
-    /// The message template in pieces (empty without `#[message]`), for reading received
-    /// messages back.
+    /// The message template in pieces, for reading received messages back (empty where
+    /// [`message`](Self::message) is `None`).
     pub pieces: &'static [TemplatePiece],
     /// The container's `location = "…"`: base URL of the Omise error reference.
     pub location: Option<&'static str>,
@@ -43,6 +51,42 @@ pub struct VariantMeta {
     pub domain: Option<&'static str>,
     /// The variant's `#[grpc(…)]`: its `google.rpc.Code` name, where it names one.
     pub grpc: Option<&'static str>,
+    /// Facts a wire format needs that the derive does not model, from `#[meta(key =
+    /// "value")]`: the variant's own entries in the order written, then the enum's for the
+    /// keys the variant does not give. Read one with [`VariantMeta::meta_value`].
+    pub meta: &'static [(&'static str, &'static str)],
+    /// Whether a received body can rebuild this variant as a typed value
+    /// ([`ApiError::from_received`](crate::ApiError::from_received) answers for it): every
+    /// field is one the body carries (printed by the message template, the Oney field, or a
+    /// `#[message]` field) and of a type received text can become.
+    ///
+    /// `false` where the client can never rebuild it and decodes such a body untyped
+    /// (with its status, code and message): a field of another type (an error, a struct),
+    /// a `#[source]` / `#[from]` field, or a field no template prints, as in a variant whose
+    /// message is thiserror's `#[error(…)]` written with member access (`{0.len}`,
+    /// `.field.sub`), extra format arguments or `transparent`. A variant without fields is
+    /// always rebuildable.
+    ///
+    /// ```
+    /// #[derive(Debug, thiserror::Error, apierror::ApiError)]
+    /// enum OrderError {
+    ///     #[error("order {id} was not found")]
+    ///     #[status(404)]
+    ///     #[code("order_not_found")]
+    ///     NotFound { id: u64 },
+    ///
+    ///     #[error("{} items are too many", .items.len())]
+    ///     #[status(400)]
+    ///     #[code("too_many_items")]
+    ///     TooMany { items: Vec<u64> },
+    /// }
+    ///
+    /// use apierror::ApiError;
+    /// let catalog = OrderError::catalog();
+    /// assert!(catalog.find("order_not_found").unwrap().rebuildable);
+    /// assert!(!catalog.find("too_many_items").unwrap().rebuildable);
+    /// ```
+    pub rebuildable: bool,
 }
 
 impl VariantMeta {
@@ -116,6 +160,38 @@ impl VariantMeta {
         self.localized_in(lang)?.message
     }
 
+    /// The value of `key` among the variant's `#[meta(…)]` facts (the enum's where the
+    /// variant gives none for `key`).
+    ///
+    /// ```
+    /// #[derive(apierror::ApiError)]
+    /// #[meta(doc_url = "https://example.com/errors")]
+    /// enum PaymentError {
+    ///     #[status(402)]
+    ///     #[code("card_declined")]
+    ///     #[message("your card was declined")]
+    ///     #[meta(stripe_type = "card_error")]
+    ///     CardDeclined,
+    ///
+    ///     #[status(400)]
+    ///     #[code("used_token")]
+    ///     #[message("token was already used")]
+    ///     #[meta(doc_url = "https://example.com/errors/used-token")]
+    ///     UsedToken,
+    /// }
+    ///
+    /// use apierror::ApiError;
+    /// let declined = PaymentError::CardDeclined.meta();
+    /// assert_eq!(declined.meta_value("stripe_type"), Some("card_error"));
+    /// assert_eq!(declined.meta_value("doc_url"), Some("https://example.com/errors"));
+    /// let used = PaymentError::UsedToken.meta();
+    /// assert_eq!(used.meta_value("doc_url"), Some("https://example.com/errors/used-token"));
+    /// assert_eq!(used.meta_value("stripe_type"), None);
+    /// ```
+    pub fn meta_value(&self, key: &str) -> Option<&'static str> {
+        self.meta.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+
     /// The description in `lang` (an ISO 639-1 code such as `"ja"`), falling back to English.
     pub fn description_in(&self, lang: &str) -> &'static str {
         self.translations
@@ -148,7 +224,10 @@ pub struct Translation {
 }
 
 /// Every variant of one derived type, in declaration order.
+///
+/// It is `#[non_exhaustive]`: make one with [`Catalog::new`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Catalog {
     /// The Rust name of the type.
     pub name: &'static str,
@@ -157,12 +236,34 @@ pub struct Catalog {
 }
 
 impl Catalog {
+    /// The catalog of type `name` with these variants: the derive makes one per type, and a
+    /// type that composes others (an enum wrapping two derived ones) makes its own from
+    /// their entries.
+    ///
+    /// ```
+    /// use apierror::{ApiError, Catalog};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum ShopError {
+    ///     #[status(404)]
+    ///     #[code("cart_not_found")]
+    ///     #[message("cart {id} was not found")]
+    ///     CartNotFound { id: u64 },
+    /// }
+    ///
+    /// let composed = Catalog::new("AppError", ShopError::catalog().variants);
+    /// assert_eq!(composed.find("cart_not_found").unwrap().name, "CartNotFound");
+    /// ```
+    pub const fn new(name: &'static str, variants: &'static [VariantMeta]) -> Self {
+        Catalog { name, variants }
+    }
+
     /// The first variant with this code.
     ///
     /// ```
     /// # use apierror::{Catalog, VariantMeta};
     /// # static V: [VariantMeta; 0] = [];
-    /// # let catalog = Catalog { name: "Empty", variants: &V };
+    /// let catalog = Catalog::new("Empty", &V);
     /// assert!(catalog.find("used_token").is_none());
     /// ```
     pub fn find(&self, code: &str) -> Option<&'static VariantMeta> {

@@ -1,0 +1,180 @@
+//! thiserror's `#[error("…")]` read as a variant's message template where `#[message]` is
+//! absent, so that a type written for thiserror alone gets what a `#[message]` gives: the
+//! client captures its fields back from a received message, the Google format writes them
+//! as `ErrorInfo.metadata`, and the JSON formats write the message without the formatting
+//! machinery.
+//!
+//! A text is the template only where the message it renders is exactly thiserror's
+//! `Display`, and where it may go on the wire; any other variant keeps the type's `Display`
+//! as its message, opaque, as a variant without `#[error]` does (see [`Unread`] for each
+//! reason). Nothing here reports an error: thiserror checks its own attribute, and a text
+//! the derive cannot read is still a valid message.
+
+use syn::LitStr;
+
+use crate::ast::Field;
+use crate::attr::ErrorAttr;
+use crate::prop::{placeholder_field, placeholders_of};
+use crate::template::{self, Piece};
+use crate::ty;
+
+/// Why a variant's `#[error]` is not its template.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unread {
+    /// `transparent`, `fmt = …`, or a format string with arguments after it
+    /// (`#[error("{}", .0.len())]`, `#[error("{n}", n = …)]`): expressions the client cannot
+    /// read back from a message.
+    Opaque,
+    /// A format string the template parser does not take: a width or precision from an
+    /// argument (`{:1$}`, `{:.*}`), or one `format!` itself rejects.
+    Unparsed,
+    /// A placeholder that is not a field of the variant: thiserror leaves it to `format!`,
+    /// which may find a constant of that name in scope.
+    NotAField,
+    /// A `Path` or `PathBuf` field printed without a spec: thiserror prints it through
+    /// `.display()`, as it has no `Display` of its own.
+    PathDisplay,
+    /// A server error (5xx) printing a field that is not a primitive scalar: its text stays
+    /// off the wire (`ApiError::write_public_message` writes the canonical reason), since a
+    /// `String` often carries a source's text and a `#[source]` must never reach a client.
+    ServerErrorText,
+}
+
+/// The template of `attr` over the variant's `fields`, sent with `status`, or why it is
+/// not one.
+pub fn read(
+    attr: &ErrorAttr,
+    fields: &[Field],
+    status: Option<u16>,
+) -> Result<(LitStr, Vec<Piece>), Unread> {
+    let ErrorAttr::Text(lit) = attr else {
+        return Err(Unread::Opaque);
+    };
+    let pieces = template::parse(&lit.value()).map_err(|_| Unread::Unparsed)?;
+    for (arg, spec) in placeholders_of(&pieces) {
+        let field = placeholder_field(fields, arg).ok_or(Unread::NotAField)?;
+        if spec.is_none() && ty::mentions_path(field.ty) {
+            return Err(Unread::PathDisplay);
+        }
+        let server_error = status.is_some_and(|s| s >= 500);
+        if server_error && (field.is_source() || !ty::is_scalar(field.ty)) {
+            return Err(Unread::ServerErrorText);
+        }
+    }
+    Ok((lit.clone(), pieces))
+}
+
+#[cfg(test)]
+mod tests {
+    use syn::{Attribute, DeriveInput};
+
+    use super::*;
+    use crate::attr;
+    use crate::ctxt::Ctxt;
+
+    /// The result of reading the first variant's `#[error]` of `input` with `status`.
+    fn read_first(input: &str, status: u16) -> Result<String, Unread> {
+        let input: DeriveInput = syn::parse_str(input).unwrap();
+        let syn::Data::Enum(data) = &input.data else {
+            unreachable!()
+        };
+        let variant = &data.variants[0];
+        let mut cx = Ctxt::new();
+        let attrs: &[Attribute] = &variant.attrs;
+        let error = attr::variant(&mut cx, attrs).error.unwrap();
+        let fields: Vec<Field> = variant
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(index, field)| Field::from_syn(&mut cx, index, field))
+            .collect();
+        let result = read(&error, &fields, Some(status)).map(|(lit, _)| lit.value());
+        cx.check().unwrap();
+        result
+    }
+
+    #[test]
+    fn reads_format_strings_over_fields() {
+        let ok = |input: &str| read_first(input, 404).unwrap();
+        assert_eq!(
+            ok(r#"enum E { #[error("order {id} was not found")] A { id: u64 } }"#),
+            "order {id} was not found"
+        );
+        assert_eq!(
+            ok(r#"enum E { #[error("{0:?} and {1:>5}")] A(u8, String) }"#),
+            "{0:?} and {1:>5}"
+        );
+        assert_eq!(
+            ok(r#"enum E { #[error("{{literal}} {0}",)] A(u8) }"#),
+            "{{literal}} {0}"
+        );
+        assert_eq!(
+            ok(r#"enum E { #[error("{path:?}")] A { path: PathBuf } }"#),
+            "{path:?}"
+        );
+        assert_eq!(
+            ok(r#"enum E { #[error("{type}")] A { r#type: String } }"#),
+            "{type}"
+        );
+    }
+
+    #[test]
+    fn leaves_what_cannot_be_read_back() {
+        let why = |input: &str| read_first(input, 400).unwrap_err();
+        assert_eq!(
+            why(r#"enum E { #[error(transparent)] A(Other) }"#),
+            Unread::Opaque
+        );
+        assert_eq!(
+            why(r#"enum E { #[error(fmt = path::to)] A(u8) }"#),
+            Unread::Opaque
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{}", .0.len())] A(Vec<u8>) }"#),
+            Unread::Opaque
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{n}", n = .0)] A(u8) }"#),
+            Unread::Opaque
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{0:1$}")] A(u8, usize) }"#),
+            Unread::Unparsed
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{LIMIT}")] A { id: u8 } }"#),
+            Unread::NotAField
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{0}")] A { id: u8 } }"#),
+            Unread::NotAField
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{id}")] A(u8) }"#),
+            Unread::NotAField
+        );
+        assert_eq!(
+            why(r#"enum E { #[error("{0}")] A(&'static Path) }"#),
+            Unread::PathDisplay
+        );
+    }
+
+    #[test]
+    fn server_errors_print_scalars_only() {
+        let at_503 = |input: &str| read_first(input, 503);
+        assert!(at_503(r#"enum E { #[error("retry in {0} s")] A(u32) }"#).is_ok());
+        assert!(at_503(r#"enum E { #[error("database unavailable")] A(#[source] Io) }"#).is_ok());
+        for input in [
+            r#"enum E { #[error("database: {0}")] A(#[source] Io) }"#,
+            r#"enum E { #[error("database: {0}")] A(#[from] Io) }"#,
+            r#"enum E { #[error("database: {0}")] A(String) }"#,
+            r#"enum E { #[error("upstream: {0}")] A(Upstream) }"#,
+        ] {
+            assert_eq!(
+                at_503(input).unwrap_err(),
+                Unread::ServerErrorText,
+                "{input}"
+            );
+        }
+    }
+}

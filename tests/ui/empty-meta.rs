@@ -1,0 +1,10 @@
+use apierror::ApiError;
+#[derive(ApiError)]
+enum E {
+    #[status(402)]
+    #[code("card_declined")]
+    #[meta()]
+    CardDeclined,
+}
+
+fn main() {}
