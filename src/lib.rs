@@ -52,6 +52,7 @@
 //! | `location = "https://…"` | absolute base URL of the error reference, for the Omise `location` member |
 //! | `oney` | enforce Oney's limits at compile time: codes ≤ 10 characters, fields ≤ 100 |
 //! | `lang = "en"` | the language of the undecorated titles and messages (`en` when absent) |
+//! | `no_framework_impls` | leave out `IntoResponse` (axum), `ResponseError` (actix-web) and `From<E> for tonic::Status`, for an author who writes their own |
 //!
 //! Also on an enum, `#[meta(key = "value", …)]`: facts every variant has unless it gives
 //! the key itself (see `#[meta]` below).

@@ -54,9 +54,12 @@ pub const ONEY: Symbol = Symbol("oney");
 pub const LANG: Symbol = Symbol("lang");
 pub const DOMAIN: Symbol = Symbol("domain");
 pub const GOOGLE: Symbol = Symbol("google");
+/// Leaves out the framework traits the derive implements under the facade's features, for
+/// an author who writes their own `IntoResponse` or `ResponseError`.
+pub const NO_FRAMEWORK_IMPLS: Symbol = Symbol("no_framework_impls");
 
 /// The keys `#[api_error(…)]` accepts, in the order its error lists them.
-const CONTAINER_KEYS: [Symbol; 8] = [
+const CONTAINER_KEYS: [Symbol; 9] = [
     RENAME_ALL,
     STATUS,
     LOCATION,
@@ -65,6 +68,7 @@ const CONTAINER_KEYS: [Symbol; 8] = [
     LANG,
     DOMAIN,
     GOOGLE,
+    NO_FRAMEWORK_IMPLS,
 ];
 
 /// The `google.rpc.Code` names a variant may give in `#[grpc(…)]`: all but `OK`, which is
@@ -119,6 +123,9 @@ pub struct ContainerAttrs {
     pub domain: Option<LitStr>,
     /// The Google format's checks: every code becomes a valid `ErrorInfo.reason`.
     pub google: bool,
+    /// `no_framework_impls`: no `IntoResponse` (axum), `ResponseError` (actix-web) or
+    /// `From<E> for tonic::Status`, whatever the facade's features.
+    pub no_framework_impls: bool,
     /// A default status or code source was written but rejected (a bad `status = …` or
     /// `rename_all = …`, a `#[status]` / `#[code]` on the enum): variants are not reported
     /// missing one on top.
@@ -316,6 +323,8 @@ fn container_key(
         set_container_once(cx, &mut out.domain, lit, key);
     } else if key == GOOGLE {
         flag_once(cx, &mut out.google, key);
+    } else if key == NO_FRAMEWORK_IMPLS {
+        flag_once(cx, &mut out.no_framework_impls, key);
     } else if key == LANG {
         let lit: LitStr = meta.value()?.parse()?;
         if !is_language_tag(&lit.value()) {

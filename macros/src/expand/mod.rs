@@ -111,6 +111,14 @@ fn impl_api_error(input: &Input) -> TokenStream {
     // The predicates of the impl's where clause, each followed by a comma.
     let own_predicates = own_where_clause.iter().flat_map(|w| &w.predicates);
     let framework_predicates = quote!(#(#own_predicates,)* #(#bounds,)*);
+    // The framework traits of the integrations enabled in the facade (none without them): a
+    // handler can then return this type itself. An author who writes their own opts out.
+    let framework_impls = match input.attrs.no_framework_impls {
+        true => quote!(),
+        false => quote! {
+            __a::framework_impls! { [#impl_generics] [#ident #ty_generics] [#framework_predicates] }
+        },
+    };
     quote! {
         #[doc(hidden)]
         const _: () = {
@@ -206,9 +214,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 #from_received
             }
 
-            // The framework traits of the integrations enabled in the facade (none without
-            // them): a handler can then return this type itself.
-            __a::framework_impls! { [#impl_generics] [#ident #ty_generics] [#framework_predicates] }
+            #framework_impls
         };
     }
 }
