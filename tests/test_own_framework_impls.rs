@@ -1,5 +1,6 @@
 //! `#[api_error(no_framework_impls)]`: a derived type the author answers for themselves, with
 //! their own `IntoResponse` (which the derive's would otherwise conflict with, E0119).
+#![cfg(feature = "axum")]
 
 use apierror::format::{Body, JsonWriter, WireFormat};
 use apierror::{ApiError, Format, Renderer, RequestContext};
