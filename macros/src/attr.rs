@@ -72,9 +72,9 @@ const CONTAINER_KEYS: [Symbol; 9] = [
 ];
 
 /// The `google.rpc.Code` names a variant may give in `#[grpc(…)]`: all but `OK`, which is
-/// no error (the runtime's list, `apierror_shared`).
+/// no error (the runtime's list, `apierror_spec`).
 fn grpc_codes() -> &'static [&'static str] {
-    &apierror_shared::google::CODE_NAMES[1..]
+    &apierror_spec::google::CODE_NAMES[1..]
 }
 
 /// What describes one variant; on an enum they are misplaced.
@@ -307,12 +307,7 @@ fn container_key(
     } else if key == DOMAIN {
         let lit: LitStr = meta.value()?.parse()?;
         let value = lit.value();
-        let dns = !value.is_empty()
-            && value.len() <= 253
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
-        if !dns {
+        if !apierror_spec::rules::is_dns_name(&value) {
             cx.error_spanned_by(
                 &lit,
                 format!(
@@ -355,15 +350,8 @@ fn container_key(
 /// link, and the code's `#anchor` is appended to it as is.
 fn check_location(cx: &mut Ctxt, lit: &LitStr) {
     let value = lit.value();
-    let scheme_ok = value.split_once("://").is_some_and(|(scheme, rest)| {
-        let mut chars = scheme.chars();
-        chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-            && !rest.is_empty()
-            && !rest.starts_with('/')
-    });
     let clean = !value.chars().any(|c| c.is_whitespace() || c.is_control());
-    if !scheme_ok || !clean {
+    if !apierror_spec::rules::is_absolute_url(&value) || !clean {
         cx.error_spanned_by(
             lit,
             format!(

@@ -340,11 +340,11 @@ pub fn placeholder_field<'f, 'a>(fields: &'f [Field<'a>], arg: &Arg) -> Option<&
 /// letters and digits one `_`, none at either end, at most 63 characters; the runtime
 /// writes the same for hand-written errors, with the same function.
 pub fn google_reason(code: &str) -> String {
-    apierror_shared::google::reason(code)
+    apierror_spec::google::reason(code)
 }
 
 /// Most characters of an `ErrorInfo.reason` (AIP-193).
-pub const GOOGLE_REASON_MAX: usize = apierror_shared::google::REASON_MAX;
+pub const GOOGLE_REASON_MAX: usize = apierror_spec::google::REASON_MAX;
 
 /// Whether `reason` has AIP-193's shape: `[A-Z][A-Z0-9_]+[A-Z0-9]`.
 pub fn is_google_reason(reason: &str) -> bool {

@@ -18,10 +18,7 @@ use crate::prop::{
 use crate::template::{Arg, Piece};
 use crate::ty;
 
-/// Oney's `error_code` is at most 10 characters.
-const ONEY_CODE_MAX: usize = 10;
-/// Oney's `field` is at most 100 characters.
-const ONEY_FIELD_MAX: usize = 100;
+use apierror_spec::rules::{ONEY_CODE_MAX, ONEY_FIELD_MAX};
 
 pub fn check(cx: &mut Ctxt, input: &Input) {
     rename_all_on_enum(cx, input);

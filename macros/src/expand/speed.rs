@@ -15,7 +15,7 @@ use crate::prop::{Slot, Write};
 use crate::template::Piece;
 
 /// The escaped static parts of a variant's bodies, each one literal. The heads are built
-/// from the pieces the runtime's generic path writes too (`apierror_shared`), so their
+/// from the pieces the runtime's generic path writes too (`apierror_spec`), so their
 /// static bytes are defined once for both. A `JsonParts` expression written into `out`.
 pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
     let code = variant
@@ -34,16 +34,16 @@ pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
     // template's lead.
     let base = match &input.attrs.location {
         Some(location) => json::escape(&location.value()),
-        None => apierror_shared::omise::DEFAULT_LOCATION.to_owned(),
+        None => apierror_spec::omise::DEFAULT_LOCATION.to_owned(),
     };
     let anchor = json::escape(&code.replace('_', "-"));
     let omise_head = match (&static_message, &lead) {
-        (Some(message), _) => apierror_shared::omise::body(&base, &anchor, &code_json, message),
-        (None, Some(lead)) => apierror_shared::omise::head(&base, &anchor, &code_json) + lead,
-        (None, None) => apierror_shared::omise::head(&base, &anchor, &code_json),
+        (Some(message), _) => apierror_spec::omise::body(&base, &anchor, &code_json, message),
+        (None, Some(lead)) => apierror_spec::omise::head(&base, &anchor, &code_json) + lead,
+        (None, None) => apierror_spec::omise::head(&base, &anchor, &code_json),
     };
     let status_code = variant.status(&input.attrs).unwrap_or_default();
-    let status_head = apierror_shared::problem::status_head(status_code, &title);
+    let status_head = apierror_spec::problem::status_head(status_code, &title);
     let google_reason = crate::prop::google_reason(&code);
     // Only what differs from the type's base parts (`__APIERROR_JSON_BASE`).
     out.code("__a::JsonParts {")
@@ -62,7 +62,7 @@ pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
         for translation in &variant.translations {
             let lang = &translation.lang;
             let lead = json::escape(split_lead(&translation.template).0);
-            let omise_head = apierror_shared::omise::head(&base, &anchor, &code_json) + &lead;
+            let omise_head = apierror_spec::omise::head(&base, &anchor, &code_json) + &lead;
             out.code("__a::LanguageParts {")
                 .str_member("lang", lang)
                 .code("key: __a::language_key(")
@@ -109,10 +109,10 @@ struct GoogleUnitFacts<'a> {
 /// `JsonParts::google_unit` (an `Option<GoogleUnit>` expression, written into `out`) of a
 /// variant with a static message and no field: its Google body as one string literal,
 /// written by the function the runtime's pieces come from
-/// (`apierror_shared::google::unit_body`), for a format without a domain or retry delay;
+/// (`apierror_spec::google::unit_body`), for a format without a domain or retry delay;
 /// the runtime puts its domain at `domain_at` for a type that names none.
 fn google_unit(input: &Input, variant: &Variant, unit: &GoogleUnitFacts, out: &mut Source) {
-    use apierror_shared::google::{code_name_of, unit_body};
+    use apierror_spec::google::{code_name_of, unit_body};
     let code_name = match &variant.attrs.grpc {
         Some(name) => name.to_string(),
         None => code_name_of(unit.status).to_owned(),

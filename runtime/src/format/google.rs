@@ -45,8 +45,8 @@ use crate::request::context::RequestContext;
 
 // The `google.rpc.Code` names, the status mapping, the reason of a code and the literal
 // pieces of a body: one definition, which the derive uses at compile time too.
-pub use apierror_shared::google::CODE_NAMES;
-pub(crate) use apierror_shared::google::{body, code_name_of, reason, write_reason};
+pub use apierror_spec::google::CODE_NAMES;
+pub(crate) use apierror_spec::google::{body, code_name_of, reason, write_reason};
 
 /// The `@type` of each detail (`ErrorInfo`'s and `Help`'s are also in the body's pieces,
 /// `body::INFO` and `body::HELP`).
@@ -104,12 +104,7 @@ impl GoogleFormat {
     /// Sets the `ErrorInfo.domain` of types without `#[api_error(domain = "…")]`: a DNS
     /// name such as `shop.example.com` (letters, digits, `-` and `.`).
     pub fn with_domain(mut self, domain: &str) -> Result<Self, OptionError> {
-        let valid = !domain.is_empty()
-            && domain.len() <= 253
-            && domain
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.');
-        if !valid {
+        if !apierror_spec::rules::is_dns_name(domain) {
             return Err(OptionError::Domain);
         }
         self.domain = domain.to_owned();

@@ -1,5 +1,8 @@
-//! The wire formats: [`Format`] names them, and each has one file here with its options,
-//! its writer and its `Serialize` view.
+//! The wire formats: the [`WireFormat`] trait every format implements, what a format is
+//! handed ([`Body`]) and writes with ([`JsonWriter`]), the vocabulary of a received body
+//! ([`ReceivedBody`], [`ParseError`], [`ReadMode`]), [`Format`] that names a format, and the
+//! five built-ins, one file each holding its options, writer, `Serialize` view, reader and
+//! schema:
 //!
 //! | format | file | body |
 //! |---|---|---|
@@ -8,19 +11,16 @@
 //! | [`Format::Oney`] | `oney.rs` ([`OneyFormat`]) | `{"language_code":…,"error_list":[…]}` |
 //! | [`Format::Google`] | `google.rs` ([`GoogleFormat`]) | `{"error":{"code":…,"message":…,"status":…,"details":[…]}}` |
 //!
-//! What every format shares lives here: the names and media types, the status a body is
-//! sent with, the error rendered when a caller passes none, and [`OptionError`] for options
-//! that cannot be used; `json.rs` the escaping every format writes with. The static bytes a
-//! body is made of are defined once, in the `apierror-shared` crate (`shared/`), which the
-//! derive links too: it builds each variant's pre-escaped heads from them at compile time,
-//! and the formats' generic path writes the same pieces at run time.
+//! `json.rs` holds the escaping every format writes with. The static bytes a built-in's body
+//! is made of are defined once, in the `apierror-spec` crate (`spec/`), which the derive
+//! links too: it builds each variant's pre-escaped heads from them at compile time, and the
+//! built-ins' general path writes the same pieces at run time. Formats never import each
+//! other.
 //!
-//! Adding a format: a new file here with its options type and its writers
-//! (`render_all_in`, `view_in`; a format that writes several errors in one body gets its
-//! public `render_all` and `view` from one `list_entry_points!` call), a variant of
-//! [`Format`], and the match arms the compiler then points at (the renderer, the parser,
-//! the OpenAPI schema); for the derive's fast path, its static pieces in a module of
-//! `shared/` and a part in `JsonParts`. Formats never import each other.
+//! A new format is a type implementing [`WireFormat`], registered on a
+//! [`Renderer`](crate::Renderer) and a [`Decoder`](crate::parse::Decoder): outside this
+//! crate as inside it (the `apierror-formats` crate's Stripe, JSON:API and Microsoft are
+//! written that way).
 
 use core::fmt;
 use core::str::FromStr;
@@ -127,10 +127,7 @@ const MAX_URL_LEN: usize = 2048;
 /// Checks a base URL option: it is copied into every body, so it must be non-empty and
 /// free of whitespace and control characters.
 pub(crate) fn check_url(what: &'static str, url: &str) -> Result<(), OptionError> {
-    let bad = url.is_empty()
-        || url.len() > MAX_URL_LEN
-        || url.chars().any(|c| c.is_whitespace() || c.is_control());
-    if bad {
+    if !apierror_spec::rules::is_clean_url(url, MAX_URL_LEN) {
         Err(OptionError::Url {
             what,
             max: MAX_URL_LEN,

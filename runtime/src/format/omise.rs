@@ -28,13 +28,13 @@ use crate::request::context::RequestContext;
 
 /// The default base of `location`: Omise's error reference. The derive builds the heads of
 /// types without a `location` of their own for this base (`JsonParts::omise_head`).
-const DEFAULT_LOCATION: &str = apierror_shared::omise::DEFAULT_LOCATION;
+const DEFAULT_LOCATION: &str = apierror_spec::omise::DEFAULT_LOCATION;
 
-const BODY_START: &str = apierror_shared::omise::START;
+const BODY_START: &str = apierror_spec::omise::START;
 
 /// [`BODY_START`], the escaped [`DEFAULT_LOCATION`] and `#`: how every derived head of a
 /// type without its own location starts.
-const DEFAULT_PREFIX: &str = apierror_shared::omise::DEFAULT_PREFIX;
+const DEFAULT_PREFIX: &str = apierror_spec::omise::DEFAULT_PREFIX;
 
 /// Options of the Omise format: the base URL of `location`.
 ///
@@ -159,7 +159,7 @@ impl OmiseFormat {
             }
             (None, None) => json::write_public_message(out, err, None, lang),
         }
-        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
     }
 
     /// Appends the body of `err` in the language `ctx`'s preferences choose among its
@@ -225,13 +225,13 @@ impl OmiseFormat {
         let (prefix, head) = self
             .base_head(parts, translation.omise_head)
             .ok_or(fmt::Error)?;
-        out.reserve(prefix.len() + head.len() + apierror_shared::omise::END.len());
+        out.reserve(prefix.len() + head.len() + apierror_spec::omise::END.len());
         if !prefix.is_empty() {
             out.extend_from_slice(prefix.as_bytes());
         }
         out.extend_from_slice(head.as_bytes());
         err.write_json_rest_in(index, out)?;
-        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
         Ok(())
     }
 
@@ -240,7 +240,7 @@ impl OmiseFormat {
     fn translated_head<'a>(&'a self, parts: &JsonParts) -> Option<(&'a str, &'static str)> {
         let (prefix, head) = self.derived_head(parts)?;
         let known = match (parts.message, parts.lead) {
-            (Some(message), _) => message.len() + apierror_shared::omise::END.len(),
+            (Some(message), _) => message.len() + apierror_spec::omise::END.len(),
             (None, Some(lead)) => lead.len(),
             (None, None) => 0,
         };
@@ -284,7 +284,7 @@ impl OmiseFormat {
         out.extend_from_slice(prefix.as_bytes());
         out.extend_from_slice(head.as_bytes());
         json::write_public_message(out, err, None, lang);
-        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
     }
 
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
@@ -302,11 +302,11 @@ impl OmiseFormat {
         }
         let code = err.code();
         escape_anchor(out, code);
-        out.extend_from_slice(apierror_shared::omise::CODE.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::CODE.as_bytes());
         escape_str(out, code);
-        out.extend_from_slice(apierror_shared::omise::MESSAGE.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::MESSAGE.as_bytes());
         json::write_public_message(out, err, None, lang);
-        out.extend_from_slice(apierror_shared::omise::END.as_bytes());
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
     }
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.

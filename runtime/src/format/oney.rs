@@ -26,11 +26,11 @@ use crate::negotiate::language;
 use crate::request::context::RequestContext;
 
 /// Most characters of `field`.
-const FIELD_MAX: usize = 100;
+const FIELD_MAX: usize = apierror_spec::rules::ONEY_FIELD_MAX;
 /// Most characters of `error_code`.
-const CODE_MAX: usize = 10;
+const CODE_MAX: usize = apierror_spec::rules::ONEY_CODE_MAX;
 /// Most characters of `error_label`.
-const LABEL_MAX: usize = 1000;
+const LABEL_MAX: usize = apierror_spec::rules::ONEY_LABEL_MAX;
 
 /// Whether `received`, an Oney `error_code`, may stand for the longer code `full`: this
 /// format cuts codes to [`CODE_MAX`] characters, so a received `backend_er` stands for

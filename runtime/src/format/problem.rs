@@ -275,12 +275,12 @@ impl ProblemFormat {
                     TypeKind::Code => json::write_code(out, err, parts),
                     TypeKind::Status => out.extend_from_slice(status.as_str().as_bytes()),
                 }
-                out.extend_from_slice(apierror_shared::problem::TITLE.as_bytes());
+                out.extend_from_slice(apierror_spec::problem::TITLE.as_bytes());
                 let (title, plain) = self.title_and_quoting(err, lang);
                 json::write_known(out, title, plain);
-                out.extend_from_slice(apierror_shared::problem::STATUS.as_bytes());
+                out.extend_from_slice(apierror_spec::problem::STATUS.as_bytes());
                 out.extend_from_slice(status.as_str().as_bytes());
-                out.extend_from_slice(apierror_shared::problem::DETAIL.as_bytes());
+                out.extend_from_slice(apierror_spec::problem::DETAIL.as_bytes());
             }
         }
         json::write_message(out, err, parts, lang);
@@ -375,7 +375,7 @@ impl ProblemFormat {
 /// `","title":"<reason phrase>","status":<status>,"detail":"` for an error status with a
 /// reason phrase: an `about:blank` head in one copy. Literals, so that no body pays for
 /// building them; a test checks each against `http`'s reason phrases and the pieces the
-/// generic path writes (`apierror_shared::problem`).
+/// generic path writes (`apierror_spec::problem`).
 fn reason_head(status: StatusCode) -> Option<&'static str> {
     macro_rules! heads {
         ($($code:literal $reason:literal,)*) => {
@@ -804,7 +804,7 @@ mod tests {
             let reason = status
                 .canonical_reason()
                 .filter(|_| (400..600).contains(&code));
-            let expected = reason.map(|r| apierror_shared::problem::status_head(code, r));
+            let expected = reason.map(|r| apierror_spec::problem::status_head(code, r));
             let expected = expected.as_deref().and_then(|head| head.get(3..));
             assert_eq!(reason_head(status), expected, "{code}");
         }

@@ -1,5 +1,5 @@
 //! [`JsonParts`]: the escaped static parts of a derived variant's bodies, which the derive
-//! builds at compile time (with the pieces of `apierror_shared`) and the formats copy.
+//! builds at compile time (with the pieces of `apierror_spec`) and the formats copy.
 //! Not public: a cache between the derive and the formats, reached through `private`.
 
 /// The JSON-escaped static parts of one variant's bodies, computed by the derive at compile
