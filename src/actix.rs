@@ -167,8 +167,8 @@ impl ErrorConfig {
     ///
     /// ```
     /// use actix_web::middleware::from_fn;
-    /// use actix_web::test::{call_service, init_service, read_body, TestRequest};
-    /// use actix_web::{web, App};
+    /// use actix_web::test::{init_service, try_call_service, TestRequest};
+    /// use actix_web::{web, App, ResponseError};
     /// use apierror::actix::{render_errors, ErrorConfig};
     /// use apierror::{ApiError, Format};
     ///
@@ -192,10 +192,12 @@ impl ErrorConfig {
     ///     .wrap(from_fn(render_errors))
     ///     .route("/checkout", web::get().to(checkout));
     /// let app = init_service(app).await;
-    /// let res = call_service(&app, TestRequest::get().uri("/checkout").to_request()).await;
+    /// let req = TestRequest::get().uri("/checkout").to_request();
+    /// // An error carrying the answer (see `render_errors`), which actix-web sends as it is.
+    /// let res = try_call_service(&app, req).await.unwrap_err().error_response();
     /// assert_eq!(res.status(), 500);
     /// assert_eq!(
-    ///     read_body(res).await,
+    ///     actix_web::body::to_bytes(res.into_body()).await.unwrap(),
     ///     r#"{"object":"error","location":"https://www.omise.co/api-errors#shop-failure","code":"shop_failure","message":"the shop could not answer, try again later"}"#
     /// );
     /// # });
