@@ -60,6 +60,7 @@ use tracing::Instrument;
 
 use crate::web::answer::Exchange;
 use crate::web::context::{self, FreshTraceId, Headers};
+use crate::web::observe;
 use crate::web::panic::{self, Payload};
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
@@ -264,7 +265,12 @@ async fn answer(
             mapped = settings.map(&Rejection::new(status, detail));
             mapped.api()
         }
-        _ => return Ok(res),
+        _ => {
+            if (400..=599).contains(&status) {
+                observe::passed(status);
+            }
+            return Ok(res);
+        }
     };
     let exchange = Exchange {
         path: request.path(),

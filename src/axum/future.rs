@@ -16,6 +16,7 @@ use tracing::Span;
 
 use super::content_length::content_length;
 use crate::web::held::Held;
+use crate::web::observe;
 use crate::web::panic::{self, Payload};
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
@@ -169,6 +170,10 @@ impl Call {
                 .map(HeaderValue::as_bytes)
         };
         match policy::judge(carries_error, status, content_type) {
+            Verdict::Pass if (400..=599).contains(&status) => {
+                observe::passed(status);
+                Ok(response)
+            }
             Verdict::Pass => Ok(response),
             Verdict::Rerender => match response.extensions_mut().remove::<Pending>() {
                 Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),

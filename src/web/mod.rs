@@ -71,6 +71,7 @@ pub(crate) mod error;
 pub(crate) mod held;
 #[cfg(feature = "axum")]
 mod kept;
+pub mod observe;
 pub(crate) mod panic;
 pub(crate) mod policy;
 mod rejection;
