@@ -38,8 +38,17 @@ enum ShopError {
     Store(#[source] std::io::Error),
 }
 
-fn store_failure() -> ShopError {
-    ShopError::Store(std::io::Error::other(SOURCE))
+/// The handlers both apps route to; each derived error answers in either framework.
+async fn cart() -> Result<&'static str, ShopError> {
+    Err(ShopError::CartNotFound { id: 7 })
+}
+
+async fn store() -> Result<&'static str, ShopError> {
+    Err(ShopError::Store(std::io::Error::other(SOURCE)))
+}
+
+async fn panic() -> &'static str {
+    panic!("the handler gave up")
 }
 
 /// An answer: status, headers (`name: value` lines, lower-case names), body.
@@ -55,6 +64,16 @@ const GATEWAY: &str = "/gateway";
 const OK: &str = "/ok";
 const NOWHERE: &str = "/nowhere";
 
+/// A response's headers as `name: value` lines, sorted: actix's header map has no order of
+/// its own.
+fn header_lines<'h>(headers: impl Iterator<Item = (&'h str, &'h [u8])>) -> String {
+    let mut lines: Vec<_> = headers
+        .map(|(name, value)| format!("{name}: {}", String::from_utf8_lossy(value)))
+        .collect();
+    lines.sort();
+    lines.join("\n")
+}
+
 mod axum_app {
     use axum::http::{header, StatusCode};
     use axum::response::IntoResponse;
@@ -65,15 +84,6 @@ mod axum_app {
 
     /// `GET path` through a router with the negotiated layer around it.
     pub async fn send(path: &str, headers: &[(&str, &str)]) -> Answer {
-        async fn cart() -> Result<&'static str, ShopError> {
-            Err(ShopError::CartNotFound { id: 7 })
-        }
-        async fn store() -> Result<&'static str, ShopError> {
-            Err(store_failure())
-        }
-        async fn panic() -> &'static str {
-            panic!("the handler gave up")
-        }
         fn json(status: StatusCode) -> axum::response::Response {
             (status, [(header::CONTENT_TYPE, "application/json")], "{}").into_response()
         }
@@ -94,16 +104,15 @@ mod axum_app {
             .await
             .unwrap();
         let status = res.status().as_u16();
-        let lines = res
-            .headers()
-            .iter()
-            .map(|(n, v)| format!("{n}: {}", v.to_str().unwrap()))
-            .collect::<Vec<_>>()
-            .join("\n");
+        let headers = header_lines(
+            res.headers()
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_bytes())),
+        );
         let body = axum::body::to_bytes(res.into_body(), 1 << 16)
             .await
             .unwrap();
-        (status, lines, String::from_utf8(body.to_vec()).unwrap())
+        (status, headers, String::from_utf8(body.to_vec()).unwrap())
     }
 }
 
@@ -118,15 +127,6 @@ mod actix_app {
 
     /// `GET path` through an app with the negotiated middleware.
     pub async fn send(path: &str, headers: &[(&str, &str)]) -> Answer {
-        async fn cart() -> Result<&'static str, ShopError> {
-            Err(ShopError::CartNotFound { id: 7 })
-        }
-        async fn store() -> Result<&'static str, ShopError> {
-            Err(store_failure())
-        }
-        async fn panic() -> &'static str {
-            panic!("the handler gave up")
-        }
         fn json(status: StatusCode) -> HttpResponse {
             HttpResponse::build(status)
                 .content_type("application/json")
@@ -158,19 +158,13 @@ mod actix_app {
             Err(err) => err.error_response(),
         };
         let status = res.status().as_u16();
-        let mut lines: Vec<_> = res
-            .headers()
-            .iter()
-            .map(|(n, v)| format!("{n}: {}", v.to_str().unwrap()))
-            .collect();
-        // actix's header map has no order of its own.
-        lines.sort();
+        let headers = header_lines(
+            res.headers()
+                .iter()
+                .map(|(n, v)| (n.as_str(), v.as_bytes())),
+        );
         let body = actix_web::body::to_bytes(res.into_body()).await.unwrap();
-        (
-            status,
-            lines.join("\n"),
-            String::from_utf8(body.to_vec()).unwrap(),
-        )
+        (status, headers, String::from_utf8(body.to_vec()).unwrap())
     }
 }
 
