@@ -10,6 +10,12 @@
 //!   (JSON, form, path and query extractor errors, unknown routes, wrong methods) with
 //!   catalog errors. With a `tracing` subscriber, each request runs in a `request` span
 //!   with its method, path and trace id (the one an error's body names).
+//! - A handler that panics is answered too: a 500 catalog error in the request's format
+//!   ([`ErrorConfig::answer_panics_with`]), the panic's message in the log, never on the
+//!   wire; the server goes on serving. (Without the middleware, actix-web closes the
+//!   connection without an answer.) The answer reaches actix-web as an `Err` whose response
+//!   it sends unchanged, since the panic took the request a `ServiceResponse` needs; a
+//!   middleware outside `render_errors` sees that error.
 //!
 //! ```
 //! use actix_web::middleware::from_fn;
@@ -45,6 +51,7 @@ use std::sync::OnceLock;
 
 use actix_web::body::{BoxBody, MessageBody};
 use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::error::InternalError;
 use actix_web::http::header::{HeaderMap, HeaderValue, CONTENT_TYPE};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
@@ -53,6 +60,8 @@ use tracing::Instrument;
 
 use crate::web::answer::Exchange;
 use crate::web::context::{self, FreshTraceId, Headers};
+use crate::web::observe;
+use crate::web::panic::{self, Payload};
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
 use crate::web::span;
@@ -60,6 +69,10 @@ use crate::web::{wire, Rejection};
 use crate::{ApiError, Format, Renderer};
 
 pub use crate::web::error::{Error, Result};
+
+mod kept;
+
+use kept::Kept;
 
 impl<E> ResponseError for Error<E>
 where
@@ -145,6 +158,57 @@ impl ErrorConfig {
     {
         ErrorConfig(self.0.map_rejections(map))
     }
+
+    /// Answers a handler's panic with `err` (by default the built-in
+    /// [`RejectionError::InternalError`](crate::web::RejectionError::InternalError), a 500
+    /// `internal_error`), in the request's format and with its context.
+    ///
+    /// The panic's message goes to the log, in the request's span, never to the wire (see
+    /// [`log_panic_locations`](crate::web::log_panic_locations) for its location):
+    ///
+    /// ```
+    /// use actix_web::middleware::from_fn;
+    /// use actix_web::test::{init_service, try_call_service, TestRequest};
+    /// use actix_web::{web, App, ResponseError};
+    /// use apierror::actix::{render_errors, ErrorConfig};
+    /// use apierror::{ApiError, Format};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// enum ShopError {
+    ///     #[error("the shop could not answer")]
+    ///     #[status(500)]
+    ///     #[code("shop_failure")]
+    ///     #[message("the shop could not answer, try again later")]
+    ///     Failure,
+    /// }
+    ///
+    /// async fn checkout() -> &'static str {
+    ///     panic!("the basket went missing")
+    /// }
+    ///
+    /// # actix_web::rt::System::new().block_on(async {
+    /// let config = ErrorConfig::fixed(Format::Omise).answer_panics_with(ShopError::Failure);
+    /// let app = App::new()
+    ///     .app_data(web::Data::new(config))
+    ///     .wrap(from_fn(render_errors))
+    ///     .route("/checkout", web::get().to(checkout));
+    /// let app = init_service(app).await;
+    /// let req = TestRequest::get().uri("/checkout").to_request();
+    /// // An error carrying the answer (see `render_errors`), which actix-web sends as it is.
+    /// let res = try_call_service(&app, req).await.unwrap_err().error_response();
+    /// assert_eq!(res.status(), 500);
+    /// assert_eq!(
+    ///     actix_web::body::to_bytes(res.into_body()).await.unwrap(),
+    ///     r#"{"object":"error","location":"https://www.omise.co/api-errors#shop-failure","code":"shop_failure","message":"the shop could not answer, try again later"}"#
+    /// );
+    /// # });
+    /// ```
+    pub fn answer_panics_with<E>(self, err: E) -> Self
+    where
+        E: ApiError + StdError + Send + Sync + 'static,
+    {
+        ErrorConfig(self.0.answer_panics_with(err))
+    }
 }
 
 /// The middleware: use with `actix_web::middleware::from_fn(render_errors)`.
@@ -174,8 +238,11 @@ async fn answer(
     next: Next<impl MessageBody + 'static>,
     mut fresh: Option<FreshTraceId>,
 ) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
-    static DEFAULT: OnceLock<ErrorConfig> = OnceLock::new();
-    let res = next.call(req).await?.map_into_boxed_body();
+    let kept = Kept::new(&req);
+    let res = match panic::catching(next.call(req)).await {
+        Ok(res) => res?.map_into_boxed_body(),
+        Err(payload) => return Err(panicked(&kept, &payload, &mut fresh)),
+    };
     let (request, response) = (res.request(), res.response());
     let found = response
         .extensions()
@@ -187,20 +254,23 @@ async fn answer(
             .get(CONTENT_TYPE)
             .map(HeaderValue::as_bytes)
     };
-    let verdict = policy::judge(found.is_some(), res.status().as_u16(), content_type);
-    let settings = match request.app_data::<web::Data<ErrorConfig>>() {
-        Some(config) => &config.0,
-        None => &DEFAULT.get_or_init(ErrorConfig::default).0,
-    };
+    let status = res.status().as_u16();
+    let verdict = policy::judge(found.is_some(), status, content_type);
+    let settings = settings(request.app_data::<web::Data<ErrorConfig>>());
     let mapped;
     let err = match (verdict, found) {
         (Verdict::Rerender, Some(err)) => err,
         (Verdict::Reject, _) => {
             let detail = response.error().map(|e| e.to_string()).unwrap_or_default();
-            mapped = settings.map(&Rejection::new(res.status().as_u16(), detail));
+            mapped = settings.map(&Rejection::new(status, detail));
             mapped.api()
         }
-        _ => return Ok(res),
+        _ => {
+            if (400..=599).contains(&status) {
+                observe::passed(status);
+            }
+            return Ok(res);
+        }
     };
     let exchange = Exchange {
         path: request.path(),
@@ -213,6 +283,37 @@ async fn answer(
     };
     let rendered = to_actix(settings.answer(verdict, err, exchange));
     Ok(res.into_response(rendered))
+}
+
+/// The settings in the app data, or the default ones.
+fn settings(config: Option<&web::Data<ErrorConfig>>) -> &Settings {
+    static DEFAULT: OnceLock<ErrorConfig> = OnceLock::new();
+    match config {
+        Some(config) => &config.0,
+        None => &DEFAULT.get_or_init(ErrorConfig::default).0,
+    }
+}
+
+/// The answer to a handler's panic, from what was kept of its request: the settings' error
+/// for panics, the panic logged (in the request's span) and never written.
+///
+/// An error, not a response: a `ServiceResponse` needs the request, which the panic took
+/// away. actix-web sends the response the error carries, unchanged. The settings are the
+/// ones in the app data where the middleware runs (a resource's or scope's own, which the
+/// router adds to the request, are not reached before it).
+fn panicked(kept: &Kept, payload: &Payload, fresh: &mut Option<FreshTraceId>) -> actix_web::Error {
+    let settings = settings(kept.config.as_ref());
+    let err = settings.panic_error();
+    panic::log(&**payload, err);
+    let exchange = Exchange {
+        path: kept.path(),
+        headers: kept,
+        fresh,
+        old: std::iter::empty(),
+    };
+    // No response came back: nothing of one to keep, which `Reject` keeps least of.
+    let rendered = to_actix(settings.answer(Verdict::Reject, err, exchange));
+    InternalError::from_response("the handler panicked", rendered).into()
 }
 
 impl Headers for HeaderMap {

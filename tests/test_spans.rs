@@ -73,7 +73,11 @@ fn assert_spans(logs: &log_capture::Logs, mut run: impl FnMut(&[(&str, &str)]) -
     let (status, body) = run(&[("traceparent", TRACE)]);
     assert_eq!(status, 404, "{body}");
     let text = logs.take();
-    let span = format!("request{{method=GET path=/carts/7 trace_id={TRACE}}}");
+    // The error's fields follow (see `test_observe`).
+    let span = format!(
+        "request{{method=GET path=/carts/7 trace_id={TRACE} \
+         error.type=cart_not_found http.response.status_code=404}}"
+    );
     assert!(text.contains(&span), "{text}");
 
     let (_, body) = run(&[]);

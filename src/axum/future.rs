@@ -1,5 +1,6 @@
 //! The layer's response future: the handler's future polled in place (no box on the way
-//! to a success), then the verdict on its response and, for an error, its answer.
+//! to a success), then the verdict on its response and, for an error, its answer; a panic
+//! of a poll is caught there and answered too.
 
 use std::cell::Cell;
 use std::convert::Infallible;
@@ -15,6 +16,8 @@ use tracing::Span;
 
 use super::content_length::content_length;
 use crate::web::held::Held;
+use crate::web::observe;
+use crate::web::panic::{self, Payload};
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
 use crate::web::wire::Pending;
@@ -118,9 +121,13 @@ where
         }
         let polled = {
             let _polling = Polling::start();
-            this.inner.poll(cx)
+            panic::poll(this.inner, cx)
         };
-        let response = ready!(polled)?;
+        let response = match polled {
+            Ok(polled) => ready!(polled)?,
+            // The handler future is not polled again: it is dropped with this one.
+            Err(payload) => return Poll::Ready(Ok(this.call.panicked(payload))),
+        };
         match this.call.finish(response) {
             Ok(response) => Poll::Ready(Ok(response)),
             Err(mut answer) => {
@@ -163,6 +170,10 @@ impl Call {
                 .map(HeaderValue::as_bytes)
         };
         match policy::judge(carries_error, status, content_type) {
+            Verdict::Pass if (400..=599).contains(&status) => {
+                observe::passed(status);
+                Ok(response)
+            }
             Verdict::Pass => Ok(response),
             Verdict::Rerender => match response.extensions_mut().remove::<Pending>() {
                 Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),
@@ -170,6 +181,17 @@ impl Call {
             },
             Verdict::Reject => Err(Box::pin(self.take().reject(response))),
         }
+    }
+
+    /// The answer to a handler's panic: the settings' error for panics, the panic logged (in
+    /// the current span, the request's) and never written.
+    pub(super) fn panicked(&mut self, payload: Payload) -> Response {
+        let settings = Arc::clone(&self.settings);
+        let err = settings.panic_error();
+        panic::log(&*payload, err);
+        // No response came back: nothing of one to keep, which `Reject` keeps least of.
+        let none = Response::new(Body::empty());
+        self.answer(Verdict::Reject, err, none)
     }
 
     /// This call's values, for a rejection's answer to own while it reads the body; what

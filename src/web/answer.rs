@@ -5,6 +5,7 @@
 use http::header::{HeaderName, HeaderValue};
 
 use super::context::{self, FreshTraceId, Headers};
+use super::observe;
 use super::policy::{self, Verdict};
 use super::settings::Settings;
 use crate::ApiError;
@@ -23,7 +24,7 @@ impl Settings {
     /// The response answering `err` under `verdict`: the context read from the request
     /// (only now: a success never pays for it), the fixed or negotiated format (then with
     /// `Vary: accept`), and the old headers [`policy::keeps`] lets through that the new
-    /// response lacks.
+    /// response lacks. Recorded on the request's span and counted ([`observe::answered`]).
     pub(crate) fn answer<'r, H, O>(
         &self,
         verdict: Verdict,
@@ -37,6 +38,7 @@ impl Settings {
         let format = self.format(exchange.headers);
         let ctx = context::read(exchange.path, exchange.headers, exchange.fresh);
         let mut response = self.renderer.response(format, err, &ctx);
+        observe::answered(err, format);
         let new = response.headers_mut();
         if self.negotiates() {
             apierror_runtime::private::vary_on_accept(new);

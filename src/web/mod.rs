@@ -71,6 +71,8 @@ pub(crate) mod error;
 pub(crate) mod held;
 #[cfg(feature = "axum")]
 mod kept;
+pub mod observe;
+pub(crate) mod panic;
 pub(crate) mod policy;
 mod rejection;
 pub(crate) mod settings;
@@ -78,4 +80,5 @@ pub(crate) mod span;
 pub(crate) mod wire;
 
 pub use context::{is_traceparent, request_context};
+pub use panic::log_panic_locations;
 pub use rejection::{Rejection, RejectionError};

@@ -89,7 +89,7 @@ pub enum RejectionError {
         #[message]
         message: Option<Cow<'static, str>>,
     },
-    /// The framework failed on its own side.
+    /// The server failed on its own side: a framework error, or a handler that panicked.
     #[status(500)]
     #[code("internal_error")]
     #[message("the request could not be completed due to an internal error")]

@@ -1,5 +1,6 @@
 //! The settings every request of an integration shares: the renderer, a fixed or
-//! negotiated format, and how rejections map to catalog errors.
+//! negotiated format, how rejections map to catalog errors, and the error that answers a
+//! panic.
 
 use std::sync::Arc;
 
@@ -18,6 +19,8 @@ pub(crate) struct Settings {
     /// `None`: negotiate from `Accept` among the renderer's offers.
     fixed: Option<Format>,
     map: RejectionMapper,
+    /// What a handler's panic is answered with.
+    panic: Arc<dyn WireError>,
 }
 
 impl Settings {
@@ -38,6 +41,7 @@ impl Settings {
             map: Arc::new(|r: &Rejection| {
                 Arc::new(RejectionError::from_rejection(r)) as Arc<dyn WireError>
             }),
+            panic: Arc::new(RejectionError::InternalError),
         }
     }
 
@@ -49,6 +53,21 @@ impl Settings {
     {
         self.map = Arc::new(move |r: &Rejection| Arc::new(map(r)) as Arc<dyn WireError>);
         self
+    }
+
+    /// Answers a handler's panic with `err` (by default the built-in
+    /// `RejectionError::InternalError`).
+    pub(crate) fn answer_panics_with<E>(mut self, err: E) -> Self
+    where
+        E: ApiError + std::error::Error + Send + Sync + 'static,
+    {
+        self.panic = Arc::new(err);
+        self
+    }
+
+    /// The error a handler's panic is answered with.
+    pub(crate) fn panic_error(&self) -> &dyn ApiError {
+        self.panic.api()
     }
 
     /// Whether the format follows the request's `Accept` (and responses say `Vary: accept`).

@@ -1,9 +1,11 @@
 //! The log span a request runs in: `request`, with its method, path and trace id, for every
-//! line a handler or the integration logs while answering it.
+//! line a handler or the integration logs while answering it, and for an error response
+//! the OpenTelemetry fields of [`super::observe`].
 
 use tracing::Span;
 
-/// The `request` span of a request, its `trace_id` left to [`record_trace_id`].
+/// The `request` span of a request, its `trace_id` left to [`record_trace_id`] and its
+/// error fields (declared here, as a span's fields must be) to [`super::observe`].
 ///
 /// `None` where no tracing subscriber was ever set: only a subscriber reads a span, and
 /// with none, `tracing`'s `log` feature would format the span's name into a `log` record
@@ -15,6 +17,8 @@ pub(crate) fn request(method: &str, path: &str) -> Option<Span> {
             method = %method,
             path = %path,
             trace_id = tracing::field::Empty,
+            "error.type" = tracing::field::Empty,
+            "http.response.status_code" = tracing::field::Empty,
         )
     })
 }
