@@ -131,7 +131,7 @@ pub(crate) fn respond(
 pub struct ErrorConfig(Settings);
 
 impl Default for ErrorConfig {
-    /// Problem details first, negotiated from `Accept`.
+    /// Problem details, the only format offered ([`Renderer::default`]).
     fn default() -> Self {
         ErrorConfig::negotiated(Renderer::default())
     }

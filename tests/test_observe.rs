@@ -15,7 +15,7 @@ mod log_capture;
 
 use std::sync::{Mutex, MutexGuard};
 
-use apierror::{ApiError, Renderer};
+use apierror::{ApiError, Format, Renderer};
 
 const TRACE: &str = "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01";
 /// A source error's text: for the log, never the wire.
@@ -94,7 +94,7 @@ mod axum_app {
             .route(CONFLICT, get(|| async { json(StatusCode::CONFLICT) }))
             .route(GATEWAY, get(|| async { json(StatusCode::BAD_GATEWAY) }))
             .route(OK, get(|| async { "ok".into_response() }));
-        let app = apierror::axum::ApiErrorLayer::negotiated(Renderer::default()).layer(router);
+        let app = apierror::axum::ApiErrorLayer::negotiated(Renderer::all_built_in(Format::Problem)).layer(router);
         let mut req = http::Request::get(path);
         for (name, value) in headers {
             req = req.header(*name, *value);
@@ -132,7 +132,7 @@ mod actix_app {
                 .content_type("application/json")
                 .body("{}")
         }
-        let config = ErrorConfig::negotiated(Renderer::default());
+        let config = ErrorConfig::negotiated(Renderer::all_built_in(Format::Problem));
         let app = App::new()
             .app_data(web::Data::new(config))
             .wrap(from_fn(render_errors))
