@@ -476,3 +476,21 @@ fn generic_fields_print_as_thiserror_prints_them() {
     assert_eq!(err.message().to_string(), "cart 7 already exists");
     assert_eq!(err.meta().message, Some("{0} already exists"));
 }
+
+/// OpenAPI examples show an `#[error]` template as a `#[message]` one: placeholders as
+/// `{name}`, not the variant's title.
+#[cfg(feature = "utoipa")]
+#[test]
+fn openapi_examples_show_the_template() {
+    let responses = apierror::openapi::catalog_responses(
+        OrderError::catalog(),
+        &Renderer::default(),
+        Format::Omise,
+    );
+    let json = serde_json::to_value(&responses).unwrap();
+    let examples = &json["404"]["content"]["application/json; charset=utf-8"]["examples"];
+    assert_eq!(
+        examples["NotFound"]["value"]["message"],
+        "order {id} was not found"
+    );
+}
