@@ -2,16 +2,24 @@
 //! `match`es on the typed errors it gets back (the client itself is in `lib.rs`).
 //!
 //! ```sh
-//! cargo run -p omise-client                                   # starts its own server
-//! OMISE_URL=http://127.0.0.1:8080 cargo run -p omise-client   # or talks to yours
+//! cargo run -p transfers-server    # in one terminal: the server, on port 8080
+//! cargo run -p omise-client        # in another: this client, against it
 //! ```
 //!
-//! `OMISE_SECRET_KEY` is the key (default `skey_test_apierror`, the server's default).
+//! `OMISE_URL` is the server (default `http://127.0.0.1:8080`, the Transfers server's
+//! default), `OMISE_SECRET_KEY` the key (default `skey_test_apierror`, the server's default).
+//! The client does not start a server of its own, so that it builds only what a client uses
+//! (no axum, no sqlx); the tests (`tests/client/omise_client.rs`) run it against the server
+//! in-process.
 
 use apierror::ApiError;
 use apierror_catalog::omise::OmiseError;
 use omise_client::{CallError, Retry, TransfersClient};
-use transfers_server as app;
+
+/// The Transfers server's address and key when `OMISE_URL` and `OMISE_SECRET_KEY` are not
+/// set: its defaults.
+const DEFAULT_URL: &str = "http://127.0.0.1:8080";
+const DEFAULT_SECRET_KEY: &str = "skey_test_apierror";
 
 /// What an application does with each error: the typed variant, where the catalog knows
 /// the code; anything else is still there to log.
@@ -30,12 +38,8 @@ fn explain(err: &CallError) -> String {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let key = std::env::var("OMISE_SECRET_KEY")
-        .unwrap_or_else(|_| app::config::DEFAULT_SECRET_KEY.to_owned());
-    let base = match std::env::var("OMISE_URL") {
-        Ok(url) => url,
-        Err(_) => start_server().await?,
-    };
+    let key = std::env::var("OMISE_SECRET_KEY").unwrap_or_else(|_| DEFAULT_SECRET_KEY.to_owned());
+    let base = std::env::var("OMISE_URL").unwrap_or_else(|_| DEFAULT_URL.to_owned());
     println!("talking to {base}");
     // Rate limits and unavailability are retried up to 3 times, waiting at most 2 s.
     let client = TransfersClient::new(base.clone(), key).with_retry(Retry {
@@ -44,7 +48,17 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Retry::default()
     });
 
-    let transfer = client.create(100_000).await?;
+    let transfer = match client.create(100_000).await {
+        Ok(transfer) => transfer,
+        Err(CallError::Transport(err)) => {
+            eprintln!(
+                "cannot reach the Transfers server at {base}: start it with \
+                 `cargo run -p transfers-server`, or set OMISE_URL"
+            );
+            return Err(err.into());
+        }
+        Err(err) => return Err(err.into()),
+    };
     println!("created {} of {} satang", transfer.id, transfer.amount);
     let transfer = client.update(&transfer.id, 50_000).await?;
     println!("updated {} to {} satang", transfer.id, transfer.amount);
@@ -65,24 +79,4 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("list with a wrong key: {}", explain(&err));
     }
     Ok(())
-}
-
-/// Starts the Transfers app on a loopback port, for a self-contained run, on a fresh SQLite
-/// file in the temporary directory (not the server's own `transfers.db`).
-async fn start_server() -> Result<String, Box<dyn std::error::Error>> {
-    let file = std::env::temp_dir().join("apierror-omise-client.db");
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", file.display()));
-    }
-    let config = app::Config {
-        database_url: format!("sqlite://{}?mode=rwc", file.display()),
-        ..app::Config::default()
-    };
-    let router = app::app(config).await?;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-    let base = format!("http://{}", listener.local_addr()?);
-    tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
-    });
-    Ok(base)
 }

@@ -1,10 +1,8 @@
 //! The Oney Service Get_status catalog against Oney's error table, transcribed here.
 
-mod common;
-
+use crate::oney_table::{Field, Row};
 use apierror::ApiError;
 use apierror_catalog::oney_get_status::GetStatusError;
-use common::{Field, Row};
 
 /// (code, status, label as published, placeholder names, field), in the table's order.
 const TABLE: &[Row] = &[
@@ -40,5 +38,5 @@ const TABLE: &[Row] = &[
 
 #[test]
 fn catalog_matches_the_table_in_order() {
-    common::check(GetStatusError::catalog(), TABLE);
+    crate::oney_table::check(GetStatusError::catalog(), TABLE);
 }

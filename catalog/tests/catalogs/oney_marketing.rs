@@ -1,10 +1,8 @@
 //! The Oney API marketing catalog against Oney's error table, transcribed here.
 
-mod common;
-
+use crate::oney_table::{Field, Row};
 use apierror::ApiError;
 use apierror_catalog::oney_marketing::MarketingError;
-use common::{Field, Row};
 
 /// (code, status, label as published, placeholder names, field), in the table's order.
 const TABLE: &[Row] = &[(
@@ -17,5 +15,5 @@ const TABLE: &[Row] = &[(
 
 #[test]
 fn catalog_matches_the_table_in_order() {
-    common::check(MarketingError::catalog(), TABLE);
+    crate::oney_table::check(MarketingError::catalog(), TABLE);
 }

@@ -1,10 +1,8 @@
 //! The Oney Service Payment catalog against Oney's error table, transcribed here.
 
-mod common;
-
+use crate::oney_table::{Field, Row};
 use apierror::ApiError;
 use apierror_catalog::oney_payment::PaymentError;
-use common::{Field, Row};
 
 /// (code, status, label as published, placeholder names, field), in the table's order.
 const TABLE: &[Row] = &[
@@ -29,7 +27,7 @@ const TABLE: &[Row] = &[
 
 #[test]
 fn catalog_matches_the_table_in_order() {
-    common::check(PaymentError::catalog(), TABLE);
+    crate::oney_table::check(PaymentError::catalog(), TABLE);
 }
 
 #[test]

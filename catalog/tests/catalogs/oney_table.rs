@@ -1,7 +1,5 @@
-//! Shared check for the Oney service catalogs.
-
-// Each test binary uses its own part of this module.
-#![allow(dead_code)]
+//! The check of an Oney service catalog against its published error table, shared by the
+//! `oney_*` modules.
 
 use apierror::Catalog;
 

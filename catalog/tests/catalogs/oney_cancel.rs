@@ -1,10 +1,8 @@
 //! The Oney Service Cancel catalog against Oney's error table, transcribed here.
 
-mod common;
-
+use crate::oney_table::{Field, Row};
 use apierror::ApiError;
 use apierror_catalog::oney_cancel::CancelError;
-use common::{Field, Row};
 
 /// (code, status, label as published, placeholder names, field), in the table's order.
 const TABLE: &[Row] = &[
@@ -89,7 +87,7 @@ const TABLE: &[Row] = &[
 
 #[test]
 fn catalog_matches_the_table_in_order() {
-    common::check(CancelError::catalog(), TABLE);
+    crate::oney_table::check(CancelError::catalog(), TABLE);
 }
 
 #[test]
