@@ -28,7 +28,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .await
         .inspect_err(|err| {
             // The Debug form carries the driver's error, the cause an operator needs.
-            tracing::error!(error = ?err, "cannot open the database");
+            tracing::error!(reason = %err, error = ?err, "cannot open the database");
         })?;
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
