@@ -42,7 +42,7 @@ fn allocations(f: impl FnOnce()) -> usize {
 }
 
 #[test]
-fn the_counter_counts() {
+fn the_counter_counts_one_allocation() {
     let count = allocations(|| drop(std::hint::black_box(Vec::<u8>::with_capacity(16))));
     assert_eq!(count, 1);
 }
@@ -78,7 +78,7 @@ fn every_format_renders_without_allocating_into_a_buffer_with_room() {
     let ctx = RequestContext::new()
         .with_instance("/v1/payments/1/capture")
         .unwrap()
-        .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
+        .with_trace_id(TRACE)
         .unwrap()
         .with_extension("account", "acct_1")
         .unwrap();

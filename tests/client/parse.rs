@@ -8,6 +8,8 @@ use apierror_catalog::{
     omise::OmiseError, oney_payment::PaymentError, vipps_epayment::EpaymentError,
 };
 
+use crate::support::TRACE;
+
 /// Sample arguments for every placeholder of `meta`, and a field where the variant takes one.
 fn sample(meta: &'static VariantMeta) -> DynamicError {
     let mut args: Vec<(&str, String)> = meta.placeholders().map(|p| (p, "7".to_owned())).collect();
@@ -24,7 +26,7 @@ fn render_parse(format: Format, err: &DynamicError) -> (http::Response<Vec<u8>>,
     let ctx = RequestContext::new()
         .with_instance("/v1/things/1")
         .unwrap()
-        .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
+        .with_trace_id(TRACE)
         .unwrap();
     let response = Renderer::new(format).response(format, err, &ctx);
     let content_type = response.headers()["content-type"]

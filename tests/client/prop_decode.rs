@@ -2,12 +2,13 @@
 //! to the same variant, in every format and with arbitrary sample values; and arbitrary
 //! responses (status, headers, bytes) never panic and keep at most the configured bytes.
 
-use crate::support::samples::sample;
 use apierror::parse::{decode, DecodeOptions, Decoded};
 use apierror::{ApiError, Format, Renderer, RequestContext};
 use apierror_catalog::omise::OmiseError;
 use proptest::prelude::*;
 use proptest::test_runner::Config;
+
+use crate::support::samples::sample;
 
 /// Renders entry `index` of `E`'s catalog in `format` and decodes it back; checks it is the
 /// same entry, and, when typed, a value of that entry.

@@ -11,6 +11,8 @@ use apierror_catalog::vipps_epayment::EpaymentError;
 use http::HeaderMap;
 use serde_json::{json, Map, Value};
 
+use crate::support::TRACE;
+
 fn headers(pairs: &[(&'static str, &'static str)]) -> HeaderMap {
     let mut map = HeaderMap::new();
     for (name, value) in pairs {
@@ -135,7 +137,6 @@ fn omise_bodies() {
 
 #[test]
 fn vipps_bodies() {
-    use crate::support::TRACE;
     let detail = "The amount you tried to capture is not reserved. The user must accept the payment before capture can be done.";
     let mut body = empty_body(Format::Vipps, 400);
     body.problem_type = some("https://httpstatuses.io/400");
@@ -412,17 +413,11 @@ fn the_raw_copy_is_bounded_and_traceparent_is_kept() {
         max_raw_bytes: 100,
         ..DecodeOptions::default()
     };
-    let headers = headers(&[(
-        "traceparent",
-        "00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01",
-    )]);
+    let headers = headers(&[("traceparent", TRACE)]);
     let decoded = decode::<OmiseError>(500, &headers, &page, &options);
     let response = decoded.response();
     assert_eq!(response.raw, vec![b'x'; 100]);
     assert!(response.raw_truncated);
-    assert_eq!(
-        response.trace_id.as_deref(),
-        Some("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
-    );
+    assert_eq!(response.trace_id.as_deref(), Some(TRACE));
     assert!(decoded.typed().is_none());
 }

@@ -4,10 +4,11 @@
 
 use std::time::Duration;
 
-use crate::support::Generic;
 use apierror::format::GoogleFormat;
 use apierror::parse::{decode, DecodeOptions};
 use apierror::{ApiError, Format, Renderer, RequestContext};
+
+use crate::support::Generic;
 
 /// A shop's errors in Google's error model: a Google `domain`, unit, templated, fielded and
 /// translated variants, and a gRPC code given explicitly (`CartLocked`).

@@ -1,9 +1,10 @@
 //! Languages: an error written in several languages answers in the one the request prefers
 //! among those it has, and every body says truthfully which language it is in.
 
-use crate::support::Generic;
 use apierror::parse::{decode, DecodeOptions};
 use apierror::{ApiError, Format, Renderer, RequestContext};
+
+use crate::support::Generic;
 
 /// A shop's errors written in English, Japanese and Thai (`CartNotFound`), and in English
 /// only (`EmptyCart`).

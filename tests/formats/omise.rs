@@ -1,8 +1,9 @@
 //! The Omise / Opn Payments error object, byte for byte.
 
-use crate::support::*;
 use apierror::format::OmiseFormat;
 use apierror::{ApiError, Format, Renderer, RequestContext};
+
+use crate::support::*;
 
 fn omise(errors: &[&dyn ApiError]) -> String {
     render(

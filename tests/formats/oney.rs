@@ -1,8 +1,9 @@
 //! The Oney error list, byte for byte, with its length limits.
 
-use crate::support::*;
 use apierror::format::OneyFormat;
 use apierror::{ApiError, Format, Renderer, RequestContext};
+
+use crate::support::*;
 
 fn oney(errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> String {
     render(&Renderer::default(), Format::Oney, errors, ctx)

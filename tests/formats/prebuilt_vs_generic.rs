@@ -3,9 +3,10 @@
 //! compile-time `JsonParts`) and through a wrapper that hides them (so each format escapes
 //! everything at run time), byte for byte.
 
-use crate::support::samples::{catalog_sizes, typed};
-use crate::support::Generic;
 use apierror::{ApiError, Format, Renderer, RequestContext};
+
+use crate::support::samples::{catalog_sizes, typed};
+use crate::support::{Generic, TRACE};
 
 fn contexts() -> [RequestContext<'static>; 2] {
     [
@@ -13,7 +14,7 @@ fn contexts() -> [RequestContext<'static>; 2] {
         RequestContext::new()
             .with_instance("/v1/things/1")
             .unwrap()
-            .with_trace_id("00-813b63975adcaaeef2b0ec7c103c40e3-706492e906541d31-01")
+            .with_trace_id(TRACE)
             .unwrap(),
     ]
 }

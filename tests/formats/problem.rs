@@ -1,10 +1,9 @@
 //! RFC 9457 problem details, plain and in the Vipps ePayment profile, byte for byte.
 
-use crate::support::*;
 use apierror::format::{ProblemFormat, Profile};
 use apierror::{ApiError, Format, Renderer, RequestContext};
 
-use crate::support::TRACE;
+use crate::support::*;
 
 fn problem(renderer: &Renderer, errors: &[&dyn ApiError], ctx: &RequestContext<'_>) -> String {
     let body = render(renderer, Format::Problem, errors, ctx);

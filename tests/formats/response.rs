@@ -1,8 +1,9 @@
 //! `http::Response` building: status, exact headers, body.
 
-use crate::support::*;
 use apierror::{Format, Renderer, RequestContext};
 use http::header::{HeaderMap, HeaderValue, ACCEPT, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+
+use crate::support::*;
 
 fn header_list(res: &http::Response<Vec<u8>>) -> Vec<(String, String)> {
     res.headers()

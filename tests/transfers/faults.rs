@@ -8,16 +8,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+use transfers_server::store::faults::{of_code, Fault};
+use transfers_server::store::Dialect;
+
 use crate::support::transfers_app::client::{
     agent, all_transfers, held, post_transfer, send, stored_balance, Res,
 };
 use crate::support::transfers_app::fresh_dir;
 use crate::support::transfers_app::pg::{self, Cluster};
 use crate::support::transfers_app::process::ServerProcess;
-use transfers_server::store::faults::{of_code, Fault};
-use transfers_server::store::Dialect;
-
 use crate::support::TRACE;
+
 const UNAVAILABLE: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
 const STORAGE_FULL: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#storage-full","code":"storage_full","message":"the service cannot store changes at the moment; retry later"}"#;
 

@@ -4,13 +4,13 @@
 //! for bytes that are not HTTP at all, hyper's bare `400`), leak nothing internal, and leave
 //! the server serving.
 
-use crate::support::transfers_app::{start_app, AUTH};
-
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
 
 use serde_json::Value;
+
+use crate::support::transfers_app::{start_app, AUTH};
 
 const PROBLEM: &str = "application/problem+json";
 

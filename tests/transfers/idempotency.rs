@@ -6,7 +6,6 @@ use std::time::Duration;
 
 use crate::support::transfers_app::client::{agent, all_transfers, send, Res};
 use crate::support::transfers_app::{fresh_sqlite_url, start_app, start_app_with};
-
 use crate::support::TRACE;
 
 fn start(balance: i64) -> String {

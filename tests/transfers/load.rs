@@ -2,16 +2,16 @@
 //! loopback (creates, updates, deletes, mark_as_sent, mark_as_paid, retrieves, lists); then
 //! no transfer may be lost or duplicated, the balance may never have gone below zero, and
 //! every answer must have been a transfer, a list or a catalog error.
-//! `cargo test --test test_transfers_load -- --nocapture` prints the figures.
-
-use crate::support::http_client;
-use crate::support::transfers_app::{self, start_app};
+//! `cargo test --all-features --test transfers load:: -- --nocapture` prints the figures.
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
+
+use crate::support::http_client;
+use crate::support::transfers_app::{self, start_app};
 
 const CLIENTS: usize = 32;
 const REQUESTS: usize = 10_000;

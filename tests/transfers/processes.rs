@@ -1,7 +1,7 @@
 //! Several server processes on one database: 32 clients spread over two processes on one
 //! PostgreSQL database lose no transfer, duplicate none and never overspend; and the load
 //! figures (requests per second) of one and two processes on SQLite and on PostgreSQL.
-//! `cargo test --all-features --test test_transfers_processes -- --nocapture` prints them.
+//! `cargo test --all-features --test transfers processes:: -- --nocapture` prints them.
 
 use std::sync::atomic::AtomicBool;
 use std::sync::Arc;

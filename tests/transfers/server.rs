@@ -1,12 +1,12 @@
 //! End-to-end tests of `examples/transfers_server`: the app is started on a loopback port
 //! and spoken to over real HTTP with `ureq`.
 
-use crate::support::http_client::{self, Answer as Res};
-use crate::support::transfers_app::{self, start_app};
-
 use serde_json::Value;
 
+use crate::support::http_client::{self, Answer as Res};
+use crate::support::transfers_app::{self, start_app};
 use crate::support::TRACE;
+
 const PROBLEM: &str = "application/problem+json";
 
 /// Starts a fresh app with `balance`; returns its base URL.

@@ -7,10 +7,11 @@ use std::time::Duration;
 
 use apierror::format::GoogleFormat;
 
-use crate::support::samples::{catalog_sizes, typed};
 use apierror::parse::Decoded;
 use apierror::{tonic as grpc, ApiError, RequestContext};
 use tonic_types::StatusExt;
+
+use crate::support::samples::{catalog_sizes, typed};
 
 /// A shop's errors for gRPC: a Google `domain`, a translated message, a field, and a server
 /// error whose source must not cross the wire.

@@ -91,7 +91,7 @@ fn catalog_matches_the_table_in_order() {
 }
 
 #[test]
-fn values() {
+fn a_repeated_code_fields_statuses_and_messages() {
     assert_eq!(CancelError::catalog().find_all("ERR_18").count(), 2);
     assert_eq!(CancelError::ServiceUnavailable.status().as_u16(), 503);
     let err = CancelError::IncompatibleFieldType {

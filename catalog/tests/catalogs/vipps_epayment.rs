@@ -204,7 +204,7 @@ fn literal_braces_stay_text() {
 }
 
 #[test]
-fn groups() {
+fn each_group_has_its_published_codes_and_name() {
     let catalog = EpaymentError::catalog();
     let count = |group: Group| {
         catalog
