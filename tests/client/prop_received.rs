@@ -6,7 +6,6 @@
 use apierror::parse::Received;
 use apierror::{ApiError, Format, Renderer, RequestContext};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use serde_json::Value;
 
 #[derive(Debug, Clone, PartialEq, ApiError)]
@@ -169,16 +168,8 @@ fn round_trip(format: Format, value: &Cat) -> Option<Cat> {
     Cat::from_received(meta, &received)
 }
 
-fn config() -> Config {
-    Config {
-        cases: 256,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(crate::support::proptest_config())]
 
     /// The value comes back whole from every body that carries all of its fields: the
     /// `#[field]` of `TooLong` travels only in Vipps, Oney and Google bodies.

@@ -7,7 +7,6 @@
 use apierror::format::GoogleFormat;
 use apierror::{ApiError, ContextError, Format, Renderer, RequestContext};
 use proptest::prelude::*;
-use proptest::test_runner::Config;
 use serde_json::{json, Map, Value};
 
 #[derive(Debug, Clone, PartialEq, ApiError)]
@@ -428,16 +427,8 @@ fn long_text(chars: std::ops::Range<usize>) -> impl Strategy<Value = String> {
         })
 }
 
-fn config() -> Config {
-    Config {
-        cases: 256,
-        failure_persistence: None,
-        ..Config::default()
-    }
-}
-
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(crate::support::proptest_config())]
 
     /// Every format, one to four errors, any context: the exact body, the same bytes from
     /// the view, and the response's headers.

@@ -139,6 +139,16 @@ pub enum OneyError {
     Internal(#[source] std::io::Error),
 }
 
+/// The settings of the render and round-trip properties: 256 cases, and no regression file
+/// (a failure prints its shrunk case; those properties keep no seeds).
+pub fn proptest_config() -> proptest::test_runner::Config {
+    proptest::test_runner::Config {
+        cases: 256,
+        failure_persistence: None,
+        ..proptest::test_runner::Config::default()
+    }
+}
+
 pub fn secret_error() -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::ConnectionRefused, SECRET)
 }
