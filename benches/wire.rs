@@ -1,7 +1,7 @@
 //! Wire-format benchmarks: apierror against a pre-rendered copy, hand-written serde
 //! structs, `serde_json::json!` and http-api-problem. See `benches/cases/mod.rs` for what
 //! each function does; every function of a group writes the same body
-//! (`tests/test_bench_equivalence.rs`).
+//! (`tests/formats/bench_equivalence.rs`).
 //!
 //! Full run: `cargo bench --bench wire`; quick: `cargo bench --bench wire -- --warm-up-time
 //! 0.5 --measurement-time 1`. Medians: `target/criterion/<group>/<function>/new/estimates.json`.

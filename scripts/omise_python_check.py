@@ -2,7 +2,7 @@
 """The official Omise Python client (PyPI `omise`) against the Transfers example server.
 
     python3 -m venv /tmp/omisevenv && /tmp/omisevenv/bin/pip install omise
-    PORT=18081 cargo run --example transfers_server &
+    PORT=18081 cargo run -p transfers-server &
     /tmp/omisevenv/bin/python scripts/omise_python_check.py
 
 The client reads `object`, `code` and `message` of error bodies (mapping codes to its own

@@ -1,5 +1,5 @@
 //! The cases of `benches/wire.rs`: every function of a group appends the same body to a
-//! buffer. Shared with `tests/test_bench_equivalence.rs`, which checks that they do.
+//! buffer. Shared with `tests/formats/bench_equivalence.rs`, which checks that they do.
 //!
 //! Each group pits apierror against what a user would write instead: a copy of the body
 //! rendered ahead of time (the floor), a hand-written `#[derive(Serialize)]` struct,

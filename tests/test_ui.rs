@@ -1,8 +1,0 @@
-//! Compile-fail cases: each file in tests/ui/ makes one mistake and its .stderr holds the
-//! exact error the derive reports.
-
-#[test]
-fn ui() {
-    let t = trybuild::TestCases::new();
-    t.compile_fail("tests/ui/*.rs");
-}
