@@ -286,7 +286,7 @@ impl WireFormat for JsonApi {
                     e.map.insert("source".into(), Value::Object(source.map));
                 }
             }
-            if i == 0 {
+            if body.entries.is_empty() {
                 body.status = status.as_deref().and_then(|s| s.parse().ok());
                 first_title.clone_from(&title);
             }
