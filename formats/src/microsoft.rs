@@ -122,7 +122,8 @@ impl WireFormat for Microsoft {
     }
 
     /// An `error` object with a string `code`: certain with a member only this format
-    /// writes (`target`, `innererror`, or `details` whose entries have a string `code`),
+    /// writes (`target`, `innererror` or Graph's `innerError`, or `details` whose entries
+    /// have a string `code`),
     /// else as sure as its members are. Google's numeric `code` is not this format's;
     /// beside a `type`, the object is more likely Stripe's.
     fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
@@ -144,7 +145,9 @@ impl WireFormat for Microsoft {
             }
             _ => false,
         };
-        let own = own_details || error.contains_key("target") || error.contains_key("innererror");
+        // Microsoft Graph spells it `innerError`.
+        let inner = error.contains_key("innererror") || error.contains_key("innerError");
+        let own = own_details || inner || error.contains_key("target");
         match (own, error.get("message").is_some_and(Value::is_string)) {
             (true, _) => Confidence::CERTAIN,
             (false, true) => Confidence::MEMBERS,

@@ -227,6 +227,10 @@ fn detection() {
         ),
         Confidence::CERTAIN
     );
+    assert_eq!(
+        detect(json!({"error": {"code": "X", "message": "m", "innerError": {"date": "d"}}})),
+        Confidence::CERTAIN
+    );
     assert_eq!(detect(json!({"error": {"code": "X"}})), Confidence::SHAPE);
     // Google's numeric code, Stripe's `type`.
     assert_eq!(
