@@ -312,7 +312,7 @@ impl WireFormat for JsonApi {
         let string = |description: &str| json!({"type": "string", "description": description});
         Some(json!({
             "type": "object",
-            "description": "A JSON:API error document (v1.1).",
+            "description": "A JSON:API error document (v1.1): `errors` and never `data`.",
             "properties": {"errors": {
                 "type": "array",
                 "minItems": 1,
@@ -339,8 +339,9 @@ impl WireFormat for JsonApi {
                     "required": ["status", "code", "title", "detail"],
                 },
             }},
+            // No `data` beside `errors` (section 7.1); not said with `not`, which OpenAPI
+            // documents built with utoipa drop.
             "required": ["errors"],
-            "not": {"required": ["data"]},
         }))
     }
 
