@@ -19,6 +19,7 @@ use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::notation::{self, Pointer};
+use crate::put::raw;
 use crate::read::Members;
 use crate::status::wire_status;
 use crate::view::Collect;
@@ -173,23 +174,24 @@ impl JsonApi {
 
     /// Writes one error object.
     fn write_entry(&self, body: &Body<'_>, err: &dyn ApiError, w: &mut JsonWriter<'_>) {
-        w.raw(r#"{"status":""#);
-        w.number(u64::from(wire_status(err).as_u16()));
-        w.raw(r#"","code":"#);
+        raw(w, r#"{"status":""#);
+        // Three digits, as `StatusCode` keeps them: no number to format.
+        raw(w, wire_status(err).as_str());
+        raw(w, r#"","code":"#);
         w.code(err);
-        w.raw(r#","title":"#);
+        raw(w, r#","title":"#);
         w.title(err, self.title_language(body, err));
-        w.raw(r#","detail":"#);
+        raw(w, r#","detail":"#);
         w.message(err, body.message_language(err));
         if let Some(field) = err.field() {
-            w.raw(r#","source":{"pointer":"#);
+            raw(w, r#","source":{"pointer":"#);
             w.display(&Pointer {
                 prefix: &self.prefix,
                 field,
             });
-            w.raw("}");
+            raw(w, "}");
         }
-        w.raw("}");
+        raw(w, "}");
     }
 }
 
@@ -213,14 +215,14 @@ impl WireFormat for JsonApi {
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let mut w = JsonWriter::new(out);
-        w.raw(r#"{"errors":["#);
+        raw(&mut w, r#"{"errors":["#);
         for (i, err) in body.errors().iter().enumerate() {
             if i > 0 {
-                w.raw(",");
+                raw(&mut w, ",");
             }
             self.write_entry(body, *err, &mut w);
         }
-        w.raw("]}");
+        raw(&mut w, "]}");
     }
 
     fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {

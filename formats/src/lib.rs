@@ -55,6 +55,7 @@ mod jsonapi;
 mod meta;
 mod microsoft;
 mod notation;
+mod put;
 mod read;
 mod status;
 mod stripe;

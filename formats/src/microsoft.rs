@@ -17,6 +17,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
+use crate::put::raw;
 use crate::read;
 use crate::view::Collect;
 
@@ -72,12 +73,12 @@ impl Microsoft {
 /// Writes `"code":…,"message":…` and `,"target":…` where `err` has a field: the members
 /// the top-level error and each detail share.
 fn write_members(body: &Body<'_>, err: &dyn ApiError, w: &mut JsonWriter<'_>) {
-    w.raw(r#""code":"#);
+    raw(w, r#""code":"#);
     w.code(err);
-    w.raw(r#","message":"#);
+    raw(w, r#","message":"#);
     w.message(err, body.message_language(err));
     if let Some(field) = err.field() {
-        w.raw(r#","target":"#);
+        raw(w, r#","target":"#);
         w.display(field);
     }
 }
@@ -94,19 +95,19 @@ impl WireFormat for Microsoft {
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let mut w = JsonWriter::new(out);
-        w.raw(r#"{"error":{"#);
+        raw(&mut w, r#"{"error":{"#);
         write_members(body, body.first(), &mut w);
         let errors = body.errors();
         if errors.len() > 1 {
-            w.raw(r#","details":["#);
+            raw(&mut w, r#","details":["#);
             for (i, err) in errors.iter().enumerate() {
-                w.raw(if i == 0 { "{" } else { ",{" });
+                raw(&mut w, if i == 0 { "{" } else { ",{" });
                 write_members(body, *err, &mut w);
-                w.raw("}");
+                raw(&mut w, "}");
             }
-            w.raw("]");
+            raw(&mut w, "]");
         }
-        w.raw("}}");
+        raw(&mut w, "}}");
     }
 
     fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {

@@ -20,6 +20,7 @@ use serde_json::{json, Map, Value};
 
 use crate::meta::variant_meta;
 use crate::notation::{self, Brackets};
+use crate::put::raw;
 use crate::read;
 use crate::view::Collect;
 
@@ -197,9 +198,9 @@ impl Stripe {
         let base = base.trim_end_matches('/');
         let mut prefix = Vec::with_capacity(base.len() + 16);
         let mut w = JsonWriter::new(&mut prefix);
-        w.raw(r#","doc_url":""#);
+        raw(&mut w, r#","doc_url":""#);
         w.escaped(base);
-        w.raw("/");
+        raw(&mut w, "/");
         self.doc_base = Some(base.to_owned());
         // Escaping keeps UTF-8 valid: the fallback is never taken.
         self.doc_prefix = Some(String::from_utf8(prefix).unwrap_or_default());
@@ -245,9 +246,12 @@ impl Stripe {
 
     /// The `type` `err` is sent with (see [`Stripe`] for the order of precedence).
     pub fn error_type(&self, err: &dyn ApiError) -> StripeType {
-        let code = err.code();
-        if let Some((_, kind)) = self.types.iter().find(|(c, _)| c == code) {
-            return *kind;
+        // Without overrides (the common case) the code is not even asked for.
+        if !self.types.is_empty() {
+            let code = err.code();
+            if let Some((_, kind)) = self.types.iter().find(|(c, _)| c == code) {
+                return *kind;
+            }
         }
         variant_meta(err.meta(), "stripe_type")
             .and_then(StripeType::from_name)
@@ -272,14 +276,14 @@ impl Stripe {
         // The common cases first: no overrides, and a base or none.
         if self.doc_urls.is_empty() && variant_meta(err.meta(), "doc_url").is_none() {
             if let Some(prefix) = &self.doc_prefix {
-                w.raw(prefix);
+                raw(w, prefix);
                 write_segment(w, err.code());
-                w.raw("\"");
+                raw(w, "\"");
             }
             return;
         }
         if let Some(url) = self.doc_url(err) {
-            w.raw(r#","doc_url":"#);
+            raw(w, r#","doc_url":"#);
             w.display(&url);
         }
     }
@@ -328,7 +332,7 @@ fn is_unreserved(c: char) -> bool {
 /// (it then needs no JSON escaping either).
 fn write_segment(w: &mut JsonWriter<'_>, code: &str) {
     if code.chars().all(is_unreserved) {
-        w.raw(code);
+        raw(w, code);
     } else {
         w.escaped(&Segment(code).to_string());
     }
@@ -357,16 +361,16 @@ impl WireFormat for Stripe {
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let err = body.first();
         let mut w = JsonWriter::new(out);
-        w.raw(self.error_type(err).head());
+        raw(&mut w, self.error_type(err).head());
         w.code(err);
-        w.raw(r#","message":"#);
+        raw(&mut w, r#","message":"#);
         w.message(err, body.message_language(err));
         if let Some(field) = err.field() {
-            w.raw(r#","param":"#);
+            raw(&mut w, r#","param":"#);
             w.display(&Brackets(field));
         }
         self.write_doc_url(err, &mut w);
-        w.raw("}}");
+        raw(&mut w, "}}");
     }
 
     fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
