@@ -124,9 +124,8 @@ impl WireFormat for Microsoft {
 
     /// An `error` object with a string `code`: certain with a member only this format
     /// writes (`target`, `innererror` or Graph's `innerError`, or `details` whose entries
-    /// have a string `code`),
-    /// else as sure as its members are. Google's numeric `code` is not this format's;
-    /// beside a `type`, the object is more likely Stripe's.
+    /// have a string `code`), else as sure as its members are. Google's numeric `code` is
+    /// not this format's; beside a `type`, the object is more likely Stripe's.
     fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
         let Some(Value::Object(error)) = object.get("error") else {
             return Confidence::NONE;

@@ -7,7 +7,9 @@
 //! Stripe's client libraries choose their exception by the HTTP status first (400 and 404
 //! invalid request, or idempotency where `type` says so; 401 authentication; 402 card; 403
 //! permission; 429 rate limit; anything else an API error), so `type` follows the status
-//! unless a variant says otherwise: see [`StripeType::for_status`].
+//! unless a variant says otherwise: see [`StripeType::for_status`]. A status Stripe never
+//! sends (409, 422) is an API error to them whatever `type` says (stripe-python 16,
+//! `tests/test_sdk.rs`).
 
 use core::fmt::{self, Display, Write};
 
