@@ -49,11 +49,11 @@ fn read_as(res: &http::Response<Vec<u8>>) -> Vec<Format> {
 
 #[test]
 fn each_body_is_read_by_the_format_that_wrote_it() {
-    let ours: [Box<dyn Fn() -> Renderer>; 4] = [
-        Box::new(|| common::renderer(Stripe::new())),
-        Box::new(|| common::renderer(Stripe::new().with_doc_base("https://d.test/e").unwrap())),
-        Box::new(|| common::renderer(JsonApi::new())),
-        Box::new(|| common::renderer(Microsoft::new())),
+    let ours = [
+        common::renderer(Stripe::new()),
+        common::renderer(Stripe::new().with_doc_base("https://d.test/e").unwrap()),
+        common::renderer(JsonApi::new()),
+        common::renderer(Microsoft::new()),
     ];
     let lists: [&[&dyn ApiError]; 4] = [
         &[&ShopError::UsedToken],
@@ -65,31 +65,17 @@ fn each_body_is_read_by_the_format_that_wrote_it() {
             &price("a"),
         ],
     ];
+    let built_in = Renderer::all_built_in(Format::Problem);
+    let writers = ours
+        .iter()
+        .map(|r| (r, r.default_format()))
+        .chain(Format::BUILT_IN.map(|f| (&built_in, f)));
     let mut checked = 0;
-    for renderer in &ours {
-        let renderer = renderer();
-        let format = renderer.default_format();
+    for (renderer, format) in writers {
         for errors in lists {
-            let res = response(&renderer, format, errors);
-            assert_eq!(
-                read_as(&res),
-                [format; 4],
-                "{}",
-                String::from_utf8_lossy(res.body())
-            );
-            checked += 1;
-        }
-    }
-    let renderer = Renderer::all_built_in(Format::Problem);
-    for format in Format::BUILT_IN {
-        for errors in lists {
-            let res = response(&renderer, format, errors);
-            assert_eq!(
-                read_as(&res),
-                [format; 4],
-                "{}",
-                String::from_utf8_lossy(res.body())
-            );
+            let res = response(renderer, format, errors);
+            let body = String::from_utf8_lossy(res.body());
+            assert_eq!(read_as(&res), [format; 4], "{body}");
             checked += 1;
         }
     }

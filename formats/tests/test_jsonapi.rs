@@ -6,8 +6,8 @@ mod common;
 use apierror::format::{Carries, Confidence, JsonApi, ParseError, ReadMode, WireFormat};
 use apierror::parse::ReceivedEntry;
 use apierror::{ApiError, Format, RequestContext};
-use common::{answer, body, cart, price, ShopError, SoldOut, StoreError, SECRET};
-use serde_json::{json, Map, Value};
+use common::{answer, body, cart, object, price, ShopError, SoldOut, StoreError, SECRET};
+use serde_json::{json, Value};
 
 const MEDIA_TYPE: &str = "application/vnd.api+json";
 
@@ -139,21 +139,7 @@ fn the_view_writes_the_same_bytes() {
         &[&SoldOut, &cart("7")],
         &[],
     ];
-    for errors in cases {
-        for language in [None, Some("ja")] {
-            assert_eq!(
-                common::view(JsonApi::new(), errors, language),
-                answer(JsonApi::new(), errors, language).3
-            );
-        }
-    }
-}
-
-fn object(value: Value) -> Map<String, Value> {
-    let Value::Object(map) = value else {
-        unreachable!()
-    };
-    map
+    common::assert_views_write_the_bodies(JsonApi::new(), &cases);
 }
 
 fn entry(code: &str, field: Option<&str>, message: &str, extra: Value) -> ReceivedEntry {

@@ -4,8 +4,8 @@ mod common;
 
 use apierror::format::{Carries, Confidence, Microsoft, ParseError, ReadMode, WireFormat};
 use apierror::{ApiError, Format, RequestContext};
-use common::{answer, body, cart, price, ShopError, SoldOut, StoreError, SECRET};
-use serde_json::{json, Map, Value};
+use common::{answer, body, cart, object, price, ShopError, SoldOut, StoreError, SECRET};
+use serde_json::{json, Value};
 
 const JSON: &str = "application/json; charset=utf-8";
 
@@ -120,21 +120,7 @@ fn the_view_writes_the_same_bytes() {
         &[&StoreError::Failed, &ShopError::UsedToken],
         &[],
     ];
-    for errors in cases {
-        for language in [None, Some("ja")] {
-            assert_eq!(
-                common::view(Microsoft::new(), errors, language),
-                answer(Microsoft::new(), errors, language).3
-            );
-        }
-    }
-}
-
-fn object(value: Value) -> Map<String, Value> {
-    let Value::Object(map) = value else {
-        unreachable!()
-    };
-    map
+    common::assert_views_write_the_bodies(Microsoft::new(), &cases);
 }
 
 #[test]

@@ -6,6 +6,7 @@
 use apierror::format::{JsonApi, Microsoft, Stripe, WireFormat};
 use apierror::parse::{DecodeOptions, Decoder, ParseOptions, ReceivedBody};
 use apierror::{ApiError, Format, Renderer, RequestContext};
+use serde_json::{Map, Value};
 
 /// One variant per case the formats must get right: a static message of each status class,
 /// a template whose value needs escaping, a translation, a field.
@@ -144,17 +145,31 @@ pub fn decode<E: ApiError>(
     decoder().decode::<E>(status, &headers, body.as_bytes(), &DecodeOptions::default())
 }
 
-/// The `Serialize` view of `errors` in `format`, as JSON text: it must be the body's bytes.
-pub fn view(
-    format: impl WireFormat,
-    errors: &[&dyn ApiError],
-    accept_language: Option<&str>,
-) -> String {
-    let name = format.name();
-    let renderer = renderer(format);
-    let mut ctx = RequestContext::new();
-    if let Some(preferences) = accept_language {
-        ctx = ctx.with_accept_language(preferences).unwrap();
+/// Checks that the `Serialize` view of each list of `cases` in `format` writes the body's
+/// bytes, with and without a preference for Japanese.
+pub fn assert_views_write_the_bodies(format: impl WireFormat + Clone, cases: &[&[&dyn ApiError]]) {
+    let name = Format::named(format.name());
+    let renderer = renderer(format.clone());
+    for errors in cases {
+        for language in [None, Some("ja")] {
+            let mut ctx = RequestContext::new();
+            if let Some(preferences) = language {
+                ctx = ctx.with_accept_language(preferences).unwrap();
+            }
+            let view = serde_json::to_string(&renderer.view(name, errors, &ctx)).unwrap();
+            assert_eq!(
+                view,
+                answer(format.clone(), errors, language).3,
+                "{language:?}"
+            );
+        }
     }
-    serde_json::to_string(&renderer.view(Format::named(name), errors, &ctx)).unwrap()
+}
+
+/// The members of a JSON object value, as a reader takes them.
+pub fn object(value: Value) -> Map<String, Value> {
+    let Value::Object(map) = value else {
+        panic!("not an object: {value}")
+    };
+    map
 }
