@@ -98,9 +98,21 @@ impl Default for JsonApi {
 impl JsonApi {
     /// The prefix of `source.pointer` by default: the attributes of the request's primary
     /// resource.
+    ///
+    /// ```
+    /// use apierror::format::JsonApi;
+    /// assert_eq!(JsonApi::new().pointer_prefix(), JsonApi::DEFAULT_POINTER_PREFIX);
+    /// ```
     pub const DEFAULT_POINTER_PREFIX: &'static str = "/data/attributes";
 
     /// The format with the default pointer prefix.
+    ///
+    /// ```
+    /// use apierror::format::{JsonApi, WireFormat};
+    /// let jsonapi = JsonApi::new();
+    /// assert_eq!(jsonapi.name(), "jsonapi");
+    /// assert_eq!(jsonapi.content_type(), "application/vnd.api+json");
+    /// ```
     pub fn new() -> Self {
         JsonApi::default()
     }
@@ -124,7 +136,12 @@ impl JsonApi {
         self
     }
 
-    /// The prefix of `source.pointer`.
+    /// The prefix of `source.pointer` (see [`JsonApi::with_pointer_prefix`]).
+    ///
+    /// ```
+    /// use apierror::format::JsonApi;
+    /// assert_eq!(JsonApi::new().with_pointer_prefix("/data/relationships").pointer_prefix(), "/data/relationships");
+    /// ```
     pub fn pointer_prefix(&self) -> &str {
         &self.prefix
     }

@@ -65,6 +65,12 @@ pub struct Microsoft {}
 
 impl Microsoft {
     /// The format.
+    ///
+    /// ```
+    /// use apierror::format::{Microsoft, WireFormat};
+    /// assert_eq!(Microsoft::new().name(), "microsoft");
+    /// assert_eq!(Microsoft::new().schema_name(), "MicrosoftError");
+    /// ```
     pub fn new() -> Self {
         Microsoft::default()
     }

@@ -53,6 +53,11 @@ pub enum StripeType {
 
 impl StripeType {
     /// Every type, in alphabetical order.
+    ///
+    /// ```
+    /// use apierror::format::StripeType;
+    /// assert_eq!(StripeType::ALL.map(StripeType::as_str)[0], "api_error");
+    /// ```
     pub const ALL: [StripeType; 4] = [
         StripeType::ApiError,
         StripeType::CardError,
@@ -63,6 +68,12 @@ impl StripeType {
     /// The type Stripe sends with `status`: `card_error` for 402, `api_error` for 5xx
     /// (and anything that is not an error status), `invalid_request_error` for any other
     /// 4xx.
+    ///
+    /// ```
+    /// use apierror::format::StripeType;
+    /// assert_eq!(StripeType::for_status(404), StripeType::InvalidRequestError);
+    /// assert_eq!(StripeType::for_status(200), StripeType::ApiError);
+    /// ```
     pub const fn for_status(status: u16) -> StripeType {
         match status {
             402 => StripeType::CardError,
@@ -72,6 +83,12 @@ impl StripeType {
     }
 
     /// The type's name on the wire.
+    ///
+    /// ```
+    /// use apierror::format::StripeType;
+    /// assert_eq!(StripeType::CardError.as_str(), "card_error");
+    /// assert_eq!(StripeType::CardError.to_string(), "card_error");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             StripeType::ApiError => "api_error",
@@ -82,6 +99,12 @@ impl StripeType {
     }
 
     /// The type named `name` on the wire, if it is one of these.
+    ///
+    /// ```
+    /// use apierror::format::StripeType;
+    /// assert_eq!(StripeType::from_name("api_error"), Some(StripeType::ApiError));
+    /// assert_eq!(StripeType::from_name("teapot_error"), None);
+    /// ```
     pub fn from_name(name: &str) -> Option<StripeType> {
         StripeType::ALL.into_iter().find(|t| t.as_str() == name)
     }
@@ -180,6 +203,12 @@ pub struct Stripe {
 
 impl Stripe {
     /// The format without a `doc_url` base or overrides.
+    ///
+    /// ```
+    /// use apierror::format::{Stripe, WireFormat};
+    /// assert_eq!(Stripe::new().doc_base(), None);
+    /// assert_eq!(Stripe::new().name(), "stripe");
+    /// ```
     pub fn new() -> Self {
         Stripe::default()
     }
@@ -209,7 +238,14 @@ impl Stripe {
         Ok(self)
     }
 
-    /// The base of `doc_url`, if one is set.
+    /// The base of `doc_url`, if one is set (see [`Stripe::with_doc_base`]).
+    ///
+    /// ```
+    /// use apierror::format::Stripe;
+    /// let stripe = Stripe::new().with_doc_base("https://docs.example.com/errors")?;
+    /// assert_eq!(stripe.doc_base(), Some("https://docs.example.com/errors"));
+    /// # Ok::<(), apierror::format::OptionError>(())
+    /// ```
     pub fn doc_base(&self) -> Option<&str> {
         self.doc_base.as_deref()
     }
@@ -239,6 +275,23 @@ impl Stripe {
 
     /// Sends errors of code `code` with `doc_url` `url`, whatever the base. Refused where
     /// the URL is empty, too long, or holds whitespace or a control character.
+    ///
+    /// ```
+    /// use apierror::format::{Body, Stripe, WireFormat};
+    /// use apierror::{ApiError, RequestContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[status(402)]
+    /// #[code("card_declined")]
+    /// #[message("your card was declined")]
+    /// struct Declined;
+    ///
+    /// let stripe = Stripe::new().with_doc_url_for("card_declined", "https://docs.example.com/declines")?;
+    /// let mut out = Vec::new();
+    /// stripe.write(&Body::new(&[&Declined], &RequestContext::new()), &mut out);
+    /// assert!(out.ends_with(br#","doc_url":"https://docs.example.com/declines"}}"#));
+    /// # Ok::<(), apierror::format::OptionError>(())
+    /// ```
     pub fn with_doc_url_for(mut self, code: &str, url: &str) -> Result<Self, OptionError> {
         check_url("doc_url", url)?;
         self.doc_urls.retain(|(c, _)| c != code);
@@ -247,6 +300,19 @@ impl Stripe {
     }
 
     /// The `type` `err` is sent with (see [`Stripe`] for the order of precedence).
+    ///
+    /// ```
+    /// use apierror::format::{Stripe, StripeType};
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[status(503)]
+    /// #[code("unavailable")]
+    /// #[message("try again later")]
+    /// struct Unavailable;
+    ///
+    /// assert_eq!(Stripe::new().error_type(&Unavailable), StripeType::ApiError);
+    /// ```
     pub fn error_type(&self, err: &dyn ApiError) -> StripeType {
         // Without overrides (the common case) the code is not even asked for.
         if !self.types.is_empty() {
