@@ -17,6 +17,7 @@ TARGETS=(
   parse    # the received-body parser: arbitrary bytes, status, content type, limits
   decode   # lenient client decoding: arbitrary status, headers, body bytes, limits
   language # Accept-Language negotiation: arbitrary header values, every format
+  formats  # apierror-formats (Stripe, JSON:API, Microsoft): render, read back, arbitrary bytes
 )
 
 usage() {

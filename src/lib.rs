@@ -235,9 +235,18 @@ pub use apierror_macros::ApiError;
 pub use apierror_runtime::openapi;
 #[doc(inline)]
 pub use apierror_runtime::{
-    format, parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Localized,
-    Message, MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
+    parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Localized, Message,
+    MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
 };
+
+/// The wire formats: the runtime's built-ins and trait ([`WireFormat`](format::WireFormat)),
+/// and the formats of the `apierror-formats` crate, written through that trait alone.
+pub mod format {
+    #[doc(inline)]
+    pub use apierror_formats::{JsonApi, Microsoft, Stripe, StripeType};
+    #[doc(inline)]
+    pub use apierror_runtime::format::*;
+}
 
 /// What generated code reaches, through `::apierror::__private::…` only. Not public API:
 /// names may change in any release.

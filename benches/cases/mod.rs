@@ -7,6 +7,11 @@
 
 #![allow(dead_code)]
 
+mod formats;
+// Read by `tests/test_bench_equivalence.rs`, not by the benchmark.
+#[allow(unused_imports)]
+pub use formats::{CUSTOM_OMISE_BODY, JSONAPI_LIST3_BODY, MICROSOFT_UNIT_BODY, STRIPE_UNIT_BODY};
+
 // The runtime's own escaping (not public API), so that the floor differs from apierror's
 // path only in what is copied.
 use apierror::__private::escape_str;
@@ -91,6 +96,8 @@ pub struct Fixture {
     pub ja: RequestContext<'static>,
     pub templated: BenchError,
     pub oney_errors: [OneyError; 3],
+    /// The `apierror-formats` formats and a user's own.
+    pub formats: formats::Formats,
 }
 
 impl Fixture {
@@ -122,6 +129,7 @@ impl Fixture {
                 },
                 OneyError::Limits,
             ],
+            formats: formats::Formats::new(),
         }
     }
 }
@@ -201,6 +209,42 @@ pub const GROUPS: &[Group] = &[
             ("apierror", oney_apierror, Same::Bytes),
             ("memcpy_floor", oney_memcpy, Same::Bytes),
             ("serde_struct", oney_serde, Same::Bytes),
+        ],
+    },
+    Group {
+        name: "stripe_unit",
+        functions: &[
+            ("apierror", formats::stripe_unit_apierror, Same::Bytes),
+            ("memcpy_floor", formats::stripe_unit_memcpy, Same::Bytes),
+            ("serde_struct", formats::stripe_unit_serde, Same::Bytes),
+        ],
+    },
+    Group {
+        name: "jsonapi_list3",
+        functions: &[
+            ("apierror", formats::jsonapi_list3_apierror, Same::Bytes),
+            ("memcpy_floor", formats::jsonapi_list3_memcpy, Same::Bytes),
+            ("serde_struct", formats::jsonapi_list3_serde, Same::Bytes),
+        ],
+    },
+    Group {
+        name: "microsoft_unit",
+        functions: &[
+            ("apierror", formats::microsoft_unit_apierror, Same::Bytes),
+            ("memcpy_floor", formats::microsoft_unit_memcpy, Same::Bytes),
+            ("serde_struct", formats::microsoft_unit_serde, Same::Bytes),
+        ],
+    },
+    // A user's format (`formats::CustomOmise`, the public trait alone) against the
+    // built-in writing the same body.
+    Group {
+        name: "custom_omise",
+        functions: &[
+            ("custom_format", formats::custom_omise_renderer, Same::Bytes),
+            ("custom_write", formats::custom_omise_write, Same::Bytes),
+            ("built_in", formats::custom_omise_built_in, Same::Bytes),
+            ("memcpy_floor", omise_unit_memcpy, Same::Bytes),
+            ("serde_struct", omise_unit_serde, Same::Bytes),
         ],
     },
 ];

@@ -5,35 +5,10 @@
 #![no_main]
 
 use apierror::{ApiError, Format, Renderer, RequestContext};
-use apierror_fuzz::{cut, message, FuzzError};
+use apierror_fuzz::{cut, message, Arg, FuzzError};
 use libfuzzer_sys::arbitrary::{self, Arbitrary};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
-
-#[derive(Arbitrary, Debug)]
-enum Arg {
-    Invalid(String, String),
-    Bare(String),
-    Pair(String, String),
-    Amount(u64, i32),
-    Unavailable(u32, String),
-    Override(Option<String>),
-    Plain,
-}
-
-impl Arg {
-    fn error(self) -> FuzzError {
-        match self {
-            Arg::Invalid(field, value) => FuzzError::Invalid { field, value },
-            Arg::Bare(s) => FuzzError::Bare(s),
-            Arg::Pair(a, b) => FuzzError::Pair { a, b },
-            Arg::Amount(amount, min) => FuzzError::Amount { amount, min },
-            Arg::Unavailable(secs, why) => FuzzError::Unavailable { secs, why },
-            Arg::Override(message) => FuzzError::Override { message },
-            Arg::Plain => FuzzError::Plain,
-        }
-    }
-}
 
 #[derive(Arbitrary, Debug)]
 struct Input {

@@ -1,6 +1,7 @@
 //! The error type every fuzz target renders and rebuilds, and the checks they share.
 
 use apierror::ApiError;
+use libfuzzer_sys::arbitrary::{self, Arbitrary};
 
 /// Templated variants of every shape the derive supports: named and tuple fields, an Oney
 /// `#[field]`, literal braces and quotes, format specs, a `#[message]` override, a 5xx, a
@@ -43,6 +44,33 @@ pub enum FuzzError {
     #[code("plain")]
     #[message("no placeholders")]
     Plain,
+}
+
+/// An arbitrary [`FuzzError`]: one variant's arguments.
+#[derive(Arbitrary, Debug, Clone)]
+pub enum Arg {
+    Invalid(String, String),
+    Bare(String),
+    Pair(String, String),
+    Amount(u64, i32),
+    Unavailable(u32, String),
+    Override(Option<String>),
+    Plain,
+}
+
+impl Arg {
+    /// The error these arguments make.
+    pub fn error(self) -> FuzzError {
+        match self {
+            Arg::Invalid(field, value) => FuzzError::Invalid { field, value },
+            Arg::Bare(s) => FuzzError::Bare(s),
+            Arg::Pair(a, b) => FuzzError::Pair { a, b },
+            Arg::Amount(amount, min) => FuzzError::Amount { amount, min },
+            Arg::Unavailable(secs, why) => FuzzError::Unavailable { secs, why },
+            Arg::Override(message) => FuzzError::Override { message },
+            Arg::Plain => FuzzError::Plain,
+        }
+    }
 }
 
 /// The first `max` chars of `text`: what Oney keeps.

@@ -9,7 +9,11 @@ use cases::{Fixture, Same, GROUPS, RESPONSE};
 #[test]
 fn every_function_of_a_group_writes_the_same_body() {
     let fx = Fixture::new();
-    let expected: [(&str, &[u8]); 6] = [
+    let expected: [(&str, &[u8]); 10] = [
+        ("stripe_unit", cases::STRIPE_UNIT_BODY),
+        ("jsonapi_list3", cases::JSONAPI_LIST3_BODY),
+        ("microsoft_unit", cases::MICROSOFT_UNIT_BODY),
+        ("custom_omise", cases::CUSTOM_OMISE_BODY),
         ("google_unit", cases::GOOGLE_UNIT_BODY),
         ("omise_unit", cases::OMISE_UNIT_BODY),
         ("omise_templated", cases::OMISE_TEMPLATED_BODY),

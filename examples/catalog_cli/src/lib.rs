@@ -4,6 +4,7 @@
 mod args;
 mod catalogs;
 mod docs;
+mod formats;
 mod http_text;
 mod list;
 mod parse;
@@ -33,8 +34,8 @@ pub enum Failure {
 
 pub const USAGE: &str = "\
 usage: catalog list [--json]
-       catalog render <omise|problem|vipps|oney> <catalog> <code>[#n] [--arg NAME=VALUE]... [--field F] [--instance PATH] [--trace-id ID] [--lang L]
-       catalog parse [--strict [--format omise|problem|vipps|oney]] < response.txt
+       catalog render <omise|problem|vipps|oney|google|stripe|jsonapi|microsoft> <catalog> <code>[#n] [--arg NAME=VALUE]... [--field F] [--instance PATH] [--trace-id ID] [--lang L]
+       catalog parse [--strict [--format F]] < response.txt
        catalog docs <catalog> [--lang en|ja]
 ";
 

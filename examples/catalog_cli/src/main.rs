@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! catalog list [--json]
-//! catalog render <omise|problem|vipps|oney|google> <catalog> <code>[#n] [--arg NAME=VALUE]...
+//! catalog render <omise|problem|vipps|oney|google|stripe|jsonapi|microsoft> <catalog> <code>[#n] [--arg NAME=VALUE]...
 //!                [--field F] [--instance PATH] [--trace-id ID] [--lang L]
 //! catalog parse [--strict [--format F]] < response.txt
 //! catalog docs <catalog> [--lang en|ja]

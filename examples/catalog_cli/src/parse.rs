@@ -8,12 +8,12 @@
 
 use std::time::SystemTime;
 
-use apierror::parse::{self as wire, capture, DecodeOptions, ErrorResponse, ParseOptions};
+use apierror::parse::{capture, DecodeOptions, ErrorResponse, ParseOptions};
 use apierror::parse::{ReceivedBody, RetryAfter};
-use apierror::{Format, VariantMeta};
+use apierror::VariantMeta;
 use serde::Serialize;
 
-use super::{args, catalogs, http_text, Failure};
+use super::{args, catalogs, formats, http_text, Failure};
 
 /// What `parse` prints: the catalog entry first, then everything received.
 #[derive(Serialize)]
@@ -68,28 +68,26 @@ pub fn run(rest: &[String], stdin: &[u8]) -> Result<String, Failure> {
                 "--format reads a body as one format, which only --strict does".to_owned(),
             ))
         }
-        Some(f) => Some(
-            f.parse::<Format>()
-                .map_err(|e| Failure::Usage(format!("`{f}`: {e}")))?,
-        ),
+        Some(f) => Some(formats::named(f)?),
         None => None,
     };
     let message = http_text::read(stdin).map_err(Failure::Input)?;
     if strict {
-        let received = wire::parse(
-            message.status,
-            message.content_type.as_deref(),
-            message.body,
-            format,
-            &ParseOptions::default(),
-        )
-        .map_err(|e| Failure::Input(e.to_string()))?;
+        let received = formats::decoder()
+            .parse(
+                message.status,
+                message.content_type.as_deref(),
+                message.body,
+                format,
+                &ParseOptions::default(),
+            )
+            .map_err(|e| Failure::Input(e.to_string()))?;
         return Ok(print(Some(&received), None));
     }
     // A bare body has no status line: it is read as a 400 response (the status changes
     // nothing in how a body is read, only what is printed as its status).
     let status = message.status.unwrap_or(400);
-    let response = wire::decode_response(
+    let response = formats::decoder().decode_response(
         status,
         &message.headers,
         message.body,

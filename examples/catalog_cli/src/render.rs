@@ -1,17 +1,15 @@
 //! `render <format> <catalog> <code>`: the full HTTP response a server would send.
 
-use apierror::{DynamicError, Format, Renderer, RequestContext};
+use apierror::{DynamicError, RequestContext};
 
-use super::{args, catalogs, http_text, Failure};
+use super::{args, catalogs, formats, http_text, Failure};
 
 pub fn run(rest: &[String]) -> Result<String, Failure> {
     let args = args::split(rest, &["arg", "field", "instance", "trace-id", "lang"], &[])?;
     let [format, catalog_name, spec] = args.exactly(3, "<format> <catalog> <code>")? else {
         return Err(Failure::Usage("expected <format> <catalog> <code>".into()));
     };
-    let format: Format = format
-        .parse()
-        .map_err(|e| Failure::Usage(format!("`{format}`: {e}")))?;
+    let (renderer, format) = formats::renderer(format)?;
     let catalog = catalogs::catalog(catalog_name)?;
     let meta = catalogs::variant(catalog_name, catalog, spec)?;
 
@@ -38,6 +36,6 @@ pub fn run(rest: &[String]) -> Result<String, Failure> {
     if let Some(lang) = args.option("lang") {
         ctx = ctx.with_accept_language(lang.to_owned()).map_err(usage)?;
     }
-    let response = Renderer::new(format).response(format, &err, &ctx);
+    let response = renderer.response(format, &err, &ctx);
     Ok(http_text::write(&response))
 }

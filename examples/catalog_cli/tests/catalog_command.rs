@@ -176,6 +176,64 @@ fn missing_and_unknown_args_exit_2() {
 }
 
 #[test]
+fn the_formats_crate_formats_render_and_parse_back() {
+    let stripe = ok(&[
+        "render",
+        "stripe",
+        "omise",
+        "invalid_card",
+        "--field",
+        "card.number",
+    ]);
+    assert_eq!(
+        stripe,
+        "HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=utf-8\r\ncontent-language: en\r\ncontent-length: 112\r\n\r\n\
+         {\"error\":{\"type\":\"invalid_request_error\",\"code\":\"invalid_card\",\"message\":\"invalid card\",\"param\":\"card[number]\"}}"
+    );
+    let jsonapi = ok(&[
+        "render",
+        "jsonapi",
+        "oney_payment",
+        "ERR_02",
+        "--arg",
+        "max=128",
+        "--field",
+        "purchase.items[0].ref",
+    ]);
+    assert!(
+        jsonapi.contains("content-type: application/vnd.api+json\r\n"),
+        "{jsonapi}"
+    );
+    assert!(
+        jsonapi.contains(r#""source":{"pointer":"/data/attributes/purchase/items/0/ref"}"#),
+        "{jsonapi}"
+    );
+    let microsoft = ok(&["render", "microsoft", "vipps_epayment", "6080"]);
+    assert!(
+        microsoft.contains("x-ms-error-code: 6080\r\n"),
+        "{microsoft}"
+    );
+    for (format, response, catalog, code) in [
+        ("stripe", &stripe, "omise", "invalid_card"),
+        ("jsonapi", &jsonapi, "oney_payment", "ERR_02"),
+        ("microsoft", &microsoft, "vipps_epayment", "6080"),
+    ] {
+        for args in [
+            &["parse"][..],
+            &["parse", "--strict"],
+            &["parse", "--strict", "--format", format],
+        ] {
+            let out = run(args, response);
+            assert_eq!(out.code, 0, "{args:?} {}", out.stderr);
+            let parsed: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+            assert_eq!(parsed["catalog"], catalog, "{response}");
+            assert_eq!(parsed["code"], code);
+            assert_eq!(parsed["received"]["format"], format);
+        }
+    }
+}
+
+#[test]
 fn parse_reads_what_render_prints() {
     for args in [
         &["render", "omise", "omise", "used_token"][..],
