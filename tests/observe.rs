@@ -94,7 +94,9 @@ mod axum_app {
             .route(CONFLICT, get(|| async { json(StatusCode::CONFLICT) }))
             .route(GATEWAY, get(|| async { json(StatusCode::BAD_GATEWAY) }))
             .route(OK, get(|| async { "ok".into_response() }));
-        let app = apierror::axum::ApiErrorLayer::negotiated(Renderer::all_built_in(Format::Problem)).layer(router);
+        let app =
+            apierror::axum::ApiErrorLayer::negotiated(Renderer::all_built_in(Format::Problem))
+                .layer(router);
         let mut req = http::Request::get(path);
         for (name, value) in headers {
             req = req.header(*name, *value);

@@ -45,8 +45,8 @@ const TOP_MEMBERS: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
 ///
 /// A response holding several errors should carry "the most generally applicable HTTP
 /// error code" (section 11.2): [`JsonApi::response_status`] computes it (the same status
-/// where all agree, 400 for 4xx ones, 500 as soon as one is a 5xx). A renderer sends a
-/// body's first status; set the response's status to this one where it differs.
+/// where all agree, 400 for 4xx ones, 500 as soon as one is a 5xx), and a renderer's
+/// response is sent with it.
 ///
 /// ```
 /// use apierror::format::{Body, JsonApi, WireFormat};
@@ -223,6 +223,11 @@ impl WireFormat for JsonApi {
 
     fn content_type(&self) -> &'static str {
         MEDIA_TYPE
+    }
+
+    /// The most generally applicable status of the body's errors (section 11.2).
+    fn status(&self, body: &Body<'_>) -> StatusCode {
+        JsonApi::response_status(body.errors())
     }
 
     /// Every error, each with its title.

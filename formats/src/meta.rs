@@ -8,7 +8,5 @@ use apierror_runtime::VariantMeta;
 /// Every format of this crate reads per-variant facts through this one function: it is
 /// where the derive's `#[meta]` slot is switched in.
 pub(crate) fn variant_meta(meta: &'static VariantMeta, key: &str) -> Option<&'static str> {
-    // VariantMeta::meta_value lands with #[meta]: then this body is `meta.meta_value(key)`.
-    let _ = (meta, key);
-    None
+    meta.meta_value(key)
 }

@@ -59,18 +59,6 @@ pub fn readable_type(ty: &Type) -> bool {
     }
 }
 
-/// Whether `ty` is a primitive scalar (`u64`, `f32`, `bool`, `char`, …), or a reference to
-/// one: a value whose `Display` cannot carry another error's text.
-pub fn is_scalar(ty: &Type) -> bool {
-    match ty {
-        Type::Reference(reference) => is_scalar(&reference.elem),
-        Type::Path(path) if path.qself.is_none() => path.path.segments.last().is_some_and(|last| {
-            last.arguments.is_none() && SCALARS.contains(&last.ident.to_string().as_str())
-        }),
-        _ => false,
-    }
-}
-
 /// Whether `ty` names `Path` or `PathBuf` anywhere (`&Path`, `Box<Path>`, `PathBuf`):
 /// thiserror prints such a field through `.display()`, as it has no `Display`.
 pub fn mentions_path(ty: &Type) -> bool {

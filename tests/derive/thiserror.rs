@@ -2,8 +2,8 @@
 //! message renders exactly as thiserror's `Display`, the catalog holds the template, a
 //! client captures the fields back into the typed variant, the Google format's metadata
 //! carries them. What cannot be read back keeps the type's `Display` as its message and is
-//! said in its catalog entry (`VariantMeta::rebuildable`); a 5xx's text reaches the wire
-//! only where it prints primitive scalars alone.
+//! said in its catalog entry (`VariantMeta::rebuildable`); a 5xx's `#[error]` text never
+//! reaches the wire (it is written for the log), its status's reason does.
 
 use std::borrow::Cow;
 use std::fmt;
@@ -237,8 +237,8 @@ impl fmt::Display for Upstream {
     }
 }
 
-/// Server errors: a format string is the author's text, but only primitive scalars may be
-/// printed on the wire; any other field keeps the whole text off it.
+/// Server errors: thiserror's text is written for the log and may name what a client must
+/// not see, even as a literal; none of it reaches the wire.
 #[derive(Debug, thiserror::Error, ApiError)]
 enum ServerError {
     #[error("database unavailable")]
@@ -272,17 +272,10 @@ fn secret() -> std::io::Error {
 }
 
 #[test]
-fn server_error_text_reaches_the_wire_only_when_it_prints_scalars() {
-    let declared = ServerError::Unavailable(secret());
-    assert_eq!(omise_message(&declared), "database unavailable");
-    assert_eq!(declared.meta().message, Some("database unavailable"));
-    let busy = ServerError::Busy(30);
-    assert_eq!(omise_message(&busy), "busy, retry in 30 seconds");
-    assert!(matches!(
-        round_trip::<ServerError>(&busy),
-        Some(ServerError::Busy(30))
-    ));
+fn server_error_text_never_reaches_the_wire() {
     for (err, reason) in [
+        (ServerError::Unavailable(secret()), "Service Unavailable"),
+        (ServerError::Busy(30), "Service Unavailable"),
         (ServerError::Failed(secret()), "Internal Server Error"),
         (
             ServerError::Query("password=hunter2".into()),
@@ -293,8 +286,8 @@ fn server_error_text_reaches_the_wire_only_when_it_prints_scalars() {
             "Bad Gateway",
         ),
     ] {
-        // Logs still get thiserror's Display, sources included.
-        assert!(err.message().to_string().contains("password=hunter2"));
+        // Logs still get thiserror's Display.
+        assert!(!err.message().to_string().is_empty());
         assert_eq!(err.meta().message, None, "{err:?}");
         assert!(err.meta().pieces.is_empty());
         assert_eq!(omise_message(&err), reason);

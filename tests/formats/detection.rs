@@ -2,12 +2,12 @@
 //! shipped catalog entry, in any format, decodes as its own format and to its own typed
 //! value, fields and all, never another format's reading or another variant.
 
+use crate::support::samples::typed;
 use apierror::format::WireFormat;
 use apierror::parse::{DecodeOptions, Decoded, Decoder};
 use apierror::{ApiError, Format, Renderer, RequestContext};
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use crate::support::samples::typed;
 
 /// Every format the project ships, each registered where it is not a built-in.
 fn formats() -> (Renderer, Decoder) {

@@ -661,19 +661,16 @@ impl WireFormat for GoogleFormat {
         let Some(Value::Object(error)) = object.get("error") else {
             return Confidence::NONE;
         };
-        let numeric = match error.get("code") {
-            Some(Value::Number(_)) => Some(true),
-            Some(Value::String(code)) => {
-                Some(!code.is_empty() && code.bytes().all(|b| b.is_ascii_digit()))
-            }
-            _ => None,
-        };
         let own = error.get("status").is_some_and(Value::is_string)
             || error.get("details").is_some_and(Value::is_array);
-        match (numeric, own) {
-            (Some(false), _) => Confidence::SHAPE,
-            (Some(true), true) => Confidence::CERTAIN,
-            (Some(true), false) | (None, true) => Confidence::MEMBERS,
+        match (error.get("code"), own) {
+            (Some(Value::Number(_)), true) => Confidence::CERTAIN,
+            (Some(Value::Number(_)), false) => Confidence::MEMBERS,
+            // Leniently, a status written as text: Google's only beside its own members,
+            // since another format's code may be digits too (Vipps codes, say).
+            (Some(Value::String(code)), true) if is_digits(code) => Confidence::MEMBERS,
+            (Some(_), _) => Confidence::SHAPE,
+            (None, true) => Confidence::MEMBERS,
             (None, false) => Confidence::SHAPE,
         }
     }
@@ -789,6 +786,11 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
     keep(&mut m.map, "status", error.map.remove("status"));
     m.map.extend(error.map);
     Ok(())
+}
+
+/// Whether `text` is a number written as text: the lenient form of `code`.
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
 }
 
 #[cfg(test)]

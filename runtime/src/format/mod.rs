@@ -86,6 +86,8 @@ mod wire_format;
 mod writer;
 
 pub use body::Body;
+/// The crate [`WireFormat::view`] returns a value of, for a format with a view of its own.
+pub use erased_serde;
 pub use members::ReadMode;
 pub use parse_error::ParseError;
 pub use received::{ReceivedBody, ReceivedEntry};

@@ -137,6 +137,13 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
         Box::new(WrittenJson(out))
     }
 
+    /// The HTTP status the response is sent with: by default the first error's
+    /// ([`Body::status`]). A format whose rule differs (JSON:API's "most generally
+    /// applicable" status of several errors) says so.
+    fn status(&self, body: &Body<'_>) -> http::StatusCode {
+        body.status()
+    }
+
     /// Headers beside `Content-Type` and `Content-Language` that this format's responses
     /// carry (Microsoft's `x-ms-error-code`, say). None by default.
     fn headers(&self, body: &Body<'_>, headers: &mut HeaderMap) {

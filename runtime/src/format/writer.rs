@@ -50,21 +50,25 @@ pub struct JsonWriter<'o> {
 
 impl<'o> JsonWriter<'o> {
     /// A writer appending to `out`.
+    #[inline]
     pub fn new(out: &'o mut Vec<u8>) -> Self {
         JsonWriter { out }
     }
 
     /// The buffer written to, for anything the methods do not cover.
+    #[inline]
     pub fn buffer(&mut self) -> &mut Vec<u8> {
         self.out
     }
 
     /// Copies JSON text as it is: the structure of a body (`{"error":{"code":`).
+    #[inline]
     pub fn raw(&mut self, json: &str) {
         self.out.extend_from_slice(json.as_bytes());
     }
 
     /// Writes `text` as a JSON string: quoted and escaped.
+    #[inline]
     pub fn string(&mut self, text: &str) {
         self.out.push(b'"');
         json::escape_str(self.out, text);
@@ -72,6 +76,7 @@ impl<'o> JsonWriter<'o> {
     }
 
     /// Writes what `value` displays as a JSON string, without an intermediate `String`.
+    #[inline]
     pub fn display(&mut self, value: &dyn fmt::Display) {
         self.out.push(b'"');
         json::write_display(self.out, value, None);
@@ -80,11 +85,13 @@ impl<'o> JsonWriter<'o> {
 
     /// Escapes `text` into a string this writer has opened with `raw("\"")`: for a string
     /// made of several pieces.
+    #[inline]
     pub fn escaped(&mut self, text: &str) {
         json::escape_str(self.out, text);
     }
 
     /// Writes an integer.
+    #[inline]
     pub fn number(&mut self, n: u64) {
         let mut digits = [0u8; 20];
         let mut at = digits.len();
@@ -101,6 +108,7 @@ impl<'o> JsonWriter<'o> {
     }
 
     /// Writes `err`'s code as a JSON string, copied from the derive's escaped copy.
+    #[inline]
     pub fn code(&mut self, err: &dyn ApiError) {
         self.out.push(b'"');
         json::write_code(self.out, err, err.json_parts());
@@ -109,6 +117,7 @@ impl<'o> JsonWriter<'o> {
 
     /// Writes `err`'s title in `lang` (its default title where it has none in `lang`) as a
     /// JSON string.
+    #[inline]
     pub fn title(&mut self, err: &dyn ApiError, lang: &str) {
         let meta = err.meta();
         self.string(meta.title_in(lang).unwrap_or(meta.title));
@@ -118,6 +127,7 @@ impl<'o> JsonWriter<'o> {
     /// [`Body::message_language`](crate::format::Body::message_language)) as a JSON
     /// string: a static message is copied, a template's literals are copied and only its
     /// values escaped.
+    #[inline]
     pub fn message(&mut self, err: &dyn ApiError, lang: &str) {
         self.out.push(b'"');
         json::write_message(self.out, err, json::parts_in(err, lang), lang);
@@ -126,6 +136,7 @@ impl<'o> JsonWriter<'o> {
 
     /// [`JsonWriter::message`] cut to at most `max` characters, at a char boundary (a
     /// format with a length limit, such as Oney's `error_label`).
+    #[inline]
     pub fn message_limited(&mut self, err: &dyn ApiError, lang: &str, max: usize) {
         self.out.push(b'"');
         json::write_public_message(self.out, err, Some(max), lang);
@@ -134,6 +145,7 @@ impl<'o> JsonWriter<'o> {
 
     /// Writes `err`'s field (the element of the request it is about) as a JSON string and
     /// answers `true`; writes nothing and answers `false` where it has none.
+    #[inline]
     pub fn field(&mut self, err: &dyn ApiError) -> bool {
         match err.field() {
             Some(field) => {

@@ -161,6 +161,42 @@ impl Renderer {
         Ok(self)
     }
 
+    /// Registers `format` without offering it to negotiation: a server chooses it by
+    /// configuration ([`Renderer::render`] and the layers' fixed format name it), as it
+    /// chooses Google's among the formats sharing `application/json`. Refused only where
+    /// its name is taken; its media type may be another offered format's.
+    ///
+    /// ```
+    /// use apierror::format::{Body, WireFormat};
+    /// use apierror::{Format, Renderer};
+    ///
+    /// #[derive(Debug)]
+    /// struct Plain;
+    /// impl WireFormat for Plain {
+    ///     fn name(&self) -> &'static str { "plain" }
+    ///     fn write(&self, _: &Body<'_>, out: &mut Vec<u8>) { out.extend_from_slice(b"{}") }
+    /// }
+    ///
+    /// let renderer = Renderer::new(Format::Omise).with_configured_format(Plain)?;
+    /// assert_eq!(renderer.offers(), [Format::Omise]);
+    /// assert!(renderer.wire_of(Format::named("plain")).is_some());
+    /// # Ok::<(), apierror::format::FormatError>(())
+    /// ```
+    pub fn with_configured_format(mut self, format: impl WireFormat) -> Result<Self, FormatError> {
+        let name = format.name();
+        let id = Format::named(name);
+        if id.built_in().is_some() || self.registered(id).is_some() {
+            return Err(FormatError::NameTaken(name));
+        }
+        let content_type = HeaderValue::from_str(format.content_type())
+            .map_err(|_| FormatError::ContentType(name))?;
+        self.registered.push(Registered {
+            format: Arc::new(format),
+            content_type,
+        });
+        Ok(self)
+    }
+
     /// Sets the Omise options.
     pub fn with_omise(mut self, omise: OmiseFormat) -> Self {
         self.omise = omise;

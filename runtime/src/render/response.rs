@@ -65,7 +65,7 @@ impl Renderer {
         self.write(format, &body, &mut bytes);
         let wire = self.wire(format);
         let mut response = Response::new(bytes);
-        *response.status_mut() = body.status();
+        *response.status_mut() = wire.status(&body);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, self.content_type_header(format));
         headers.insert(
