@@ -1,7 +1,7 @@
 //! A company's own error envelope with apierror: Acme answers every error as
 //! `{"error":{"code":…,"message":…,"request_id":…}}`.
 //!
-//! - [`format`]: the envelope as a [`WireFormat`](apierror::format::WireFormat), in about 40
+//! - [`mod@format`]: the envelope as a [`WireFormat`](apierror::format::WireFormat), in about 40
 //!   lines: written, recognised, read back, described in OpenAPI.
 //! - [`orders`]: an axum API whose errors, and axum's own rejections, are all answered in
 //!   it (problem details are not offered), with its OpenAPI document at `/openapi.json`.

@@ -183,9 +183,11 @@ pub trait ApiError {
     /// Writes the message that may go on the wire.
     ///
     /// For a server error (5xx) whose message comes from the type's `Display` (no
-    /// `#[message]`), that text may carry a source error's details, so the status's
-    /// canonical reason (`Internal Server Error`) is written instead. Every other message is
-    /// declared by the type's author and is written as is.
+    /// `#[message]`; a 5xx's thiserror `#[error]` text is never its template), that text may
+    /// carry a source error's details, so the status's canonical reason
+    /// (`Internal Server Error`) is written instead. Every other message is declared by the
+    /// type's author and is written as is. [`format::JsonWriter::message`](crate::format::JsonWriter::message)
+    /// and every format write this.
     fn write_public_message(&self, out: &mut dyn MessageSink) -> fmt::Result {
         let meta = self.meta();
         if meta.is_server_error() && meta.message.is_none() {
