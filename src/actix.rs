@@ -59,20 +59,20 @@ use actix_web::{web, HttpResponse, ResponseError};
 use tracing::Instrument;
 
 use crate::web::answer::Exchange;
-use crate::web::context::{self, FreshTraceId, Headers};
 use crate::web::observe;
 use crate::web::panic::{self, Payload};
 use crate::web::policy::{self, Verdict};
+use crate::web::request_headers::{self, FreshTraceId, Headers};
 use crate::web::settings::Settings;
 use crate::web::span;
-use crate::web::{wire, Rejection};
+use crate::web::{pending_error, Rejection};
 use crate::{ApiError, Format, Renderer};
 
 pub use crate::web::error::{Error, Result};
 
-mod kept;
+mod request_values;
 
-use kept::Kept;
+use request_values::Kept;
 
 impl<E> ResponseError for Error<E>
 where
@@ -120,8 +120,8 @@ pub(crate) fn respond(
     std: &(dyn StdError + 'static),
     find: Find,
 ) -> HttpResponse {
-    wire::log_if_server_error(err, std);
-    let mut response = to_actix(wire::without_context(err));
+    pending_error::log_if_server_error(err, std);
+    let mut response = to_actix(pending_error::without_context(err));
     response.extensions_mut().insert(Handled(find));
     response
 }
@@ -223,7 +223,7 @@ pub async fn render_errors(
     let mut fresh = None;
     let span = span::request(req.method().as_str(), req.path());
     span::record_trace_id(span.as_ref(), || {
-        context::trace_id(req.headers(), &mut fresh).map_or("", |id| id.as_str())
+        request_headers::trace_id(req.headers(), &mut fresh).map_or("", |id| id.as_str())
     });
     let answer = answer(req, next, fresh);
     match span {

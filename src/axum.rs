@@ -57,10 +57,10 @@ use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 
-use crate::web::held::Held;
+use crate::web::kept_request::Held;
+use crate::web::pending_error::{self, Pending};
 use crate::web::settings::Settings;
 use crate::web::span;
-use crate::web::wire::{self, Pending};
 use crate::web::Rejection;
 use crate::{ApiError, Format, Renderer};
 
@@ -85,14 +85,14 @@ pub(crate) fn respond<E>(err: E) -> Response
 where
     E: ApiError + std::error::Error + Send + Sync + 'static,
 {
-    wire::log_if_server_error(&err, &err);
+    pending_error::log_if_server_error(&err, &err);
     let mut response = if future::under_layer() {
         // The layer renders it anyway: no body twice.
         let mut response = Response::new(Body::new(future::Placeholder));
         *response.status_mut() = err.status();
         response
     } else {
-        wire::without_context(&err).map(Body::from)
+        pending_error::without_context(&err).map(Body::from)
     };
     response.extensions_mut().insert(Pending(Arc::new(err)));
     response

@@ -15,12 +15,12 @@ use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use tracing::Span;
 
 use super::content_length::content_length;
-use crate::web::held::Held;
+use crate::web::kept_request::Held;
 use crate::web::observe;
 use crate::web::panic::{self, Payload};
+use crate::web::pending_error::Pending;
 use crate::web::policy::{self, Verdict};
 use crate::web::settings::Settings;
-use crate::web::wire::Pending;
 use crate::web::Rejection;
 use crate::ApiError;
 

@@ -4,9 +4,9 @@
 
 use http::header::{HeaderName, HeaderValue};
 
-use super::context::{self, FreshTraceId, Headers};
 use super::observe;
 use super::policy::{self, Verdict};
+use super::request_headers::{self, FreshTraceId, Headers};
 use super::settings::Settings;
 use crate::ApiError;
 
@@ -36,7 +36,7 @@ impl Settings {
         O: Iterator<Item = (&'r str, &'r [u8])>,
     {
         let format = self.format(exchange.headers);
-        let ctx = context::read(exchange.path, exchange.headers, exchange.fresh);
+        let ctx = request_headers::read(exchange.path, exchange.headers, exchange.fresh);
         let mut response = self.renderer.response(format, err, &ctx);
         observe::answered(err, format);
         let new = response.headers_mut();

@@ -30,14 +30,15 @@
 //! `Vary: accept`, which headers of the old response survive), rejection detection and
 //! mapping, the request context, the wrapper for errors of other crates, the render of a
 //! handler's error where no middleware is, the log span of a request and the log line of a
-//! server error. An adapter
+//! server error. The items named below are the crate's own (files of `src/web/`, not
+//! public API): this list is for a contributor adding an adapter. An adapter
 //! (`src/axum.rs`, `src/actix.rs`) only translates its framework's types. A new
 //! framework's adapter provides:
 //!
-//! 1. **Headers**: an impl of `web::context::Headers` for its header map (first value and
+//! 1. **Headers**: an impl of `web::request_headers::Headers` for its header map (first value and
 //!    every value of a header, as bytes; `http` 1's `HeaderMap` has one), so
 //!    [`request_context`] and negotiation read it. A middleware that hands the request on
-//!    by value (tower) keeps what an error reads with `web::held::Held` instead: copies in
+//!    by value (tower) keeps what an error reads with `web::kept_request::Held` instead: copies in
 //!    a small inline room, no atomic count, nothing read unless an error comes back.
 //! 2. **Settings**: a public builder over `web::settings::Settings` (negotiated, fixed,
 //!    `map_rejections`), held where every request can reach it.
@@ -45,10 +46,10 @@
 //!    `web::error::Error` (re-exported as the adapter's `Error` and `Result`) and for
 //!    derived types (a `__<framework>_impls!` macro in `src/integrations.rs`, cfg'd by the
 //!    feature, with its bounds under a `for<'__x>` binder so that types without them still
-//!    compile). It renders with `wire::without_context` (so it answers without the
+//!    compile). It renders with `pending_error::without_context` (so it answers without the
 //!    middleware; a middleware that will render anyway may skip it), logs a server error
-//!    once (`wire::log_if_server_error`), and leaves the error reachable from the response
-//!    (`wire::Pending` in the extensions, or a downcast from the error the response
+//!    once (`pending_error::log_if_server_error`), and leaves the error reachable from the response
+//!    (`pending_error::Pending` in the extensions, or a downcast from the error the response
 //!    already holds).
 //! 4. **The middleware**: after the handler, ask `policy::judge` for a verdict (it looks
 //!    at `Content-Type` only for an error status); for `Reject`, turn the framework's text
@@ -60,25 +61,25 @@
 //!    trace id with `span::record_trace_id`, handing a fresh one it made to the answer.
 //! 6. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
 //!    framework's response, when its types are not `http` 1's.
-//! 7. **Tests**: `tests/test_<framework>.rs` with exact bytes and headers: a handler's
+//! 7. **Tests**: `tests/web/<framework>.rs` with exact bytes and headers: a handler's
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
 //!    trace id, and each kind of rejection.
 
 pub(crate) mod answer;
-pub(crate) mod context;
 pub(crate) mod error;
 #[cfg(feature = "axum")]
-pub(crate) mod held;
+mod inline_bytes;
 #[cfg(feature = "axum")]
-mod kept;
+pub(crate) mod kept_request;
 pub mod observe;
 pub(crate) mod panic;
+pub(crate) mod pending_error;
 pub(crate) mod policy;
 mod rejection;
+pub(crate) mod request_headers;
 pub(crate) mod settings;
 pub(crate) mod span;
-pub(crate) mod wire;
 
-pub use context::{is_traceparent, request_context};
 pub use panic::log_panic_locations;
 pub use rejection::{Rejection, RejectionError};
+pub use request_headers::{is_traceparent, request_context};

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::context::visible;
+use super::request_headers::visible;
 use crate::ApiError;
 
 /// Most bytes of a rejection's text kept as its [`Rejection::detail`]: enough for any

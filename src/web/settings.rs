@@ -4,9 +4,9 @@
 
 use std::sync::Arc;
 
-use super::context::{visible, Headers};
+use super::pending_error::WireError;
 use super::rejection::{Rejection, RejectionError};
-use super::wire::WireError;
+use super::request_headers::{visible, Headers};
 use crate::{ApiError, Format, Renderer};
 
 /// Maps a rejection to the application's catalog error.
@@ -94,7 +94,7 @@ impl Settings {
             "framework rejection"
         );
         let err = (self.map)(rejection);
-        super::wire::log_if_server_error(err.api(), err.std());
+        super::pending_error::log_if_server_error(err.api(), err.std());
         err
     }
 }

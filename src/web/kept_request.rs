@@ -3,7 +3,7 @@
 //! context and format are read from are kept aside, for requests of `http` 1 types.
 //!
 //! Only the values themselves are kept, never the `Uri` or `HeaderMap`: copied while
-//! they fit in a small inline room (see [`super::kept`]), else cloned (a request read by
+//! they fit in a small inline room (see [`super::inline_bytes`]), else cloned (a request read by
 //! hyper holds them as slices of one shared buffer, so a clone is a reference count).
 //! Nothing is read from them (no context, no negotiation, no trace id) unless an error is
 //! rendered.
@@ -15,9 +15,9 @@ use http::uri::PathAndQuery;
 use http::Request;
 
 use super::answer::Exchange;
-use super::context::{self, FreshTraceId, Headers, ACCEPT_LANGUAGE, TRACEPARENT};
-use super::kept::{Kept, Slot};
+use super::inline_bytes::{Kept, Slot};
 use super::policy::Verdict;
+use super::request_headers::{self, FreshTraceId, Headers, ACCEPT_LANGUAGE, TRACEPARENT};
 use super::settings::Settings;
 use crate::ApiError;
 
@@ -120,7 +120,7 @@ impl Held {
 
     /// The request's trace id (see [`context::trace_id`]), for its log span.
     pub(crate) fn trace_id(&mut self) -> &str {
-        match context::given_trace_id(&self.values) {
+        match request_headers::given_trace_id(&self.values) {
             Some(given) => given,
             None => self
                 .fresh

@@ -13,7 +13,7 @@ use actix_web::http::Uri;
 use actix_web::web;
 
 use super::ErrorConfig;
-use crate::web::context::{Headers, ACCEPT_LANGUAGE, TRACEPARENT};
+use crate::web::request_headers::{Headers, ACCEPT_LANGUAGE, TRACEPARENT};
 
 /// A request's path, the headers an answer reads, and its settings.
 pub(super) struct Kept {
