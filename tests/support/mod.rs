@@ -1,9 +1,9 @@
-//! What the test binaries share, each including this module with
-//! `#[path = "../support/mod.rs"] mod support;`: the error types and body checks of the
-//! wire-format tests (here), sample values of every shipped catalog ([`samples`]), one HTTP
-//! exchange over loopback ([`http_client`]), captured `tracing` output ([`log_capture`]), and
-//! the Transfers example app started for a test with its clients, loads and databases
-//! ([`transfers_app`]).
+//! What the test binaries share, each including this module (`tests/<area>/main.rs` with
+//! `#[path = "../support/mod.rs"] mod support;`, `tests/<name>.rs` with `mod support;`): the
+//! trace id, error types and body checks of the wire-format tests (here), sample values of
+//! every shipped catalog ([`samples`]), one HTTP exchange over loopback ([`http_client`]),
+//! captured `tracing` output ([`log_capture`]), and the Transfers example app started for a
+//! test with its clients, loads and databases ([`transfers_app`]).
 //!
 //! Each binary uses part of it.
 #![allow(dead_code)]
