@@ -125,14 +125,10 @@
 //!
 //! **Server errors.** The message of a 5xx whose text comes from `Display` never reaches
 //! the wire: the status's canonical reason (`Internal Server Error`) is written instead,
-//! since such a text may carry a source's details. An `#[error]` text is the author's, so
-//! on a 5xx it is the template (and goes on the wire) only where every field it prints is a
-//! primitive scalar (an integer, a float, `bool`, `char`): a text with no placeholder
-//! (`#[error("database unavailable")]`), or `#[error("retry in {0} seconds")]` over a
-//! `u32`. One that prints a `#[source]` / `#[from]` field, a `String` (a source's text
-//! often travels as one) or any other type stays off the wire, and so do its values in
-//! Google metadata; logs still get the whole `Display`. Write `#[message("…")]` to put
-//! such a variant's text on the wire.
+//! since such a text may carry a source's details. A 5xx's `#[error]` text is never its
+//! template, even a literal (`#[error("connection to db-7 refused")]`): thiserror's text is
+//! written for the log, and may name what a client must not see. Logs still get the whole
+//! `Display`; write `#[message("…")]` to put a 5xx's text on the wire.
 //!
 //! ```
 //! use apierror::ApiError;
@@ -147,13 +143,14 @@
 //!     #[error("query failed: {0}")]
 //!     #[status(500)]
 //!     #[code("query_failed")]
+//!     #[message("the query could not be run")]
 //!     Query(String),
 //! }
 //!
-//! assert_eq!(DbError::catalog().variants[0].message, Some("database unavailable"));
+//! assert_eq!(DbError::catalog().variants[0].message, None); // its text stays off the wire
 //! let err = DbError::Query("relation \"users\" does not exist".into());
-//! assert_eq!(err.meta().message, None); // its text stays off the wire
-//! assert_eq!(err.message().to_string(), r#"query failed: relation "users" does not exist"#);
+//! assert_eq!(err.meta().message, Some("the query could not be run"));
+//! assert_eq!(err.message().to_string(), "the query could not be run");
 //! ```
 //!
 //! ## Wire formats

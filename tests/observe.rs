@@ -298,7 +298,7 @@ fn a_5xx_is_logged_once_with_its_source_chain_and_a_4xx_not_at_all() {
         assert_eq!(status, 503);
         assert!(!body.contains(SOURCE), "{name}: {body}");
         let line = format!(
-            "ERROR request{{method=GET path={STORE} trace_id={TRACE}}}: apierror::web::wire: \
+            "ERROR request{{method=GET path={STORE} trace_id={TRACE}}}: apierror::web::pending_error: \
              request failed status=503 code=\"store_unavailable\" error=the store failed: {SOURCE}"
         );
         assert!(text.contains(&line), "{name}: {line}\nnot in\n{text}");
