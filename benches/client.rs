@@ -8,7 +8,8 @@
 
 use std::hint::black_box;
 
-use apierror::parse::{decode, DecodeOptions};
+use apierror::format::{JsonApi, Microsoft, Stripe};
+use apierror::parse::{decode, DecodeOptions, Decoder};
 use apierror_catalog::omise::OmiseError;
 use criterion::{criterion_group, criterion_main, Criterion};
 use http::HeaderMap;
@@ -40,6 +41,20 @@ fn decode_omise(c: &mut Criterion) {
         "used_token"
     );
 
+    // The same through a decoder that also knows the three shipped formats, as a client of
+    // several providers holds one.
+    let decoder = Decoder::new()
+        .with_format(Stripe::new())
+        .and_then(|d| d.with_format(JsonApi::new()))
+        .and_then(|d| d.with_format(Microsoft::new()))
+        .expect("names of their own");
+    assert_eq!(
+        decoder
+            .decode::<OmiseError>(400, &headers, BODY, &options)
+            .into_typed(),
+        Some(OmiseError::UsedToken)
+    );
+
     let mut g = c.benchmark_group("decode_omise");
     g.bench_function("apierror", |b| {
         b.iter(|| {
@@ -50,6 +65,9 @@ fn decode_omise(c: &mut Criterion) {
                 &options,
             ))
         })
+    });
+    g.bench_function("apierror_eight_formats", |b| {
+        b.iter(|| black_box(decoder.decode::<OmiseError>(400, &headers, black_box(BODY), &options)))
     });
     g.bench_function("serde_struct", |b| {
         b.iter(|| black_box(serde_json::from_slice::<OmiseBody>(black_box(BODY)).unwrap()))
