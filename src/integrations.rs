@@ -10,7 +10,7 @@
 //! A bound on a concrete type without one is checked where the impl is written, so a type
 //! without `Display` would fail to compile; under the binder the bound is not trivial, it
 //! is checked where the impl is used, so such a type compiles as before and only lacks the
-//! trait (`tests/test_derive.rs` and the doctests derive such types with all features).
+//! trait (`tests/derive/attributes.rs` and the doctests derive such types with all features).
 //!
 //! The input is `[impl generics] [the type] [where predicates, each followed by a comma]`.
 //! Generated code reaches the frameworks and the adapters' glue through

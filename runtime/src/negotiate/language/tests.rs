@@ -311,7 +311,7 @@ fn oney_codes() {
 /// The language among `available` that the preferences (parsed from `header`) prefer,
 /// else `default`: [`Preferences::choose`] among languages that all count.
 ///
-/// (`tests/test_languages.rs` has the matrix of headers and answers.)
+/// (`tests/formats/languages.rs` has the matrix of headers and answers.)
 #[cfg(test)]
 fn choose<'a>(
     preferences: Option<(&str, &Preferences)>,
