@@ -129,13 +129,9 @@ impl Renderer {
     /// Refused where its name is taken (a built-in's, or one registered before) or a format
     /// offered so far has its media type: a format never silently shadows another. Set a
     /// built-in's options with [`Renderer::with_omise`] and its kin instead.
-    pub fn with_format(mut self, format: impl WireFormat) -> Result<Self, FormatError> {
-        let name = format.name();
+    pub fn with_format(self, format: impl WireFormat) -> Result<Self, FormatError> {
+        let (name, media_type) = (format.name(), format.media_type());
         let id = Format::named(name);
-        if id.built_in().is_some() || self.registered(id).is_some() {
-            return Err(FormatError::NameTaken(name));
-        }
-        let media_type = format.media_type();
         let taken = self.offers.iter().find(|offer| {
             **offer != id
                 && self
@@ -149,16 +145,11 @@ impl Renderer {
                 taken_by: taken_by.name(),
             });
         }
-        let content_type = HeaderValue::from_str(format.content_type())
-            .map_err(|_| FormatError::ContentType(name))?;
-        self.registered.push(Registered {
-            format: Arc::new(format),
-            content_type,
-        });
-        if !self.offers.contains(&id) {
-            self.offers.push(id);
+        let mut renderer = self.with_configured_format(format)?;
+        if !renderer.offers.contains(&id) {
+            renderer.offers.push(id);
         }
-        Ok(self)
+        Ok(renderer)
     }
 
     /// Registers `format` without offering it to negotiation: a server chooses it by
