@@ -198,8 +198,8 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
-// Lets the derive's `::apierror::…` paths resolve inside this crate, for `web::RejectionError`.
-#[cfg(any(feature = "axum", feature = "actix-web"))]
+// Lets the derive's `::apierror::…` paths resolve inside this crate, for `web::RejectionError`
+// and `validation::InvalidFields`.
 extern crate self as apierror;
 
 #[cfg(feature = "actix-web")]
@@ -221,6 +221,7 @@ pub use crate::__no_impls as __tonic_impls;
 pub mod reqwest;
 #[cfg(feature = "tonic")]
 pub mod tonic;
+pub mod validation;
 #[cfg(any(feature = "axum", feature = "actix-web"))]
 pub mod web;
 #[cfg(feature = "wiremock")]
@@ -232,8 +233,9 @@ pub use apierror_macros::ApiError;
 pub use apierror_runtime::openapi;
 #[doc(inline)]
 pub use apierror_runtime::{
-    parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, Format, Localized, Message,
-    MessageSink, Renderer, RequestContext, Translation, VariantMeta, View,
+    parse, ApiError, ArgsError, Catalog, ContextError, DynamicError, FieldPath, FieldViolation,
+    Format, Localized, Message, MessageSink, Notation, Renderer, RequestContext, Rule, Segment,
+    Translation, VariantMeta, View, Violations, MAX_VIOLATIONS,
 };
 
 /// The wire formats: the runtime's built-ins and trait ([`WireFormat`](format::WireFormat)),

@@ -5,6 +5,7 @@ use http::StatusCode;
 
 use crate::model::answer::{primary, wire_status, NoErrors};
 use crate::model::api_error::ApiError;
+use crate::model::violation::FieldViolation;
 use crate::negotiate::language;
 use crate::request::context::RequestContext;
 
@@ -66,6 +67,57 @@ impl<'a> Body<'a> {
         self.errors
     }
 
+    /// What a format's list holds: the first error's [violations](ApiError::violations)
+    /// where it is a validation failure (the failure itself, written at the top, is not
+    /// repeated among them), else every error. A format without a list writes
+    /// [`Body::first`], with the first entry's field where it has a place for one.
+    ///
+    /// ```
+    /// use apierror::format::Body;
+    /// use apierror::{ApiError, RequestContext};
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// #[status(429)]
+    /// #[code("rate_limited")]
+    /// #[message("slow down")]
+    /// struct RateLimited;
+    ///
+    /// let ctx = RequestContext::new();
+    /// let errors: [&dyn ApiError; 2] = [&RateLimited, &RateLimited];
+    /// let body = Body::new(&errors, &ctx);
+    /// assert_eq!(body.entries().len(), 2);
+    /// assert!(!body.is_summary());
+    /// ```
+    pub fn entries(&self) -> Entries<'a> {
+        let violations = self.first().violations();
+        match violations.is_empty() {
+            true => Entries::Errors(self.errors),
+            false => Entries::Violations(violations.list),
+        }
+    }
+
+    /// Whether the first error is a validation failure whose violations are the entries.
+    pub fn is_summary(&self) -> bool {
+        !self.first().violations().is_empty()
+    }
+
+    /// How many violations the first error left out of its entries (see
+    /// [`MAX_VIOLATIONS`](crate::MAX_VIOLATIONS)): a format with a place for the count
+    /// writes it.
+    pub fn omitted(&self) -> usize {
+        self.first().violations().omitted
+    }
+
+    /// The status an entry is sent with in a format that writes one per entry: the
+    /// failure's where the entries are its violations, else the entry's own (500 where
+    /// that is not an error status).
+    pub fn status_of(&self, entry: &dyn ApiError) -> StatusCode {
+        match self.is_summary() {
+            true => self.status(),
+            false => wire_status(entry),
+        }
+    }
+
     /// The first error: the one a format without a list writes.
     pub fn first(&self) -> &'a dyn ApiError {
         primary(self.errors)
@@ -113,6 +165,80 @@ impl<'a> Body<'a> {
         self.lang
     }
 }
+
+/// The entries of a [`Body`] ([`Body::entries`]): errors or violations, each an
+/// [`ApiError`] to write with the same writers.
+#[derive(Clone, Copy)]
+pub enum Entries<'a> {
+    /// Every error of the body.
+    Errors(&'a [&'a dyn ApiError]),
+    /// The violations of a validation failure.
+    Violations(&'a [FieldViolation]),
+}
+
+impl<'a> Entries<'a> {
+    /// How many entries there are.
+    pub fn len(&self) -> usize {
+        match self {
+            Entries::Errors(list) => list.len(),
+            Entries::Violations(list) => list.len(),
+        }
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at `index`.
+    pub fn get(&self, index: usize) -> Option<&'a dyn ApiError> {
+        match self {
+            Entries::Errors(list) => list.get(index).copied(),
+            Entries::Violations(list) => list.get(index).map(|v| v as &dyn ApiError),
+        }
+    }
+
+    /// The entries in order.
+    pub fn iter(&self) -> EntriesIter<'a> {
+        EntriesIter {
+            entries: *self,
+            next: 0,
+        }
+    }
+}
+
+impl<'a> IntoIterator for Entries<'a> {
+    type Item = &'a dyn ApiError;
+    type IntoIter = EntriesIter<'a>;
+
+    fn into_iter(self) -> EntriesIter<'a> {
+        self.iter()
+    }
+}
+
+/// The iterator of [`Entries`].
+#[derive(Clone)]
+pub struct EntriesIter<'a> {
+    entries: Entries<'a>,
+    next: usize,
+}
+
+impl<'a> Iterator for EntriesIter<'a> {
+    type Item = &'a dyn ApiError;
+
+    fn next(&mut self) -> Option<&'a dyn ApiError> {
+        let entry = self.entries.get(self.next)?;
+        self.next += 1;
+        Some(entry)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.entries.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for EntriesIter<'_> {}
 
 impl core::fmt::Debug for Body<'_> {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {

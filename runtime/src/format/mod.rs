@@ -85,7 +85,7 @@ pub(crate) mod view;
 mod wire_format;
 mod writer;
 
-pub use body::Body;
+pub use body::{Body, Entries, EntriesIter};
 /// The crate [`WireFormat::view`] returns a value of, for a format with a view of its own.
 pub use erased_serde;
 pub use members::ReadMode;

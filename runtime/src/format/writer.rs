@@ -7,6 +7,7 @@ use core::fmt;
 use crate::format::json;
 use crate::format::view::PublicMessage;
 use crate::model::api_error::ApiError;
+use crate::model::field_path::Notation;
 
 /// Writes JSON into a caller's buffer, piece by piece.
 ///
@@ -144,9 +145,33 @@ impl<'o> JsonWriter<'o> {
     }
 
     /// Writes `err`'s field (the element of the request it is about) as a JSON string and
-    /// answers `true`; writes nothing and answers `false` where it has none.
+    /// answers `true`; writes nothing and answers `false` where it has none. A path
+    /// ([`ApiError::field_path`]) is written dotted (`items[2].sku`); see
+    /// [`JsonWriter::field_in`] for another notation.
     #[inline]
     pub fn field(&mut self, err: &dyn ApiError) -> bool {
+        self.field_in(err, Notation::Dotted)
+    }
+
+    /// Writes `err`'s field as a JSON string, a path in `notation` (a declared
+    /// [`ApiError::field`] is written as it is), and answers `true`; writes nothing and
+    /// answers `false` where it has none.
+    ///
+    /// ```
+    /// use apierror::format::JsonWriter;
+    /// use apierror::{FieldPath, FieldViolation, Notation, Rule};
+    ///
+    /// let v = FieldViolation::new(FieldPath::new().key("a/b").index(0), "required", Rule::Required);
+    /// let mut out = Vec::new();
+    /// assert!(JsonWriter::new(&mut out).field_in(&v, Notation::Pointer));
+    /// assert_eq!(out, br#""/a~1b/0""#);
+    /// ```
+    #[inline]
+    pub fn field_in(&mut self, err: &dyn ApiError, notation: Notation) -> bool {
+        if let Some(path) = err.field_path() {
+            self.display(&path.display(notation));
+            return true;
+        }
         match err.field() {
             Some(field) => {
                 self.display(field);

@@ -5,9 +5,11 @@ use core::fmt;
 use http::StatusCode;
 
 use crate::model::catalog::{Catalog, VariantMeta};
+use crate::model::field_path::FieldPath;
 use crate::model::message::{MessageSink, PlainSink};
 use crate::model::parts::JsonParts;
 use crate::model::received::Received;
+use crate::model::violation::Violations;
 
 /// An error that knows how it looks on the wire: status, code, title and message.
 ///
@@ -119,9 +121,25 @@ pub trait ApiError {
         let _ = visit;
     }
 
-    /// The Oney `field`: the element of the request that led to this error.
+    /// The Oney `field`: the element of the request that led to this error, as declared
+    /// (`#[field("…")]` or a `#[field]` member), written as it is in every format.
     fn field(&self) -> Option<&dyn fmt::Display> {
         None
+    }
+
+    /// The element of the request this error is about as a path of members and indices,
+    /// which each format writes in its own notation ([`Notation`](crate::Notation)). A
+    /// [`FieldViolation`](crate::FieldViolation) answers with its path; by default there is
+    /// none, and a format writes [`ApiError::field`] as it is.
+    fn field_path(&self) -> Option<&FieldPath> {
+        None
+    }
+
+    /// The invalid fields this error stands for: the violations of a validation failure,
+    /// which a body lists as its entries under this error
+    /// ([`Body::entries`](crate::format::Body::entries)). None by default.
+    fn violations(&self) -> Violations<'_> {
+        Violations::NONE
     }
 
     /// Rebuilds the value of variant `meta` (an entry of this type's catalog) from what a

@@ -134,14 +134,17 @@ fn languages_written<'b>(
     let localized = (carries.localized_copy && !chosen.eq_ignore_ascii_case(first.meta().language))
         .then_some(chosen);
     let title = carries.title.then(|| wire.title_language(body, first));
+    // The entries after the first error; all of them where they are a validation
+    // failure's violations, which do not repeat it.
+    let skip = usize::from(!body.is_summary());
     let rest = match carries.list {
-        true => body.errors().get(1..).unwrap_or_default(),
-        false => &[],
+        true => body.entries().iter().skip(skip),
+        false => body.entries().iter().skip(usize::MAX),
     };
     [Some(message(first)), localized, title]
         .into_iter()
         .flatten()
-        .chain(rest.iter().map(move |err| message(*err)))
+        .chain(rest.map(message))
 }
 
 /// `Content-Language` naming each of `languages` once, in order, as RFC 9110 section 8.5
