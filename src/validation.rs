@@ -37,6 +37,7 @@ use apierror_runtime::{
 use http::StatusCode;
 
 mod invalid_fields;
+pub(crate) mod serde_error;
 
 pub use invalid_fields::InvalidFields;
 

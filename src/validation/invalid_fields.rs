@@ -21,7 +21,10 @@ use crate::ApiError;
 #[title("Unprocessable Content")]
 #[title(th = "ข้อมูลในคำขอไม่ถูกต้อง", ja = "処理できない内容")]
 #[message("the request has invalid fields")]
-#[message(th = "คำขอมีข้อมูลที่ไม่ถูกต้อง", ja = "リクエストに無効なフィールドがあります")]
+#[message(
+    th = "คำขอมีข้อมูลที่ไม่ถูกต้อง",
+    ja = "リクエストに無効なフィールドがあります"
+)]
 #[api_error(no_framework_impls)]
 pub struct InvalidFields;
 
