@@ -55,7 +55,8 @@
 //! | `no_framework_impls` | leave out `IntoResponse` (axum), `ResponseError` (actix-web) and `From<E> for tonic::Status`, for an author who writes their own |
 //!
 //! Also on an enum, `#[meta(key = "value", …)]`: facts every variant has unless it gives
-//! the key itself (see `#[meta]` below).
+//! the key itself (see `#[meta]` below); and `#[retry_after(30)]`: the delay of every 429
+//! and 503 variant without its own.
 //!
 //! On each variant (or on the struct itself):
 //!
@@ -70,6 +71,7 @@
 //! | `#[description(ja = "…")]` | the description in another language |
 //! | `#[field("purchase.amount")]` | constant Oney `field` |
 //! | `#[meta(stripe_type = "card_error", doc_url = "https://…")]` | facts a wire format needs that the derive does not model: keys are identifiers, values string literals, each key once per variant; several attributes allowed; read with [`VariantMeta::meta_value`] |
+//! | `#[retry_after(5)]` | on a 429 or 503 variant (a compile error elsewhere): seconds to wait, sent as the `Retry-After` header in every format and as Google's `RetryInfo` |
 //!
 //! On a field: `#[source]` / `#[from]` (shared with thiserror: never printed unless the
 //! template names it, and never by a 5xx template), `#[field]` (its value is the Oney

@@ -45,6 +45,9 @@ pub const DOC: Symbol = Symbol("doc");
 pub const GRPC: Symbol = Symbol("grpc");
 /// Facts a wire format needs that the derive does not model: `#[meta(key = "value")]`.
 pub const META: Symbol = Symbol("meta");
+/// Seconds a client should wait before retrying a 429 or 503: `#[retry_after(5)]` on a
+/// variant, or on the enum for all its 429 and 503 variants.
+pub const RETRY_AFTER: Symbol = Symbol("retry_after");
 
 // Keys of `#[api_error(…)]` (its `status = …` is `STATUS`).
 pub const RENAME_ALL: Symbol = Symbol("rename_all");
@@ -80,8 +83,8 @@ fn grpc_codes() -> &'static [&'static str] {
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
-const VARIANT_ONLY_ON_FIELD: [Symbol; 7] =
-    [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC, META];
+const VARIANT_ONLY_ON_FIELD: [Symbol; 8] =
+    [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC, META, RETRY_AFTER];
 
 impl Symbol {
     #[cfg(test)]
@@ -133,6 +136,8 @@ pub struct ContainerAttrs {
     pub code_rejected: bool,
     /// An enum's `#[meta(…)]`: the facts of every variant that does not give its own.
     pub meta: Vec<MetaEntry>,
+    /// An enum's `#[retry_after(…)]`: the delay of its 429 and 503 variants without one.
+    pub retry_after: Option<RetryAfter>,
     /// An enum's thiserror `#[error(…)]`, which thiserror gives every variant without one.
     pub error: Option<ErrorAttr>,
 }
@@ -160,6 +165,8 @@ pub struct VariantAttrs {
     pub field: Option<LitStr>,
     /// `#[grpc(NOT_FOUND)]`: the variant's `google.rpc.Code` name.
     pub grpc: Option<syn::Ident>,
+    /// `#[retry_after(5)]`: seconds to wait before retrying.
+    pub retry_after: Option<RetryAfter>,
     /// The doc comment, lines joined with `\n`.
     pub doc: String,
     /// `#[meta(key = "value")]`: the variant's own facts, each key once, in the order
@@ -172,6 +179,12 @@ pub struct VariantAttrs {
     /// missing on top.
     pub status_rejected: bool,
     pub code_rejected: bool,
+}
+
+/// `#[retry_after(seconds)]`, with the literal for errors about it.
+pub struct RetryAfter {
+    pub seconds: u32,
+    pub lit: syn::LitInt,
 }
 
 /// One `key = "value"` of `#[meta(…)]`.
@@ -230,6 +243,10 @@ pub fn container(cx: &mut Ctxt, attrs: &[Attribute], is_enum: bool) -> Container
         for attr in attrs {
             if attr.path() == META {
                 meta_entries(cx, attr, &mut out.meta);
+            } else if attr.path() == RETRY_AFTER {
+                if let Some(value) = retry_after(cx, attr) {
+                    set_once(cx, &mut out.retry_after, value, attr, RETRY_AFTER);
+                }
             } else if attr.path() == ERROR && out.error.is_none() {
                 out.error = Some(error_attr(attr));
             }
@@ -427,6 +444,10 @@ pub fn variant(cx: &mut Ctxt, attrs: &[Attribute]) -> VariantAttrs {
             }
         } else if path == META {
             meta_entries(cx, attr, &mut out.meta);
+        } else if path == RETRY_AFTER {
+            if let Some(value) = retry_after(cx, attr) {
+                set_once(cx, &mut out.retry_after, value, attr, RETRY_AFTER);
+            }
         } else if path == ERROR {
             out.error.get_or_insert_with(|| error_attr(attr));
         } else if path == SOURCE || path == FROM {
@@ -672,6 +693,25 @@ fn single_arg<T: syn::parse::Parse>(cx: &mut Ctxt, attr: &Attribute, example: &s
     }
 }
 
+/// `#[retry_after(5)]`: a whole number of seconds, as `Retry-After` sends it.
+fn retry_after(cx: &mut Ctxt, attr: &Attribute) -> Option<RetryAfter> {
+    let example = format!("#[{RETRY_AFTER}(5)]");
+    let message = format!("expected a whole number of seconds, like {example}");
+    match single_arg::<Lit>(cx, attr, &example)? {
+        Lit::Int(lit) => match lit.base10_parse::<u32>() {
+            Ok(seconds) if lit.suffix().is_empty() => Some(RetryAfter { seconds, lit }),
+            _ => {
+                cx.error_spanned_by(&lit, message);
+                None
+            }
+        },
+        other => {
+            cx.error_spanned_by(other, message);
+            None
+        }
+    }
+}
+
 fn string_arg(cx: &mut Ctxt, attr: &Attribute, example: &str) -> Option<LitStr> {
     match single_arg::<Lit>(cx, attr, example)? {
         Lit::Str(lit) => Some(lit),
@@ -854,6 +894,7 @@ mod tests {
         FROM,
         GRPC,
         META,
+        RETRY_AFTER,
     ];
 
     /// `lib.rs` must name the attributes literally; this keeps its list and the table equal.

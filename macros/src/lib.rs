@@ -38,7 +38,8 @@ use syn::{parse_macro_input, DeriveInput};
         source,
         from,
         grpc,
-        meta
+        meta,
+        retry_after
     )
 )]
 pub fn derive_api_error(input: TokenStream) -> TokenStream {

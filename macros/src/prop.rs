@@ -99,6 +99,20 @@ impl<'a> Variant<'a> {
         self.attrs.status.or(container.status)
     }
 
+    /// The seconds of `Retry-After`: the variant's `#[retry_after]`, else the enum's for a
+    /// 429 or 503 variant.
+    pub fn retry_after(&self, container: &ContainerAttrs) -> Option<u32> {
+        if let Some(own) = &self.attrs.retry_after {
+            return Some(own.seconds);
+        }
+        let retryable = matches!(self.status(container), Some(429 | 503));
+        container
+            .retry_after
+            .as_ref()
+            .filter(|_| retryable)
+            .map(|r| r.seconds)
+    }
+
     /// `#[title]`, else the variant's name in words.
     pub fn title(&self) -> String {
         match &self.attrs.title {

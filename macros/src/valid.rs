@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use crate::ast::{Input, Variant};
 use syn::LitStr;
 
-use crate::attr::GOOGLE;
+use crate::attr::{GOOGLE, RETRY_AFTER};
 use crate::attr::{
     API_ERROR, CODE, ERROR, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE,
 };
@@ -33,6 +33,7 @@ pub fn check(cx: &mut Ctxt, input: &Input) {
         one_oney_field(cx, variant);
         one_message_field(cx, variant);
         message_field_is_option(cx, variant);
+        retry_after_is_retryable(cx, input, variant);
         if input.attrs.oney {
             oney_limits(cx, input, variant);
         }
@@ -299,6 +300,25 @@ fn message_field_is_option(cx: &mut Ctxt, variant: &Variant) {
                 ),
             );
         }
+    }
+}
+
+/// `Retry-After` means something with 429 Too Many Requests and 503 Service Unavailable
+/// (RFC 9110 section 10.2.3, RFC 6585 section 4); on any other error a client would wait
+/// for nothing.
+fn retry_after_is_retryable(cx: &mut Ctxt, input: &Input, variant: &Variant) {
+    let Some(own) = &variant.attrs.retry_after else {
+        return;
+    };
+    match variant.status(&input.attrs) {
+        Some(429 | 503) | None => {}
+        Some(status) => cx.error_spanned_by(
+            &own.lit,
+            format!(
+                "#[{RETRY_AFTER}] is sent with 429 and 503 responses only; this variant's \
+                 status is {status}"
+            ),
+        ),
     }
 }
 

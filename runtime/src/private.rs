@@ -42,6 +42,7 @@ pub struct VariantMetaFields {
     pub grpc: Option<&'static str>,
     pub meta: &'static [(&'static str, &'static str)],
     pub rebuildable: bool,
+    pub retry_after: Option<u32>,
 }
 
 /// The catalog entry of `f`: one call per variant in a `const`, moves only, so it
@@ -66,6 +67,7 @@ pub const fn variant_meta(f: VariantMetaFields) -> VariantMeta {
         grpc: f.grpc,
         meta: f.meta,
         rebuildable: f.rebuildable,
+        retry_after: f.retry_after,
     }
 }
 

@@ -19,4 +19,5 @@ mod prebuilt_vs_generic;
 mod problem;
 mod prop_render;
 mod response;
+mod retry_after;
 mod user_format;

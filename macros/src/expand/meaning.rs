@@ -78,6 +78,9 @@ pub(super) fn variant_meta(input: &Input, variant: &Variant, out: &mut Source) {
             .option_str(Some(&grpc.to_string()))
             .code(",");
     }
+    if let Some(seconds) = variant.retry_after(&input.attrs) {
+        out.code(&format!("retry_after: __a::Some({seconds}),"));
+    }
     let meta = variant.meta(&input.attrs);
     if !meta.is_empty() {
         out.code("meta: &[");

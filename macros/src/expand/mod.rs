@@ -148,6 +148,7 @@ fn impl_api_error(input: &Input) -> TokenStream {
                 grpc: __a::None,
                 meta: &[],
                 rebuildable: true,
+                retry_after: __a::None,
             };
             const __APIERROR_JSON_BASE: __a::JsonParts = __a::JsonParts {
                 code: "",

@@ -212,7 +212,11 @@ impl GoogleFormat {
         // One derived error with a static message and no field, in its default language:
         // the derive built the whole body.
         if let [_] = errors {
-            let unit = json::parts_in(err, lang).and_then(|parts| parts.google_unit.as_ref());
+            // The derive's body holds no `RetryInfo`: a variant with its own delay is written
+            // the generic way.
+            let unit = json::parts_in(err, lang)
+                .and_then(|parts| parts.google_unit.as_ref())
+                .filter(|_| err.meta().retry_after.is_none());
             if let Some(unit) = unit {
                 if self.write_unit(unit, out) {
                     return;
@@ -322,10 +326,7 @@ impl GoogleFormat {
             }
             out.extend_from_slice(b"]}");
         }
-        let retry = self
-            .retry_delay
-            .filter(|_| matches!(status.as_u16(), 429 | 503));
-        if let Some(delay) = retry {
+        if let Some(delay) = self.retry_delay_for(err) {
             out.extend_from_slice(b",{\"@type\":\"");
             out.extend_from_slice(RETRY_INFO.as_bytes());
             out.extend_from_slice(b"\",\"retryDelay\":\"");
@@ -344,8 +345,12 @@ impl GoogleFormat {
         out.extend_from_slice(body::END.as_bytes());
     }
 
-    /// The retry delay of a body for `err`: 429 and 503 are worth retrying.
+    /// The retry delay of a body for `err`: its variant's `#[retry_after]`, else this
+    /// format's delay for a 429 or 503, which are worth retrying.
     fn retry_delay_for(&self, err: &dyn ApiError) -> Option<Duration> {
+        if let Some(seconds) = err.meta().retry_after {
+            return Some(Duration::from_secs(seconds.into()));
+        }
         matches!(wire_status(err).as_u16(), 429 | 503)
             .then_some(self.retry_delay)
             .flatten()

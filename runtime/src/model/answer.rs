@@ -44,6 +44,7 @@ static NO_ERRORS: VariantMeta = VariantMeta {
     meta: &[],
     // No value of it is ever received: it is never rebuilt.
     rebuildable: false,
+    retry_after: None,
 };
 
 impl ApiError for NoErrors {

@@ -87,6 +87,38 @@ pub struct VariantMeta {
     /// assert!(!catalog.find("too_many_items").unwrap().rebuildable);
     /// ```
     pub rebuildable: bool,
+    /// Seconds a client should wait before retrying, from `#[retry_after(5)]` (on the
+    /// variant, or on the enum for its 429 and 503 variants): sent as the `Retry-After`
+    /// header in every format, and as Google's `RetryInfo`.
+    ///
+    /// ```
+    /// #[derive(Debug, apierror::ApiError)]
+    /// #[retry_after(30)]
+    /// enum GatewayError {
+    ///     #[status(503)]
+    ///     #[code("maintenance")]
+    ///     #[message("the gateway is under maintenance")]
+    ///     Maintenance,
+    ///
+    ///     #[status(429)]
+    ///     #[code("rate_limited")]
+    ///     #[message("slow down")]
+    ///     #[retry_after(2)]
+    ///     RateLimited,
+    ///
+    ///     #[status(404)]
+    ///     #[code("not_found")]
+    ///     #[message("no such charge")]
+    ///     NotFound,
+    /// }
+    ///
+    /// use apierror::ApiError;
+    /// let find = |code| GatewayError::catalog().find(code).unwrap().retry_after;
+    /// assert_eq!(find("maintenance"), Some(30));
+    /// assert_eq!(find("rate_limited"), Some(2));
+    /// assert_eq!(find("not_found"), None);
+    /// ```
+    pub retry_after: Option<u32>,
 }
 
 impl VariantMeta {

@@ -126,6 +126,7 @@ static VIOLATION: VariantMeta = VariantMeta {
     grpc: None,
     meta: &[],
     rebuildable: false,
+    retry_after: None,
 };
 
 static EMPTY: Catalog = Catalog {

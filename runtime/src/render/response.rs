@@ -1,6 +1,6 @@
 //! [`http::Response`] building with each format's exact headers.
 
-use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, VARY};
+use http::header::{HeaderMap, HeaderValue, CONTENT_LANGUAGE, CONTENT_TYPE, RETRY_AFTER, VARY};
 use http::Response;
 
 use crate::format::Format;
@@ -51,7 +51,8 @@ impl Renderer {
     /// The response for several errors in one body (see [`Renderer::render_all`]); the
     /// status is the first error's. The headers come from what the format says of itself
     /// ([`WireFormat`]): its `Content-Type`, `Content-Language` naming every language its
-    /// texts are in, and its own headers.
+    /// texts are in, and its own headers; and `Retry-After` where the first error's variant
+    /// has `#[retry_after]`.
     pub fn response_all(
         &self,
         format: Format,
@@ -75,6 +76,10 @@ impl Renderer {
         if chosen.negotiable {
             // Another `Accept-Language` could have given another body.
             headers.insert(VARY, const { HeaderValue::from_static("accept-language") });
+        }
+        if let Some(seconds) = body.first().meta().retry_after {
+            // `#[retry_after]` is checked at compile time to stand on a 429 or 503.
+            headers.insert(RETRY_AFTER, HeaderValue::from(seconds));
         }
         wire.headers(&body, headers);
         response
