@@ -882,7 +882,7 @@ mod tests {
     use super::*;
 
     /// The attributes the derive declares, in the order `lib.rs` lists them.
-    const DECLARED: [Symbol; 11] = [
+    const DECLARED: [Symbol; 12] = [
         API_ERROR,
         STATUS,
         CODE,
