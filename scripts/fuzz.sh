@@ -18,6 +18,7 @@ TARGETS=(
   decode   # lenient client decoding: arbitrary status, headers, body bytes, limits
   language # Accept-Language negotiation: arbitrary header values, every format
   formats  # apierror-formats (Stripe, JSON:API, Microsoft): render, read back, arbitrary bytes
+  field_path # field-path writers and readers in every notation: arbitrary paths and text
 )
 
 usage() {
