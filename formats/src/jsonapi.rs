@@ -8,6 +8,10 @@
 //! to the error's HTTP status; `source.pointer` an RFC 6901 pointer to the field in the
 //! request document. Media type and `Content-Type` are both `application/vnd.api+json`
 //! exactly: the specification allows no parameter but `ext` and `profile`.
+//!
+//! A validation failure is its violations, one error object each (the failure itself has
+//! no object of its own), with the failure's status; where the failure left some out, a
+//! top-level `"meta":{"omitted":N}` says how many.
 
 use apierror_runtime::format::{
     Body, Carries, Confidence, JsonWriter, ParseError, ReadMode, ReceivedBody, WireFormat,
@@ -18,7 +22,7 @@ use http::StatusCode;
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
-use crate::notation::{self, Pointer};
+use crate::notation::{self, InPointer, Place};
 use crate::put::raw;
 use crate::read::Members;
 use crate::status::wire_status;
@@ -47,6 +51,13 @@ const TOP_MEMBERS: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
 /// error code" (section 11.2): [`JsonApi::response_status`] computes it (the same status
 /// where all agree, 400 for 4xx ones, 500 as soon as one is a 5xx), and a renderer's
 /// response is sent with it.
+///
+/// A validation failure ([`Body::is_summary`]) is written as its violations, each an
+/// error object with the failure's status (the response's), the validator's code, the
+/// title "Invalid Field" (translated where the body's language has it), the message, and
+/// its path in [`Notation::Pointer`](apierror_runtime::Notation::Pointer) under the
+/// prefix (`/data/attributes/items/2/sku`). Where the failure kept fewer violations than
+/// it had, the document ends with `"meta":{"omitted":N}`, the count left out.
 ///
 /// ```
 /// use apierror::format::{Body, JsonApi, WireFormat};
@@ -81,6 +92,21 @@ const TOP_MEMBERS: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
 ///     )
 /// );
 /// assert_eq!(JsonApi::response_status(&errors), 400);
+///
+/// use apierror::validation::ValidationFailure;
+/// use apierror::{FieldPath, FieldViolation, Rule};
+///
+/// let failure = ValidationFailure::new([FieldViolation::new(
+///     FieldPath::new().key("items").index(2).key("sku"),
+///     "required",
+///     Rule::Required,
+/// )]);
+/// let mut out = Vec::new();
+/// JsonApi::new().write(&Body::new(&[&failure], &ctx), &mut out);
+/// assert_eq!(
+///     std::str::from_utf8(&out).unwrap(),
+///     r#"{"errors":[{"status":"422","code":"required","title":"Invalid Field","detail":"is required","source":{"pointer":"/data/attributes/items/2/sku"}}]}"#
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct JsonApi {
@@ -189,22 +215,22 @@ impl JsonApi {
         })
     }
 
-    /// Writes one error object.
+    /// Writes one error object, for an entry of `body` ([`Body::entries`]).
     fn write_entry(&self, body: &Body<'_>, err: &dyn ApiError, w: &mut JsonWriter<'_>) {
         raw(w, r#"{"status":""#);
         // Three digits, as `StatusCode` keeps them: no number to format.
-        raw(w, wire_status(err).as_str());
+        raw(w, body.status_of(err).as_str());
         raw(w, r#"","code":"#);
         w.code(err);
         raw(w, r#","title":"#);
         w.title(err, self.title_language(body, err));
         raw(w, r#","detail":"#);
         w.message(err, body.message_language(err));
-        if let Some(field) = err.field() {
+        if let Some(place) = Place::of(err) {
             raw(w, r#","source":{"pointer":"#);
-            w.display(&Pointer {
+            w.display(&InPointer {
                 prefix: &self.prefix,
-                field,
+                place,
             });
             raw(w, "}");
         }
@@ -238,13 +264,20 @@ impl WireFormat for JsonApi {
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let mut w = JsonWriter::new(out);
         raw(&mut w, r#"{"errors":["#);
-        for (i, err) in body.errors().iter().enumerate() {
+        for (i, err) in body.entries().iter().enumerate() {
             if i > 0 {
                 raw(&mut w, ",");
             }
-            self.write_entry(body, *err, &mut w);
+            self.write_entry(body, err, &mut w);
         }
-        raw(&mut w, "]}");
+        raw(&mut w, "]");
+        let omitted = body.omitted();
+        if omitted > 0 {
+            raw(&mut w, r#","meta":{"omitted":"#);
+            w.number(omitted as u64);
+            raw(&mut w, "}");
+        }
+        raw(&mut w, "}");
     }
 
     fn view<'a>(&'a self, body: &'a Body<'a>) -> Box<dyn erased_serde::Serialize + 'a> {
@@ -278,11 +311,16 @@ impl WireFormat for JsonApi {
     /// `errors` is required in strict mode, each entry an object and its `status` a
     /// string. Each entry is one [`ReceivedEntry`]: `code`, `detail` as its message, its
     /// `source.pointer` read back to the dotted notation under this format's prefix
-    /// (`/data/attributes/items/0/price` → `items[0].price`; a `source.parameter` where
-    /// there is no pointer) as its field, the rest (`status`, `title`, `id`, `links`,
-    /// `meta`, other `source` members) in its `extra`. The body's code, message, title
-    /// and field are the first entry's; its status the first entry's where the response
-    /// gives none.
+    /// (`/data/attributes/items/0/price` → `items[0].price`; a name the plain dotted form
+    /// cannot carry quoted, `/data/attributes/a.b` → `["a.b"]`, so that
+    /// [`FieldPath::parse`](apierror_runtime::FieldPath::parse) with
+    /// [`Notation::Dotted`](apierror_runtime::Notation::Dotted) gives back the path
+    /// written; a `source.parameter` where there is no pointer) as its field, the rest
+    /// (`status`, `title`, `id`, `links`, `meta`, other `source` members) in its `extra`.
+    /// The body's code, message, title and field are the first entry's (a validation
+    /// failure's summary is not in the document); its status the first entry's where the
+    /// response gives none. The top-level `meta` (`omitted`) is kept in
+    /// [`ReceivedBody::extra`].
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         let format = Format::named(self.name());
         let mut m = Members::new(object, mode, format);
@@ -334,35 +372,43 @@ impl WireFormat for JsonApi {
 
     fn schema(&self) -> Option<Value> {
         let string = |description: &str| json!({"type": "string", "description": description});
+        let error = json!({
+            "type": "object",
+            "properties": {
+                "status": {
+                    "type": "string",
+                    "pattern": "^[45][0-9]{2}$",
+                    "description": "The HTTP status of this error.",
+                },
+                "code": string("The machine-readable code."),
+                "title": string("A short summary of the problem, the same for every occurrence."),
+                "detail": string("The human-readable message of this occurrence."),
+                "source": {
+                    "type": "object",
+                    "properties": {"pointer": {
+                        "type": "string",
+                        "pattern": "^(/([^~/]|~[01])*)*$",
+                        "description": "An RFC 6901 pointer to the value in the request document the error is about.",
+                    }},
+                },
+            },
+            "required": ["status", "code", "title", "detail"],
+        });
         Some(json!({
             "type": "object",
             "description": "A JSON:API error document (v1.1): `errors` and never `data`.",
-            "properties": {"errors": {
-                "type": "array",
-                "minItems": 1,
-                "items": {
+            "properties": {
+                "errors": {"type": "array", "minItems": 1, "items": error},
+                "meta": {
                     "type": "object",
-                    "properties": {
-                        "status": {
-                            "type": "string",
-                            "pattern": "^[45][0-9]{2}$",
-                            "description": "The HTTP status of this error.",
-                        },
-                        "code": string("The machine-readable code."),
-                        "title": string("A short summary of the problem, the same for every occurrence."),
-                        "detail": string("The human-readable message of this occurrence."),
-                        "source": {
-                            "type": "object",
-                            "properties": {"pointer": {
-                                "type": "string",
-                                "pattern": "^(/([^~/]|~[01])*)*$",
-                                "description": "An RFC 6901 pointer to the value in the request document the error is about.",
-                            }},
-                        },
-                    },
-                    "required": ["status", "code", "title", "detail"],
+                    "description": "Facts about the document as a whole.",
+                    "properties": {"omitted": {
+                        "type": "integer",
+                        "minimum": 1,
+                        "description": "How many invalid fields of the request `errors` leaves out, beyond the most one response lists.",
+                    }},
                 },
-            }},
+            },
             // No `data` beside `errors` (section 7.1); not said with `not`, which OpenAPI
             // documents built with utoipa drop.
             "required": ["errors"],
@@ -385,19 +431,28 @@ impl Serialize for JsonApiView<'_> {
         struct Errors<'a>(&'a JsonApiView<'a>);
         impl Serialize for Errors<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-                let errors = self.0.body.errors();
-                let mut seq = serializer.serialize_seq(Some(errors.len()))?;
-                for err in errors {
-                    seq.serialize_element(&Entry {
-                        view: self.0,
-                        err: *err,
-                    })?;
+                let entries = self.0.body.entries();
+                let mut seq = serializer.serialize_seq(Some(entries.len()))?;
+                for err in entries {
+                    seq.serialize_element(&Entry { view: self.0, err })?;
                 }
                 seq.end()
             }
         }
-        let mut s = serializer.serialize_struct("JsonApiErrors", 1)?;
+        struct Meta(usize);
+        impl Serialize for Meta {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut s = serializer.serialize_struct("JsonApiMeta", 1)?;
+                s.serialize_field("omitted", &self.0)?;
+                s.end()
+            }
+        }
+        let omitted = self.body.omitted();
+        let mut s = serializer.serialize_struct("JsonApiErrors", 1 + usize::from(omitted > 0))?;
         s.serialize_field("errors", &Errors(self))?;
+        if omitted > 0 {
+            s.serialize_field("meta", &Meta(omitted))?;
+        }
         s.end()
     }
 }
@@ -412,10 +467,10 @@ impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let JsonApiView { format, body } = *self.view;
         let err = self.err;
-        let field = err.field();
+        let place = Place::of(err);
         let mut s =
-            serializer.serialize_struct("JsonApiError", 4 + usize::from(field.is_some()))?;
-        s.serialize_field("status", &Collect(&wire_status(err).as_u16()))?;
+            serializer.serialize_struct("JsonApiError", 4 + usize::from(place.is_some()))?;
+        s.serialize_field("status", &Collect(&body.status_of(err).as_u16()))?;
         s.serialize_field("code", err.code())?;
         let title = err.meta();
         let title = title
@@ -424,8 +479,8 @@ impl Serialize for Entry<'_> {
         s.serialize_field("title", title)?;
         let message = apierror_runtime::format::public_message(err, body.message_language(err));
         s.serialize_field("detail", &Collect(&message))?;
-        if let Some(field) = field {
-            struct Source<'a>(Pointer<'a>);
+        if let Some(place) = place {
+            struct Source<'a>(InPointer<'a>);
             impl Serialize for Source<'_> {
                 fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     let mut s = serializer.serialize_struct("JsonApiSource", 1)?;
@@ -433,9 +488,9 @@ impl Serialize for Entry<'_> {
                     s.end()
                 }
             }
-            let pointer = Pointer {
+            let pointer = InPointer {
                 prefix: &format.prefix,
-                field,
+                place,
             };
             s.serialize_field("source", &Source(pointer))?;
         }

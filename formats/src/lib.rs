@@ -11,6 +11,13 @@
 //! | JSON:API 1.1 | [`JsonApi`] | `{"errors":[{"status","code","title","detail","source":{"pointer"}}]}` | `application/vnd.api+json` |
 //! | Microsoft REST API guidelines | [`Microsoft`] | `{"error":{"code","message","target","details":[…]}}` and `x-ms-error-code` | `application/json; charset=utf-8` |
 //!
+//! A validation failure (`apierror::validation::ValidationFailure`) is written in each as
+//! far as the format goes: Stripe sends one error, the failure's code with the first
+//! invalid field's message and `param`; JSON:API one error object per invalid field, and
+//! `"meta":{"omitted":N}` where the failure left some out; Microsoft the failure at the
+//! top and every invalid field in `details`. Each writes a path in its own notation:
+//! `items[2][sku]`, `/data/attributes/items/2/sku`, `items[2].sku`.
+//!
 //! Each format's file holds its options, its writer, its `Serialize` view, its reader
 //! (detection and reading, strict or lenient), its JSON Schema and its headers. What they
 //! share: `notation.rs` writes and reads an error's field in each format's notation

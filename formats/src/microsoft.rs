@@ -6,10 +6,11 @@
 //!
 //! with an `x-ms-error-code` header equal to `error.code`. `code` and `message` are
 //! required; `target` is the field the error is about; several errors put the first at
-//! the top and all of them in `details`.
+//! the top and all of them in `details`. A validation failure puts its summary at the top
+//! and each violation in `details`, even a single one.
 
 use apierror_runtime::format::{
-    Body, Carries, Confidence, JsonWriter, ParseError, ReadMode, ReceivedBody, WireFormat,
+    Body, Carries, Confidence, Entries, JsonWriter, ParseError, ReadMode, ReceivedBody, WireFormat,
 };
 use apierror_runtime::parse::ReceivedEntry;
 use apierror_runtime::{ApiError, Format};
@@ -17,6 +18,7 @@ use http::header::{HeaderMap, HeaderName, HeaderValue};
 use serde::ser::{Serialize, SerializeSeq, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
+use crate::notation::{Dotted, Place};
 use crate::put::raw;
 use crate::read;
 use crate::view::Collect;
@@ -29,10 +31,14 @@ const ERROR_CODE: HeaderName = HeaderName::from_static("x-ms-error-code");
 /// `code` is the error's code as declared: the guidelines' codes are PascalCase
 /// (`InvalidTransfer`), which an enum gets with `#[api_error(rename_all = "PascalCase")]`;
 /// writing the declared code keeps a received body's code the catalog's. `target` is the
-/// field as written (`items[0].price`). With one error there is no `details` member;
-/// with several, the first is also the top-level error, so that a client reading only
-/// `code` and `message` sees the most important one. The `x-ms-error-code` header
-/// repeats the top-level code.
+/// field as written (`items[0].price`), or a path ([`ApiError::field_path`]) in
+/// [`Notation::Dotted`](apierror_runtime::Notation::Dotted) (`items[2].sku`, an odd name
+/// quoted: `meta["a.b"]`). With one error there is no `details` member; with several,
+/// the first is also the top-level error, so that a client reading only `code` and
+/// `message` sees the most important one. A validation failure ([`Body::is_summary`]) is
+/// its summary at the top and every violation in `details`, even one, each with the
+/// validator's code, its message and its path as `target`; the summary is not repeated
+/// among them. The `x-ms-error-code` header repeats the top-level code.
 ///
 /// ```
 /// use apierror::format::Microsoft;
@@ -56,6 +62,21 @@ const ERROR_CODE: HeaderName = HeaderName::from_static("x-ms-error-code");
 /// assert_eq!(
 ///     std::str::from_utf8(res.body()).unwrap(),
 ///     r#"{"error":{"code":"InvalidTransfer","message":"amount exceeds the available balance","target":"amount"}}"#
+/// );
+///
+/// use apierror::validation::ValidationFailure;
+/// use apierror::{FieldPath, FieldViolation, Rule};
+///
+/// let failure = ValidationFailure::new([FieldViolation::new(
+///     FieldPath::new().key("items").index(2).key("sku"),
+///     "required",
+///     Rule::Required,
+/// )]);
+/// let res = renderer.response(Format::named("microsoft"), &failure, &RequestContext::new());
+/// assert_eq!(res.headers()["x-ms-error-code"], "validation_failed");
+/// assert_eq!(
+///     std::str::from_utf8(res.body()).unwrap(),
+///     r#"{"error":{"code":"validation_failed","message":"the request has invalid fields","details":[{"code":"required","message":"is required","target":"items[2].sku"}]}}"#
 /// );
 /// # Ok::<(), apierror::format::FormatError>(())
 /// ```
@@ -83,10 +104,18 @@ fn write_members(body: &Body<'_>, err: &dyn ApiError, w: &mut JsonWriter<'_>) {
     w.code(err);
     raw(w, r#","message":"#);
     w.message(err, body.message_language(err));
-    if let Some(field) = err.field() {
+    if let Some(place) = Place::of(err) {
         raw(w, r#","target":"#);
-        w.display(field);
+        w.display(&Dotted(place));
     }
+}
+
+/// The `details` of `body`, if it has them: the entries where there are several, or where
+/// they are a validation failure's violations (which the top-level error does not
+/// repeat), even one.
+fn details<'a>(body: &Body<'a>) -> Option<Entries<'a>> {
+    let entries = body.entries();
+    (entries.len() > 1 || body.is_summary()).then_some(entries)
 }
 
 impl WireFormat for Microsoft {
@@ -94,7 +123,8 @@ impl WireFormat for Microsoft {
         "microsoft"
     }
 
-    /// Every error, the first twice (at the top and in `details`).
+    /// Every error, the first twice (at the top and in `details`); a validation
+    /// failure's summary at the top and its violations in `details`.
     fn carries(&self) -> Carries {
         Carries::LIST
     }
@@ -103,12 +133,11 @@ impl WireFormat for Microsoft {
         let mut w = JsonWriter::new(out);
         raw(&mut w, r#"{"error":{"#);
         write_members(body, body.first(), &mut w);
-        let errors = body.errors();
-        if errors.len() > 1 {
+        if let Some(entries) = details(body) {
             raw(&mut w, r#","details":["#);
-            for (i, err) in errors.iter().enumerate() {
+            for (i, err) in entries.iter().enumerate() {
                 raw(&mut w, if i == 0 { "{" } else { ",{" });
-                write_members(body, *err, &mut w);
+                write_members(body, err, &mut w);
                 raw(&mut w, "}");
             }
             raw(&mut w, "]");
@@ -163,8 +192,12 @@ impl WireFormat for Microsoft {
 
     /// `error`, `error.code` and `error.message` are required in strict mode, and so are
     /// each detail's `code` and `message`. `target` is the body's field; each detail is
-    /// one [`ReceivedEntry`] (its `target` as field); `innererror` and every other member
-    /// of `error` are kept in [`ReceivedBody::extra`] under their names.
+    /// one [`ReceivedEntry`] (its `target` as field, as written: a path in
+    /// [`Notation::Dotted`](apierror_runtime::Notation::Dotted) reads back with
+    /// [`FieldPath::parse`](apierror_runtime::FieldPath::parse)); `innererror` and every
+    /// other member of `error` are kept in [`ReceivedBody::extra`] under their names. A
+    /// validation failure reads as its summary at the top and its violations as the
+    /// entries.
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         read::error_object(object, mode, Format::named(self.name()), |error, body| {
             let code = error.string("code")?;
@@ -228,21 +261,21 @@ struct MicrosoftView<'a>(&'a Body<'a>);
 struct ErrorView<'a> {
     body: &'a Body<'a>,
     err: &'a dyn ApiError,
-    details: Option<&'a [&'a dyn ApiError]>,
+    details: Option<Entries<'a>>,
 }
 
 impl Serialize for ErrorView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let err = self.err;
-        let field = err.field();
-        let len = 2 + usize::from(field.is_some()) + usize::from(self.details.is_some());
+        let place = Place::of(err);
+        let len = 2 + usize::from(place.is_some()) + usize::from(self.details.is_some());
         let mut s = serializer.serialize_struct("MicrosoftError", len)?;
         s.serialize_field("code", err.code())?;
         let message =
             apierror_runtime::format::public_message(err, self.body.message_language(err));
         s.serialize_field("message", &Collect(&message))?;
-        if let Some(field) = field {
-            s.serialize_field("target", &Collect(field))?;
+        if let Some(place) = place {
+            s.serialize_field("target", &Collect(&Dotted(place)))?;
         }
         if let Some(details) = self.details {
             s.serialize_field("details", &Details(self.body, details))?;
@@ -252,7 +285,7 @@ impl Serialize for ErrorView<'_> {
 }
 
 /// The `details` list.
-struct Details<'a>(&'a Body<'a>, &'a [&'a dyn ApiError]);
+struct Details<'a>(&'a Body<'a>, Entries<'a>);
 
 impl Serialize for Details<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -260,7 +293,7 @@ impl Serialize for Details<'_> {
         for err in self.1 {
             seq.serialize_element(&ErrorView {
                 body: self.0,
-                err: *err,
+                err,
                 details: None,
             })?;
         }
@@ -270,11 +303,10 @@ impl Serialize for Details<'_> {
 
 impl Serialize for MicrosoftView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let errors = self.0.errors();
         let top = ErrorView {
             body: self.0,
             err: self.0.first(),
-            details: (errors.len() > 1).then_some(errors),
+            details: details(self.0),
         };
         let mut s = serializer.serialize_struct("MicrosoftBody", 1)?;
         s.serialize_field("error", &top)?;

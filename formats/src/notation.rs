@@ -14,8 +14,18 @@
 //! through a splitter into the body (or a `Serialize` view) without a `String` between.
 //! Reading goes back to the dotted form, `[n]` for a segment of digits (`items[0].price`),
 //! which is what a typed error's `#[field]` is rebuilt from.
+//!
+//! A path ([`ApiError::field_path`], a validator's violation) is kept as segments and
+//! written with the runtime's own [`Notation`]s: [`Place`] decides between the two, and
+//! [`InBrackets`], [`InPointer`] and [`Dotted`] write either kind in each format's
+//! notation. A path read back comes out in the dotted form above wherever that form
+//! carries it exactly, else in [`Notation::Dotted`] with the odd names quoted
+//! (`meta["a.b"]`): `FieldPath::parse(field, Notation::Dotted)` always gives back the
+//! path that was written.
 
 use core::fmt::{self, Display, Write};
+
+use apierror_runtime::{ApiError, FieldPath, Notation};
 
 /// What a notation writes around each segment of a path.
 trait Segments {
@@ -246,11 +256,25 @@ fn dotted<'s>(segments: impl Iterator<Item = std::borrow::Cow<'s, str>>) -> Stri
     out
 }
 
-/// The dotted form of a Stripe `param` (`items[0][price]` → `items[0].price`).
+/// `plain`, the dotted form of a received text, where it reads back as `path` (what the
+/// text says in its own notation, if it says anything), else `path` in
+/// [`Notation::Dotted`], which quotes the names the plain form cannot carry.
+fn exact(plain: String, path: Option<FieldPath>) -> String {
+    match path {
+        Some(path) if FieldPath::parse(&plain, Notation::Dotted).as_ref() != Some(&path) => {
+            path.display(Notation::Dotted).to_string()
+        }
+        _ => plain,
+    }
+}
+
+/// The dotted form of a Stripe `param` (`items[0][price]` → `items[0].price`;
+/// `meta[a%5Bb]` → `meta["a[b"]`).
 ///
 /// A `param` of one segment is the same in both notations.
 pub(crate) fn from_brackets(param: &str) -> String {
-    dotted(param.split(['.', '[', ']']).map(std::borrow::Cow::Borrowed))
+    let plain = dotted(param.split(['.', '[', ']']).map(std::borrow::Cow::Borrowed));
+    exact(plain, FieldPath::parse(param, Notation::Brackets))
 }
 
 /// The dotted form of a JSON:API `source.pointer` under `prefix`
@@ -268,10 +292,83 @@ pub(crate) fn from_pointer(pointer: &str, prefix: &str) -> String {
         };
     };
     // RFC 6901 section 4: `~1` first, then `~0`, so that `~01` reads as `~1`.
-    dotted(rest.split('/').map(|segment| match segment.contains('~') {
+    let plain = dotted(rest.split('/').map(|segment| match segment.contains('~') {
         true => std::borrow::Cow::Owned(segment.replace("~1", "/").replace("~0", "~")),
         false => std::borrow::Cow::Borrowed(segment),
-    }))
+    }));
+    // The pointer from the `/` after the prefix.
+    let relative = &pointer[pointer.len() - rest.len() - 1..];
+    exact(plain, FieldPath::parse(relative, Notation::Pointer))
+}
+
+/// Where an error is, as a format writes it: its path, in the format's notation, else its
+/// declared field, as this crate has always written declared fields.
+#[derive(Clone, Copy)]
+pub(crate) enum Place<'a> {
+    /// [`ApiError::field_path`]: segments, written with the runtime's notations.
+    Path(&'a FieldPath),
+    /// [`ApiError::field`]: text, cut at `.`, `[` and `]` where a notation needs segments.
+    Declared(&'a dyn Display),
+}
+
+impl<'a> Place<'a> {
+    /// Where `err` is, if it says.
+    pub fn of(err: &'a dyn ApiError) -> Option<Place<'a>> {
+        match err.field_path() {
+            Some(path) => Some(Place::Path(path)),
+            None => err.field().map(Place::Declared),
+        }
+    }
+}
+
+/// A place in Stripe's bracket notation: a path in [`Notation::Brackets`]
+/// (`items[2][sku]`), a declared field through [`Brackets`].
+pub(crate) struct InBrackets<'a>(pub Place<'a>);
+
+impl Display for InBrackets<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Place::Path(path) => write!(f, "{}", path.display(Notation::Brackets)),
+            Place::Declared(field) => Brackets(field).fmt(f),
+        }
+    }
+}
+
+/// A place as a JSON:API `source.pointer` under `prefix`: a path in
+/// [`Notation::Pointer`] after the prefix (`/data/attributes/items/2/sku`; the empty path
+/// points at the prefix itself), a declared field through [`Pointer`].
+pub(crate) struct InPointer<'a> {
+    pub prefix: &'a str,
+    pub place: Place<'a>,
+}
+
+impl Display for InPointer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.place {
+            Place::Path(path) => {
+                f.write_str(self.prefix)?;
+                write!(f, "{}", path.display(Notation::Pointer))
+            }
+            Place::Declared(field) => Pointer {
+                prefix: self.prefix,
+                field,
+            }
+            .fmt(f),
+        }
+    }
+}
+
+/// A place as Microsoft's `target`: a path in [`Notation::Dotted`] (`items[2].sku`), a
+/// declared field as it is.
+pub(crate) struct Dotted<'a>(pub Place<'a>);
+
+impl Display for Dotted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Place::Path(path) => write!(f, "{}", path.display(Notation::Dotted)),
+            Place::Declared(field) => field.fmt(f),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -357,5 +454,54 @@ mod tests {
             "/data/attributesX"
         );
         assert_eq!(from_pointer("/items/0", ""), "items[0]");
+    }
+
+    #[test]
+    fn odd_names_read_back_exactly() {
+        let path = FieldPath::new()
+            .key("meta")
+            .key("a/b~c[d\"e")
+            .index(3)
+            .key("x.y");
+        let dotted = path.display(Notation::Dotted).to_string();
+        assert_eq!(dotted, r#"meta["a/b~c[d\"e"][3]["x.y"]"#);
+        let brackets = InBrackets(Place::Path(&path)).to_string();
+        assert_eq!(brackets, r#"meta[a/b~c%5Bd"e][3][x.y]"#);
+        assert_eq!(from_brackets(&brackets), dotted);
+        let pointer = InPointer {
+            prefix: "/data/attributes",
+            place: Place::Path(&path),
+        }
+        .to_string();
+        assert_eq!(pointer, r#"/data/attributes/meta/a~1b~0c[d"e/3/x.y"#);
+        assert_eq!(from_pointer(&pointer, "/data/attributes"), dotted);
+        assert_eq!(Dotted(Place::Path(&path)).to_string(), dotted);
+        // Names the plain form carries keep it, whatever their characters.
+        assert_eq!(from_brackets("métadonnée[clé]"), "métadonnée.clé");
+        assert_eq!(from_brackets("a\"b[c]"), "a\"b.c");
+        assert_eq!(
+            from_pointer("/data/attributes/a~1b", "/data/attributes"),
+            "a/b"
+        );
+        // Where the text is not in the notation at all, the plain form as before.
+        assert_eq!(from_brackets("a[0"), "a[0]");
+    }
+
+    #[test]
+    fn a_place_is_a_path_or_a_declared_field() {
+        let path = FieldPath::new().key("items").index(2).key("sku");
+        let field: &dyn Display = &"items[2].sku";
+        for place in [Place::Path(&path), Place::Declared(field)] {
+            assert_eq!(InBrackets(place).to_string(), "items[2][sku]");
+            let pointer = InPointer { prefix: "", place };
+            assert_eq!(pointer.to_string(), "/items/2/sku");
+            assert_eq!(Dotted(place).to_string(), "items[2].sku");
+        }
+        let root = FieldPath::new();
+        let pointer = InPointer {
+            prefix: "/data/attributes",
+            place: Place::Path(&root),
+        };
+        assert_eq!(pointer.to_string(), "/data/attributes");
     }
 }

@@ -10,6 +10,9 @@
 //! unless a variant says otherwise: see [`StripeType::for_status`]. A status Stripe never
 //! sends (409, 422) is an API error to them whatever `type` says (stripe-python 16,
 //! `tests/test_sdk.rs`).
+//!
+//! A validation failure is one error too: the failure's `type`, `code` and `doc_url`, with
+//! the first invalid field's message and its path as `param` (`items[2][sku]`).
 
 use core::fmt::{self, Display, Write};
 
@@ -21,7 +24,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::meta::variant_meta;
-use crate::notation::{self, Brackets};
+use crate::notation::{self, InBrackets, Place};
 use crate::put::raw;
 use crate::read;
 use crate::view::Collect;
@@ -150,7 +153,14 @@ const MAX_URL_LEN: usize = 2048;
 ///   the error's code (how a server overrides a catalog it does not own), the variant's
 ///   `#[meta(stripe_type = "…")]`, else [`StripeType::for_status`].
 /// - `param` is the error's field in Stripe's bracket notation: `items[0][price]` from
-///   `items[0].price` or `items.0.price`; absent where the error has no field.
+///   `items[0].price` or `items.0.price`; a path ([`ApiError::field_path`]) in
+///   [`Notation::Brackets`](apierror_runtime::Notation::Brackets), with `%`, `[` and `]`
+///   inside a name percent-encoded; absent where the error has no field.
+/// - A validation failure ([`Body::is_summary`]) is sent as its summary's `type`, `code`
+///   and `doc_url` with the first violation's `param` and message, so that the one error
+///   says which field is wrong and how; the message stays the summary's where the
+///   violation has none in the summary's language (`Content-Language` names that one
+///   language).
 /// - `doc_url` is the format's [`Stripe::with_doc_url_for`] for the code, the variant's
 ///   `#[meta(doc_url = "…")]`, else the [`Stripe::with_doc_base`] base, `/` and the code
 ///   (Stripe's own shape, `https://stripe.com/docs/error-codes/<code>`); absent without
@@ -189,6 +199,21 @@ const MAX_URL_LEN: usize = 2048;
 /// );
 ///
 /// assert_eq!(stripe.error_type(&PayError::KeyInUse), StripeType::IdempotencyError);
+///
+/// // A validation failure: the summary's code, the first invalid field's message and path.
+/// use apierror::validation::ValidationFailure;
+/// use apierror::{FieldPath, FieldViolation, Rule};
+///
+/// let failure = ValidationFailure::new([
+///     FieldViolation::new(FieldPath::new().key("items").index(2).key("sku"), "required", Rule::Required),
+///     FieldViolation::new(FieldPath::new().key("email"), "email", Rule::Email),
+/// ]);
+/// let mut out = Vec::new();
+/// Stripe::new().write(&Body::new(&[&failure], &ctx), &mut out);
+/// assert_eq!(
+///     std::str::from_utf8(&out).unwrap(),
+///     r#"{"error":{"type":"invalid_request_error","code":"validation_failed","message":"is required","param":"items[2][sku]"}}"#
+/// );
 /// # Ok::<(), apierror::format::OptionError>(())
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -428,14 +453,15 @@ impl WireFormat for Stripe {
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let err = body.first();
+        let Shown { message, param } = Shown::of(body);
         let mut w = JsonWriter::new(out);
         raw(&mut w, self.error_type(err).head());
         w.code(err);
         raw(&mut w, r#","message":"#);
-        w.message(err, body.message_language(err));
-        if let Some(field) = err.field() {
+        w.message(message, body.message_language(message));
+        if let Some(place) = param {
             raw(&mut w, r#","param":"#);
-            w.display(&Brackets(field));
+            w.display(&InBrackets(place));
         }
         self.write_doc_url(err, &mut w);
         raw(&mut w, "}}");
@@ -462,9 +488,14 @@ impl WireFormat for Stripe {
 
     /// `error.type` is required in strict mode. The code, message and `doc_url` (as
     /// [`ReceivedBody::location`]) have their fields; `param` is read back to the dotted
-    /// notation as [`ReceivedBody::field`] (`items[0][price]` → `items[0].price`); `type`
-    /// and every other member of `error` (`decline_code`, `request_log_url`, …) are kept in
-    /// [`ReceivedBody::extra`] under their names.
+    /// notation as [`ReceivedBody::field`] (`items[0][price]` → `items[0].price`; a name
+    /// the plain dotted form cannot carry quoted, `meta[a%5Bb]` → `meta["a[b"]`, so that
+    /// [`FieldPath::parse`](apierror_runtime::FieldPath::parse) with
+    /// [`Notation::Dotted`](apierror_runtime::Notation::Dotted) gives back the path
+    /// written); `type` and every other member of `error` (`decline_code`,
+    /// `request_log_url`, …) are kept in [`ReceivedBody::extra`] under their names. A
+    /// validation failure reads as its summary's code with the first violation's message
+    /// and field: the body holds no more of it.
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         read::error_object(object, mode, Format::named(self.name()), |error, body| {
             let kind = error.string("type")?;
@@ -506,6 +537,42 @@ impl WireFormat for Stripe {
     }
 }
 
+/// What a Stripe body says beside the first error's `type`, `code` and `doc_url`: whose
+/// message it writes, and the `param`.
+///
+/// In a summary body (a validation failure, [`Body::is_summary`]) both are the first
+/// violation's, so that the one error Stripe sends says which field is wrong and how;
+/// the message stays the summary's where the violation's is not in the summary's
+/// language, since `Content-Language` names that language alone (the format carries one
+/// message). Elsewhere both are the first error's.
+struct Shown<'a> {
+    message: &'a dyn ApiError,
+    param: Option<Place<'a>>,
+}
+
+impl<'a> Shown<'a> {
+    fn of(body: &Body<'a>) -> Shown<'a> {
+        let first = body.first();
+        let violation = match body.is_summary() {
+            true => body.entries().get(0),
+            false => None,
+        };
+        let Some(violation) = violation else {
+            return Shown {
+                message: first,
+                param: Place::of(first),
+            };
+        };
+        let same_language = body
+            .message_language(violation)
+            .eq_ignore_ascii_case(body.message_language(first));
+        Shown {
+            message: if same_language { violation } else { first },
+            param: Place::of(violation),
+        }
+    }
+}
+
 /// The Stripe body as a [`Serialize`] value: the same bytes as [`Stripe`]'s writer.
 struct StripeView<'a> {
     format: &'a Stripe,
@@ -519,17 +586,19 @@ impl Serialize for StripeView<'_> {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 let StripeView { format, body } = *self.0;
                 let err = body.first();
-                let field = err.field();
+                let Shown { message, param } = Shown::of(body);
                 let doc_url = format.doc_url(err);
-                let len = 3 + usize::from(field.is_some()) + usize::from(doc_url.is_some());
+                let len = 3 + usize::from(param.is_some()) + usize::from(doc_url.is_some());
                 let mut s = serializer.serialize_struct("StripeError", len)?;
                 s.serialize_field("type", format.error_type(err).as_str())?;
                 s.serialize_field("code", err.code())?;
-                let message =
-                    apierror_runtime::format::public_message(err, body.message_language(err));
+                let message = apierror_runtime::format::public_message(
+                    message,
+                    body.message_language(message),
+                );
                 s.serialize_field("message", &Collect(&message))?;
-                if let Some(field) = field {
-                    s.serialize_field("param", &Collect(&Brackets(field)))?;
+                if let Some(place) = param {
+                    s.serialize_field("param", &Collect(&InBrackets(place)))?;
                 }
                 if let Some(url) = &doc_url {
                     s.serialize_field("doc_url", &Collect(url))?;

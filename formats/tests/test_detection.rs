@@ -6,7 +6,8 @@ mod common;
 
 use apierror::format::{JsonApi, Microsoft, Stripe};
 use apierror::parse::{DecodeOptions, ParseOptions};
-use apierror::{ApiError, Format, Renderer, RequestContext};
+use apierror::validation::ValidationFailure;
+use apierror::{ApiError, FieldPath, FieldViolation, Format, Renderer, RequestContext, Rule};
 use common::{cart, price, ShopError};
 
 /// The response of `errors` in `format` (a built-in, or one of `renderer`'s).
@@ -55,7 +56,16 @@ fn each_body_is_read_by_the_format_that_wrote_it() {
         common::renderer(JsonApi::new()),
         common::renderer(Microsoft::new()),
     ];
-    let lists: [&[&dyn ApiError]; 4] = [
+    // A validation failure: its summary and violations, in each format's notation.
+    let failure = ValidationFailure::new([
+        FieldViolation::new(
+            FieldPath::new().key("items").index(2).key("sku"),
+            "required",
+            Rule::Required,
+        ),
+        FieldViolation::new(FieldPath::new().key("a/b~c[d\"e"), "regex", Rule::Regex),
+    ]);
+    let lists: [&[&dyn ApiError]; 5] = [
         &[&ShopError::UsedToken],
         &[&price("items[0].price")],
         &[&cart("7"), &price("amount")],
@@ -64,6 +74,7 @@ fn each_body_is_read_by_the_format_that_wrote_it() {
             &ShopError::UsedToken,
             &price("a"),
         ],
+        &[&failure],
     ];
     let built_in = Renderer::all_built_in(Format::Problem);
     let writers = ours
@@ -79,7 +90,7 @@ fn each_body_is_read_by_the_format_that_wrote_it() {
             checked += 1;
         }
     }
-    assert_eq!(checked, 4 * 4 + 5 * 4);
+    assert_eq!(checked, 4 * 5 + 5 * 5);
 }
 
 #[test]

@@ -4,7 +4,8 @@
 mod common;
 
 use apierror::format::{JsonApi, Microsoft, Stripe, StripeType, WireFormat};
-use apierror::ApiError;
+use apierror::validation::ValidationFailure;
+use apierror::{ApiError, FieldPath, FieldViolation, Rule};
 use common::{cart, price, ShopError, SoldOut, StoreError};
 use serde_json::{json, Value};
 
@@ -19,7 +20,21 @@ fn cases() -> Vec<Vec<&'static dyn ApiError>> {
         vec![&StoreError::Failed],
         vec![&ShopError::CardDeclined, leak(price("amount")), &SoldOut],
         vec![],
+        vec![leak_failure(3)],
+        vec![leak_failure(102)],
     ]
+}
+
+/// A validation failure of `n` violations, one of them at a path with odd names (more
+/// than the most kept leaves some out).
+fn leak_failure(n: usize) -> &'static dyn ApiError {
+    let odd = FieldPath::new().key("meta").key("a/b~c[d\"e");
+    let violations =
+        std::iter::once(FieldViolation::new(odd, "regex", Rule::Regex)).chain((1..n).map(|i| {
+            let path = FieldPath::new().key("items").index(i).key("sku");
+            FieldViolation::new(path, "required", Rule::Required)
+        }));
+    Box::leak(Box::new(ValidationFailure::new(violations)))
 }
 
 /// Checks `format`'s schema and every case's body against it; returns the validator for
@@ -63,9 +78,12 @@ fn jsonapi() {
     let mut numeric = entry.clone();
     numeric["status"] = json!(400);
     assert!(!validator.is_valid(&json!({"errors": [numeric]})));
-    let mut pointer = entry;
+    let mut pointer = entry.clone();
     pointer["source"] = json!({"pointer": "data/~2"});
     assert!(!validator.is_valid(&json!({"errors": [pointer]})));
+    assert!(validator.is_valid(&json!({"errors": [entry], "meta": {"omitted": 2}})));
+    assert!(!validator.is_valid(&json!({"errors": [entry], "meta": {"omitted": "2"}})));
+    assert!(!validator.is_valid(&json!({"errors": [entry], "meta": {"omitted": 0}})));
 }
 
 #[test]

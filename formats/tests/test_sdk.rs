@@ -18,7 +18,8 @@ use std::process::Command;
 use std::sync::OnceLock;
 
 use apierror::format::{JsonApi, Microsoft, Stripe, StripeType, WireFormat};
-use apierror::{ApiError, Format, RequestContext};
+use apierror::validation::ValidationFailure;
+use apierror::{ApiError, FieldPath, FieldViolation, Format, RequestContext, Rule};
 use common::{cart, price, ShopError, SoldOut, StoreError};
 use serde_json::{json, Value};
 
@@ -57,6 +58,10 @@ enum PayError {
     #[code("resource_missing")]
     #[message("no such charge: \"{id}\"")]
     Missing { id: String },
+    #[status(400)]
+    #[code("invalid_params")]
+    #[message("some parameters are invalid")]
+    InvalidParams,
     #[status(422)]
     #[code("unprocessable")]
     #[message("the request could not be processed")]
@@ -81,6 +86,29 @@ enum TransferError {
         #[field]
         field: &'static str,
     },
+}
+
+/// Three violations of a validator: a length, a pattern at a path whose name holds every
+/// character a notation escapes, a required field.
+fn violations() -> Vec<FieldViolation> {
+    let length = Rule::Length {
+        min: Some(3),
+        max: None,
+        equal: None,
+    };
+    vec![
+        FieldViolation::new(
+            FieldPath::new().key("items").index(2).key("sku"),
+            "length",
+            length,
+        ),
+        FieldViolation::new(
+            FieldPath::new().key("meta").key("a/b~c[d\"e"),
+            "regex",
+            Rule::Regex,
+        ),
+        FieldViolation::new(FieldPath::new().key("email"), "required", Rule::Required),
+    ]
 }
 
 /// One response for a script: its name, the HTTP/1.1 bytes, what the library must read.
@@ -299,7 +327,27 @@ fn stripe_python_raises_the_exception_stripe_would_make_it_raise() {
     let param = PayError::ParameterMissing {
         param: "items[0].price".into(),
     };
+    // A validation failure: the summary's code and type, the first violation's message
+    // and param.
+    let invalid = ValidationFailure::with_summary(PayError::InvalidParams, violations());
+    let odd = ValidationFailure::new(violations().into_iter().skip(1));
     let mut cases = vec![
+        case(
+            "validation_400",
+            &invalid,
+            "InvalidRequestError",
+            "must be at least 3 characters",
+            "invalid_request_error",
+            Some("items[2][sku]"),
+        ),
+        case(
+            "validation_422",
+            &odd,
+            "APIError",
+            "is invalid",
+            "invalid_request_error",
+            Some("meta[a/b~c%5Bd\"e]"),
+        ),
         case(
             "missing_param",
             &param,
@@ -416,7 +464,21 @@ fn azure_core_reads_the_microsoft_error() {
             expect,
         }
     };
+    let failure = ValidationFailure::new(violations());
     let cases = [
+        case(
+            "validation",
+            &[&failure],
+            "HttpResponseError",
+            json!({
+                "code": "validation_failed", "message": "リクエストに無効なフィールドがあります",
+                "details": [
+                    ["length", "3 文字以上にしてください", "items[2].sku"],
+                    ["regex", "無効です", "meta[\"a/b~c[d\\\"e\"]"],
+                    ["required", "必須です", "email"],
+                ],
+            }),
+        ),
         case(
             "bad_request",
             &[&ShopError::UsedToken],
@@ -478,7 +540,55 @@ fn jsonapi_cases() -> Vec<Case> {
         http: http(JsonApi::new(), errors, Some("ja")),
         expect: json!({"errors": entries}),
     };
+    let failure = ValidationFailure::new(violations());
+    // More violations than a failure keeps: the count left out in the top-level `meta`.
+    let many = ValidationFailure::new((0..102).map(|i| {
+        FieldViolation::new(
+            FieldPath::new().key("items").index(i).key("sku"),
+            "required",
+            Rule::Required,
+        )
+    }));
+    let many_entries: Vec<Value> = (0..100)
+        .map(|i| {
+            json!([
+                "422",
+                "required",
+                "無効なフィールド",
+                "必須です",
+                format!("/data/attributes/items/{i}/sku")
+            ])
+        })
+        .collect();
     vec![
+        case(
+            "validation",
+            &[&failure],
+            json!([
+                [
+                    "422",
+                    "length",
+                    "無効なフィールド",
+                    "3 文字以上にしてください",
+                    "/data/attributes/items/2/sku"
+                ],
+                [
+                    "422",
+                    "regex",
+                    "無効なフィールド",
+                    "無効です",
+                    "/data/attributes/meta/a~1b~0c[d\"e"
+                ],
+                [
+                    "422",
+                    "required",
+                    "無効なフィールド",
+                    "必須です",
+                    "/data/attributes/email"
+                ],
+            ]),
+        ),
+        case("validation_omitted", &[&many], json!(many_entries)),
         case(
             "one",
             &[&ShopError::UsedToken],
