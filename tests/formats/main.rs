@@ -20,3 +20,4 @@ mod problem;
 mod prop_render;
 mod response;
 mod user_format;
+mod validation;
