@@ -20,9 +20,10 @@
 //! )]);
 //! let res = Renderer::default().response(Format::Problem, &failure, &RequestContext::new());
 //! assert_eq!(res.status(), 422);
+//! // `about:blank`: the title is the status's reason phrase, as `http` spells it.
 //! assert_eq!(
 //!     std::str::from_utf8(res.body()).unwrap(),
-//!     r#"{"type":"about:blank","title":"Unprocessable Content","status":422,"detail":"the request has invalid fields","code":"validation_failed","errors":[{"code":"length","detail":"must be at least 3 characters","pointer":"/items/2/sku"}]}"#
+//!     r#"{"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"the request has invalid fields","code":"validation_failed","errors":[{"code":"length","detail":"must be at least 3 characters","pointer":"/items/2/sku"}]}"#
 //! );
 //! ```
 

@@ -21,3 +21,4 @@ mod prop_render;
 mod response;
 mod retry_after;
 mod user_format;
+mod validation;

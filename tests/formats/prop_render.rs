@@ -378,6 +378,9 @@ fn expected(format: Format, errors: &[E], ctx: &CtxInput) -> Value {
                 })
                 .collect();
             body.insert("errors".into(), list.into());
+        } else if let Some(f) = field(first) {
+            // One error's declared field is a member of its own.
+            body.insert("field".into(), f.into());
         }
         if let Some(trace_id) = &ctx.trace_id {
             body.insert("traceId".into(), trace_id.as_str().into());

@@ -15,7 +15,8 @@
 //! - `LocalizedMessage`: where the request's preferences chose another language, the
 //!   message in it (`locale`, `message`);
 //! - `BadRequest`: for an error with a field, or several errors, one `fieldViolations`
-//!   entry per error;
+//!   entry per error (`field`, dotted where it is a path, `description`, `reason`); for a
+//!   validation failure, one per violation (its summary is the status and `ErrorInfo`);
 //! - `RetryInfo`: for 429 and 503 when the format has a retry delay;
 //! - `Help`: where the enum has a `location`, a link to the error's reference.
 //!
@@ -33,13 +34,15 @@ use serde_json::{json, Map, Value};
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::members::{self, keep, required, Members};
 use crate::format::received::ReceivedEntry;
-use crate::format::view::{Collect, PublicMessage};
+use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
+use crate::format::Entries;
 use crate::format::Format;
 use crate::format::OptionError;
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::model::answer::{primary, wire_status};
 use crate::model::api_error::ApiError;
 use crate::model::catalog::VariantMeta;
+use crate::model::field_path::Notation;
 use crate::model::parts::GoogleUnit;
 use crate::request::context::RequestContext;
 
@@ -191,7 +194,8 @@ impl GoogleFormat {
             .json_parts()
             .and_then(|parts| parts.google_unit.as_ref())
         {
-            if !unit.translated && self.write_unit(unit, out) {
+            // A validation failure forwards its summary's parts, but lists its violations.
+            if !unit.translated && err.violations().is_empty() && self.write_unit(unit, out) {
                 return;
             }
         }
@@ -212,11 +216,11 @@ impl GoogleFormat {
         // One derived error with a static message and no field, in its default language:
         // the derive built the whole body.
         if let [_] = errors {
-            // The derive's body holds no `RetryInfo`: a variant with its own delay is written
-            // the generic way.
+            // The derive's body holds no `RetryInfo` and no violations: a variant with its
+            // own delay, or a validation failure, is written the generic way.
             let unit = json::parts_in(err, lang)
                 .and_then(|parts| parts.google_unit.as_ref())
-                .filter(|_| err.meta().retry_after.is_none());
+                .filter(|_| err.meta().retry_after.is_none() && err.violations().is_empty());
             if let Some(unit) = unit {
                 if self.write_unit(unit, out) {
                     return;
@@ -300,23 +304,23 @@ impl GoogleFormat {
             json::write_message(out, err, json::parts_in(err, lang), lang);
             out.extend_from_slice(b"\"}");
         }
-        if errors.len() > 1 || err.field().is_some() {
+        if has_bad_request(errors) {
             out.extend_from_slice(b",{\"@type\":\"");
             out.extend_from_slice(BAD_REQUEST.as_bytes());
             out.extend_from_slice(b"\",\"fieldViolations\":[");
-            for (i, e) in errors.iter().enumerate() {
+            for (i, e) in entries_of(errors).iter().enumerate() {
                 if i > 0 {
                     out.push(b',');
                 }
                 out.push(b'{');
-                if let Some(field) = e.field() {
+                if let Some(field) = FieldText::of(e, Notation::Dotted) {
                     out.extend_from_slice(b"\"field\":\"");
-                    json::write_display(out, field, None);
+                    json::write_display(out, &field, None);
                     out.extend_from_slice(b"\",");
                 }
                 out.extend_from_slice(b"\"description\":\"");
                 let e_lang = e.meta().language;
-                json::write_message(out, *e, json::parts_in(*e, e_lang), e_lang);
+                json::write_message(out, e, json::parts_in(e, e_lang), e_lang);
                 out.extend_from_slice(b"\",\"reason\":\"");
                 match e.json_parts() {
                     Some(parts) => out.extend_from_slice(parts.google_reason.as_bytes()),
@@ -417,6 +421,16 @@ fn write_camel(out: &mut Vec<u8>, name: &str) {
     }
 }
 
+/// Whether a body of `errors` has a `BadRequest` detail: for several errors, an error with
+/// a field, or a validation failure.
+fn has_bad_request(errors: &[&dyn ApiError]) -> bool {
+    let err = primary(errors);
+    errors.len() > 1
+        || err.field_path().is_some()
+        || err.field().is_some()
+        || !err.violations().is_empty()
+}
+
 /// A protobuf `Duration` in JSON: seconds with an `s`, fractions where there are any.
 fn write_duration(out: &mut Vec<u8>, delay: Duration) {
     let text = match delay.subsec_nanos() {
@@ -482,8 +496,8 @@ impl Serialize for DetailsView<'_> {
         if !json::is_default(err, lang) {
             seq.serialize_element(&LocalizedView { err, lang })?;
         }
-        if errors.len() > 1 || err.field().is_some() {
-            seq.serialize_element(&BadRequestView(errors))?;
+        if has_bad_request(errors) {
+            seq.serialize_element(&BadRequestView(entries_of(errors)))?;
         }
         if let Some(delay) = format.retry_delay_for(err) {
             let mut text = Vec::new();
@@ -554,7 +568,7 @@ impl Serialize for LocalizedView<'_> {
     }
 }
 
-struct BadRequestView<'a>(&'a [&'a dyn ApiError]);
+struct BadRequestView<'a>(Entries<'a>);
 
 impl Serialize for BadRequestView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -565,13 +579,13 @@ impl Serialize for BadRequestView<'_> {
     }
 }
 
-struct ViolationsView<'a>(&'a [&'a dyn ApiError]);
+struct ViolationsView<'a>(Entries<'a>);
 
 impl Serialize for ViolationsView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for err in self.0 {
-            seq.serialize_element(&ViolationView(*err))?;
+            seq.serialize_element(&ViolationView(err))?;
         }
         seq.end()
     }
@@ -583,8 +597,8 @@ impl Serialize for ViolationView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let err = self.0;
         let mut map = serializer.serialize_map(None)?;
-        if let Some(field) = err.field() {
-            map.serialize_entry("field", &Collect(field))?;
+        if let Some(field) = FieldText::of(err, Notation::Dotted) {
+            map.serialize_entry("field", &Collect(&field))?;
         }
         let description = PublicMessage {
             err,
@@ -702,7 +716,22 @@ impl WireFormat for GoogleFormat {
                     "details": {"type": "array", "items": {
                         "type": "object",
                         "description": "A typed detail: ErrorInfo (reason, domain, metadata), LocalizedMessage (locale, message), BadRequest (fieldViolations), RetryInfo (retryDelay) or Help (links).",
-                        "properties": {"@type": string("The detail's type URL.")},
+                        "properties": {
+                            "@type": string("The detail's type URL."),
+                            "fieldViolations": {
+                                "type": "array",
+                                "description": "BadRequest's invalid fields.",
+                                "items": {
+                                    "type": "object",
+                                    "properties": {
+                                        "field": string("The request field at fault, dotted (`items[2].sku`)."),
+                                        "description": string("Why the field is invalid."),
+                                        "reason": string("The field's error code in UPPER_SNAKE_CASE."),
+                                    },
+                                    "required": ["description"],
+                                },
+                            },
+                        },
                         "required": ["@type"],
                     }},
                 },

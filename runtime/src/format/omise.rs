@@ -8,7 +8,12 @@
 //! ```
 //!
 //! Omise has no list form: given several errors, the first is rendered (order them by
-//! importance).
+//! importance). A validation failure is its summary's code and location with the first
+//! violation's field (dotted, `items[2].sku`) and message for `message`:
+//!
+//! ```text
+//! {"object":"error","location":"https://www.omise.co/api-errors#validation-failed","code":"validation_failed","message":"items[2].sku must be at least 3 characters"}
+//! ```
 
 use core::fmt;
 
@@ -18,11 +23,13 @@ use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::members::{self, required, Members};
+use crate::format::view::FieldText;
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::Format;
 use crate::format::{check_url, OptionError};
-use crate::format::{Body, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::model::api_error::ApiError;
+use crate::model::field_path::Notation;
 use crate::model::parts::{JsonParts, LanguageParts};
 use crate::request::context::RequestContext;
 
@@ -128,6 +135,9 @@ impl OmiseFormat {
 
     /// Appends the body of `err` with its message in `lang` (one of its languages) to `out`.
     pub(crate) fn render_in(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
+        if let Some(entry) = err.violations().list.first() {
+            return self.render_summary(err, entry, lang, out);
+        }
         if !json::is_default(err, lang) {
             return self.render_translated(err, lang, out);
         }
@@ -179,6 +189,11 @@ impl OmiseFormat {
         let Some(parts) = err.json_parts() else {
             return self.render_general(err, ctx, out);
         };
+        // A validation failure forwards its summary's parts, but its message is a
+        // violation's.
+        if !err.violations().is_empty() {
+            return self.render_general(err, ctx, out);
+        }
         match language::quick(parts, ctx, || err.meta().language) {
             Quick::Translation(index, translation) => {
                 let mark = out.len();
@@ -290,6 +305,38 @@ impl OmiseFormat {
     /// Appends the body of `err` from its `meta`, `code()` and message: for a hand-written
     /// `ApiError`, which has no `JsonParts`.
     fn render_piecewise(&self, err: &dyn ApiError, lang: &str, out: &mut Vec<u8>) {
+        self.write_head(err, out);
+        json::write_public_message(out, err, None, lang);
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
+    }
+
+    /// The body of a validation failure `err` whose first violation is `entry`: the
+    /// summary's code and location, and for `message` the violation's field (dotted, and a
+    /// space, where it is not empty) and its message in `lang`.
+    #[cold]
+    #[inline(never)]
+    fn render_summary(
+        &self,
+        err: &dyn ApiError,
+        entry: &dyn ApiError,
+        lang: &str,
+        out: &mut Vec<u8>,
+    ) {
+        self.write_head(err, out);
+        if let Some(field) = FieldText::of(entry, Notation::Dotted) {
+            let mark = out.len();
+            json::write_display(out, &field, None);
+            if out.len() > mark {
+                out.push(b' ');
+            }
+        }
+        json::write_public_message(out, entry, None, lang);
+        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
+    }
+
+    /// Appends the body of `err` up to the message's opening quote: the prefix, the
+    /// location's anchor and the code, from its `meta` and `code()`.
+    fn write_head(&self, err: &dyn ApiError, out: &mut Vec<u8>) {
         let meta = err.meta();
         let prefix = match meta.location {
             None => self.prefix.as_bytes(),
@@ -305,8 +352,6 @@ impl OmiseFormat {
         out.extend_from_slice(apierror_spec::omise::CODE.as_bytes());
         escape_str(out, code);
         out.extend_from_slice(apierror_spec::omise::MESSAGE.as_bytes());
-        json::write_public_message(out, err, None, lang);
-        out.extend_from_slice(apierror_spec::omise::END.as_bytes());
     }
 
     /// A [`Serialize`] view of the body of `err`, for embedding it in another document.
@@ -345,12 +390,47 @@ impl Serialize for OmiseView<'_> {
         s.serialize_field("object", "error")?;
         s.serialize_field("location", &Collect(&location))?;
         s.serialize_field("code", self.err.code())?;
+        match self.err.violations().list.first() {
+            Some(entry) => {
+                let message = SummaryMessage {
+                    entry,
+                    lang: self.lang,
+                };
+                s.serialize_field("message", &Collect(&message))?;
+            }
+            None => {
+                let message = PublicMessage {
+                    err: self.err,
+                    lang: self.lang,
+                };
+                s.serialize_field("message", &Collect(&message))?;
+            }
+        }
+        s.end()
+    }
+}
+
+/// The `message` of a validation failure: its first violation's field (dotted) and
+/// message, as [`OmiseFormat::render_summary`] writes it.
+struct SummaryMessage<'a> {
+    entry: &'a dyn ApiError,
+    lang: &'a str,
+}
+
+impl fmt::Display for SummaryMessage<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(field) = FieldText::of(self.entry, Notation::Dotted) {
+            let field = field.to_string();
+            if !field.is_empty() {
+                f.write_str(&field)?;
+                f.write_str(" ")?;
+            }
+        }
         let message = PublicMessage {
-            err: self.err,
+            err: self.entry,
             lang: self.lang,
         };
-        s.serialize_field("message", &Collect(&message))?;
-        s.end()
+        fmt::Display::fmt(&message, f)
     }
 }
 
@@ -377,6 +457,11 @@ impl fmt::Display for Location<'_> {
 impl WireFormat for OmiseFormat {
     fn name(&self) -> &'static str {
         "omise"
+    }
+
+    /// One error; a validation failure's `message` is its first violation's.
+    fn carries(&self) -> Carries {
+        Carries::ONE.without_summary_message()
     }
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {

@@ -7,7 +7,15 @@
 //! One entry per error, natively. Oney's limits hold on every body: `field` at most 100
 //! characters, `error_code` at most 10 (checked at compile time with `#[api_error(oney)]`,
 //! and cut here for types without it) and `error_label` at most 1000, each cut at a char
-//! boundary, never an error. An error without a field has no `field` member.
+//! boundary, never an error. An error without a field has no `field` member; a field that
+//! is a path ([`ApiError::field_path`]) is written dotted (`items[2].sku`).
+//!
+//! A validation failure lists its violations (its summary is not repeated among them),
+//! each with the violation's code where it fits the 10 characters, else the summary's:
+//!
+//! ```text
+//! {"language_code":"EN","error_list":[{"error":{"field":"items[2].sku","error_code":"length","error_label":"must be at least 3 characters"}}]}
+//! ```
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
@@ -16,12 +24,14 @@ use serde_json::{json, Map, Value};
 use crate::format::json::{self, LimitedJsonWriter};
 use crate::format::members::{self, missing, required, Members};
 use crate::format::received::ReceivedEntry;
-use crate::format::view::{Collect, Limited, PublicMessage};
+use crate::format::view::{entries_of, Collect, FieldText, Limited, PublicMessage};
+use crate::format::Entries;
 use crate::format::Format;
 use crate::format::OptionError;
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::model::answer::primary;
 use crate::model::api_error::ApiError;
+use crate::model::field_path::Notation;
 use crate::negotiate::language;
 use crate::request::context::RequestContext;
 
@@ -129,49 +139,35 @@ impl OneyFormat {
 
     /// [`OneyFormat::render_all`] in `lang`, a language every error has.
     pub(crate) fn render_all_in(&self, errors: &[&dyn ApiError], lang: &str, out: &mut Vec<u8>) {
-        out.reserve(32 + 128 * errors.len().max(1));
+        let first = primary(errors);
+        let entries = entries_of(errors);
+        out.reserve(32 + 128 * entries.len());
         out.extend_from_slice(b"{\"language_code\":\"");
-        let lang = match lang {
-            language::DEFAULT => primary(errors).meta().language,
-            lang => lang,
-        };
-        out.extend_from_slice(&self.language_code(lang));
+        out.extend_from_slice(&self.language_code(labels_language(first, entries, lang)));
         out.extend_from_slice(b"\",\"error_list\":[");
-        let fallback = [primary(errors)];
-        let errors = if errors.is_empty() { &fallback } else { errors };
-        for (i, err) in errors.iter().enumerate() {
+        // A validation failure's violations are written with its code where theirs do
+        // not fit.
+        let summary = !first.violations().is_empty();
+        for (i, err) in entries.iter().enumerate() {
             if i > 0 {
                 out.push(b',');
             }
             out.extend_from_slice(b"{\"error\":{");
-            if let Some(field) = err.field() {
+            if let Some(field) = FieldText::of(err, Notation::Dotted) {
                 out.extend_from_slice(b"\"field\":\"");
-                json::write_display(out, field, Some(FIELD_MAX));
+                json::write_display(out, &field, Some(FIELD_MAX));
                 out.extend_from_slice(b"\",");
             }
             out.extend_from_slice(b"\"error_code\":\"");
-            let parts = err.json_parts();
-            let label = json::parts_in(*err, lang).and_then(|p| p.message);
-            // Escaped text is never shorter than the text: when the escaped form fits the
-            // limit in bytes, the text fits it in chars and is copied whole.
-            match parts {
-                Some(parts) if parts.code.len() <= CODE_MAX => {
-                    out.extend_from_slice(parts.code.as_bytes());
-                }
-                _ => {
-                    let code = err.code();
-                    if code.len() <= CODE_MAX {
-                        json::escape_str(out, code);
-                    } else {
-                        use core::fmt::Write;
-                        let _ = LimitedJsonWriter::new(out, CODE_MAX).write_str(code);
-                    }
-                }
+            let label = json::parts_in(err, lang).and_then(|p| p.message);
+            match summary && !code_fits(err) {
+                true => write_code(out, first),
+                false => write_code(out, err),
             }
             out.extend_from_slice(b"\",\"error_label\":\"");
             match label {
                 Some(label) if label.len() <= LABEL_MAX => out.extend_from_slice(label.as_bytes()),
-                _ => json::write_public_message(out, *err, Some(LABEL_MAX), lang),
+                _ => json::write_public_message(out, err, Some(LABEL_MAX), lang),
             }
             out.extend_from_slice(b"\"}}");
         }
@@ -184,14 +180,56 @@ impl OneyFormat {
         errors: &'a [&'a dyn ApiError],
         lang: &'a str,
     ) -> impl Serialize + 'a {
-        let written = match lang {
-            language::DEFAULT => primary(errors).meta().language,
+        let first = primary(errors);
+        let entries = entries_of(errors);
+        OneyView {
+            language: self.language_code(labels_language(first, entries, lang)),
+            lang,
+            first,
+            entries,
+        }
+    }
+}
+
+/// The language the labels of a body whose writers were given `lang` are in: `lang`, the
+/// first error's default for [`language::DEFAULT`]; a validation failure's first
+/// violation's (its summary's message is not written).
+fn labels_language<'a>(first: &'a dyn ApiError, entries: Entries<'a>, lang: &'a str) -> &'a str {
+    let summary = !first.violations().is_empty();
+    let Some(entry) = entries.get(0).filter(|_| summary) else {
+        return match lang {
+            language::DEFAULT => first.meta().language,
             lang => lang,
         };
-        OneyView {
-            language: self.language_code(written),
-            lang,
-            errors,
+    };
+    match lang {
+        language::DEFAULT => entry.meta().language,
+        lang if entry.has_message_in(lang) => lang,
+        _ => entry.meta().language,
+    }
+}
+
+/// Whether `err`'s code fits `error_code` whole.
+fn code_fits(err: &dyn ApiError) -> bool {
+    err.code().chars().count() <= CODE_MAX
+}
+
+/// Appends `err`'s code escaped, cut to [`CODE_MAX`] characters.
+fn write_code(out: &mut Vec<u8>, err: &dyn ApiError) {
+    // Escaped text is never shorter than the text: when the escaped form fits the limit in
+    // bytes, the text fits it in chars and is copied whole.
+    match err.json_parts() {
+        Some(parts) if parts.code.len() <= CODE_MAX => {
+            out.extend_from_slice(parts.code.as_bytes());
+        }
+        _ => {
+            let code = err.code();
+            if code.len() <= CODE_MAX {
+                json::escape_str(out, code);
+            } else {
+                use core::fmt::Write;
+                let _ = LimitedJsonWriter::new(out, CODE_MAX).write_str(code);
+            }
         }
     }
 }
@@ -200,7 +238,8 @@ impl OneyFormat {
 pub(crate) struct OneyView<'a> {
     language: [u8; 2],
     lang: &'a str,
-    errors: &'a [&'a dyn ApiError],
+    first: &'a dyn ApiError,
+    entries: Entries<'a>,
 }
 
 impl Serialize for OneyView<'_> {
@@ -209,55 +248,71 @@ impl Serialize for OneyView<'_> {
         let language = core::str::from_utf8(&self.language).unwrap_or("EN");
         let mut map = serializer.serialize_map(Some(2))?;
         map.serialize_entry("language_code", language)?;
-        map.serialize_entry("error_list", &List(self.errors, self.lang))?;
+        map.serialize_entry("error_list", &List(self))?;
         map.end()
     }
 }
 
-struct List<'a>(&'a [&'a dyn ApiError], &'a str);
+struct List<'a>(&'a OneyView<'a>);
 
 impl Serialize for List<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let fallback = [primary(self.0)];
-        let errors = if self.0.is_empty() { &fallback } else { self.0 };
-        let mut seq = serializer.serialize_seq(Some(errors.len()))?;
-        for err in errors {
-            seq.serialize_element(&Entry(*err, self.1))?;
+        let entries = self.0.entries;
+        let summary = !self.0.first.violations().is_empty();
+        let mut seq = serializer.serialize_seq(Some(entries.len()))?;
+        for err in entries {
+            let code_of = match summary && !code_fits(err) {
+                true => self.0.first,
+                false => err,
+            };
+            seq.serialize_element(&Entry(Detail {
+                err,
+                code_of,
+                lang: self.0.lang,
+            }))?;
         }
         seq.end()
     }
 }
 
-struct Entry<'a>(&'a dyn ApiError, &'a str);
+struct Entry<'a>(Detail<'a>);
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(1))?;
-        map.serialize_entry("error", &Detail(self.0, self.1))?;
+        map.serialize_entry("error", &self.0)?;
         map.end()
     }
 }
 
-struct Detail<'a>(&'a dyn ApiError, &'a str);
+/// One entry: `err`'s field and label, `code_of`'s code.
+struct Detail<'a> {
+    err: &'a dyn ApiError,
+    code_of: &'a dyn ApiError,
+    lang: &'a str,
+}
 
 impl Serialize for Detail<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let err = self.0;
+        let err = self.err;
         let mut map = serializer.serialize_map(None)?;
-        if let Some(field) = err.field() {
+        if let Some(field) = FieldText::of(err, Notation::Dotted) {
             let field = Limited {
-                text: field,
+                text: &field,
                 max: FIELD_MAX,
             };
             map.serialize_entry("field", &Collect(&field))?;
         }
-        let code = err.code();
+        let code = self.code_of.code();
         let code = Limited {
             text: &code,
             max: CODE_MAX,
         };
         map.serialize_entry("error_code", &Collect(&code))?;
-        let message = PublicMessage { err, lang: self.1 };
+        let message = PublicMessage {
+            err,
+            lang: self.lang,
+        };
         let label = Limited {
             text: &message,
             max: LABEL_MAX,
@@ -272,8 +327,9 @@ impl WireFormat for OneyFormat {
         "oney"
     }
 
+    /// A list; a validation failure's violations alone, its own message unwritten.
     fn carries(&self) -> Carries {
-        Carries::LIST
+        Carries::LIST.without_summary_message()
     }
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {

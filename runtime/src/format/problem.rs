@@ -21,7 +21,19 @@
 //! `extraDetails` entry `{"name": <field, or the code when there is none>, "reason":
 //! <message>}`. In the plain profile a list of more than one error adds an `errors`
 //! extension member listing every error as `{"code", "detail", "field"?}`, as RFC 9457
-//! section 3's example does for validation errors.
+//! section 3's example does for validation errors; one error with a field has it as an
+//! extension member of its own. A field that is a path ([`ApiError::field_path`]) is
+//! written as an RFC 6901 `pointer` (`/items/2/sku`, RFC 9457 section 3's member name), a
+//! declared field as `field`.
+//!
+//! A validation failure is the problem of its summary; in the plain profile its `errors`
+//! list every violation (even one) as `{"code", "detail", "pointer"}`, followed by
+//! `errors_omitted` where it left some out; in the Vipps profile each violation adds an
+//! `extraDetails` entry `{"name": <path, dotted>, "reason": <message>}`:
+//!
+//! ```text
+//! {"type":"about:blank","title":"Unprocessable Entity","status":422,"detail":"the request has invalid fields","code":"validation_failed","errors":[{"code":"length","detail":"must be at least 3 characters","pointer":"/items/2/sku"}]}
+//! ```
 
 use core::fmt;
 
@@ -34,12 +46,14 @@ use serde_json::{json, Map, Value};
 use crate::format::json::{self, escape_str};
 use crate::format::members::{self, Members};
 use crate::format::received::ReceivedEntry;
-use crate::format::view::{Collect, PublicMessage};
+use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
+use crate::format::Entries;
 use crate::format::Format;
 use crate::format::{check_url, OptionError};
 use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
 use crate::model::answer::{primary, wire_status};
 use crate::model::api_error::ApiError;
+use crate::model::field_path::Notation;
 use crate::negotiate::language;
 use crate::request::context::RequestContext;
 
@@ -115,7 +129,9 @@ list_entry_points!(
     /// preferences choose among the errors' languages. The first error is the problem; in
     /// the Vipps profile every error with a field, and every further error, adds an
     /// `extraDetails` entry; in the plain profile several errors add an `errors` member
-    /// listing each as `{"code", "detail", "field"?}`. An empty list renders a 500.
+    /// listing each as `{"code", "detail", "field"?}` (`"pointer"` for a path), and one
+    /// error's field is a member of its own. A validation failure lists its violations.
+    /// An empty list renders a 500.
     view:
     /// A [`Serialize`] view of the body, for embedding it in another document.
 );
@@ -294,24 +310,29 @@ impl ProblemFormat {
                 out.extend_from_slice(b"\",\"code\":\"");
                 json::write_code(out, err, derived);
                 out.push(b'"');
-                if errors.len() > 1 {
+                let violations = err.violations();
+                if errors.len() > 1 || !violations.is_empty() {
                     out.extend_from_slice(b",\"errors\":[");
-                    for (i, e) in errors.iter().enumerate() {
+                    for (i, e) in entries_of(errors).iter().enumerate() {
                         if i > 0 {
                             out.push(b',');
                         }
-                        let e_parts = json::parts_in(*e, lang);
+                        let e_parts = json::parts_in(e, lang);
                         out.extend_from_slice(b"{\"code\":\"");
-                        json::write_code(out, *e, e.json_parts());
+                        json::write_code(out, e, e.json_parts());
                         out.extend_from_slice(b"\",\"detail\":\"");
-                        json::write_message(out, *e, e_parts, lang);
-                        if let Some(field) = e.field() {
-                            out.extend_from_slice(b"\",\"field\":\"");
-                            json::write_display(out, field, None);
-                        }
-                        out.extend_from_slice(b"\"}");
+                        json::write_message(out, e, e_parts, lang);
+                        out.push(b'"');
+                        write_field_member(out, e);
+                        out.push(b'}');
                     }
                     out.push(b']');
+                    if violations.omitted > 0 {
+                        out.extend_from_slice(b",\"errors_omitted\":");
+                        write_number(out, violations.omitted);
+                    }
+                } else {
+                    write_field_member(out, err);
                 }
                 if let Some((trace_id, plain)) = ctx.trace_id_with_quoting() {
                     out.extend_from_slice(b",\"traceId\":\"");
@@ -325,18 +346,21 @@ impl ProblemFormat {
                 );
                 json::write_code(out, err, derived);
                 out.extend_from_slice(b"\"}");
-                for (i, e) in errors.iter().enumerate() {
-                    let field = e.field();
-                    if i == 0 && field.is_none() {
+                let summary = !err.violations().is_empty();
+                for (i, e) in entries_of(errors).iter().enumerate() {
+                    let field = FieldText::of(e, Notation::Dotted);
+                    // The first error is the problem: an entry only for its field. A
+                    // validation failure's violations do not repeat it.
+                    if i == 0 && field.is_none() && !summary {
                         continue;
                     }
                     out.extend_from_slice(b",{\"name\":\"");
                     match field {
-                        Some(field) => json::write_display(out, field, None),
-                        None => json::write_code(out, *e, e.json_parts()),
+                        Some(field) => json::write_display(out, &field, None),
+                        None => json::write_code(out, e, e.json_parts()),
                     }
                     out.extend_from_slice(b"\",\"reason\":\"");
-                    json::write_message(out, *e, json::parts_in(*e, lang), lang);
+                    json::write_message(out, e, json::parts_in(e, lang), lang);
                     out.extend_from_slice(b"\"}");
                 }
                 out.extend_from_slice(b"],\"traceId\":\"");
@@ -443,6 +467,24 @@ fn is_english(lang: &str) -> bool {
     }
 }
 
+/// Appends `,"pointer":"…"` (a path, RFC 6901) or `,"field":"…"` (a declared field) for
+/// `err`'s field; nothing where it has none.
+fn write_field_member(out: &mut Vec<u8>, err: &dyn ApiError) {
+    if let Some(field) = FieldText::of(err, Notation::Pointer) {
+        out.extend_from_slice(match field.is_path() {
+            true => b",\"pointer\":\"",
+            false => b",\"field\":\"",
+        });
+        json::write_display(out, &field, None);
+        out.push(b'"');
+    }
+}
+
+/// Appends `n` in decimal.
+fn write_number(out: &mut Vec<u8>, n: usize) {
+    crate::format::JsonWriter::new(out).number(n as u64);
+}
+
 /// The problem body as a [`Serialize`] value; see [`ProblemFormat::view`].
 pub(crate) struct ProblemView<'a> {
     format: &'a ProblemFormat,
@@ -473,15 +515,26 @@ impl Serialize for ProblemView<'_> {
         match format.profile {
             Profile::Plain => {
                 map.serialize_entry("code", err.code())?;
-                if self.errors.len() > 1 {
-                    map.serialize_entry("errors", &PlainErrors(self.errors, lang))?;
+                let violations = err.violations();
+                if self.errors.len() > 1 || !violations.is_empty() {
+                    map.serialize_entry("errors", &PlainErrors(entries_of(self.errors), lang))?;
+                    if violations.omitted > 0 {
+                        map.serialize_entry("errors_omitted", &violations.omitted)?;
+                    }
+                } else if let Some(field) = FieldText::of(err, Notation::Pointer) {
+                    map.serialize_entry(field_member(&field), &Collect(&field))?;
                 }
                 if let Some(trace_id) = self.ctx.trace_id() {
                     map.serialize_entry("traceId", trace_id)?;
                 }
             }
             Profile::Vipps => {
-                map.serialize_entry("extraDetails", &ExtraDetails(self.errors, err, lang))?;
+                let details = ExtraDetails {
+                    entries: entries_of(self.errors),
+                    first: err,
+                    lang,
+                };
+                map.serialize_entry("extraDetails", &details)?;
                 map.serialize_entry("traceId", self.ctx.trace_id().unwrap_or(""))?;
             }
         }
@@ -516,15 +569,23 @@ impl fmt::Display for TypeUri<'_> {
 }
 
 /// The plain profile's `errors` member.
-struct PlainErrors<'a>(&'a [&'a dyn ApiError], &'a str);
+struct PlainErrors<'a>(Entries<'a>, &'a str);
 
 impl Serialize for PlainErrors<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
         for err in self.0 {
-            seq.serialize_element(&PlainEntry(*err, self.1))?;
+            seq.serialize_element(&PlainEntry(err, self.1))?;
         }
         seq.end()
+    }
+}
+
+/// The member a field is written under: `pointer` for a path, `field` for a declared one.
+fn field_member(field: &FieldText<'_>) -> &'static str {
+    match field.is_path() {
+        true => "pointer",
+        false => "field",
     }
 }
 
@@ -539,35 +600,44 @@ impl Serialize for PlainEntry<'_> {
             lang: self.1,
         };
         map.serialize_entry("detail", &Collect(&detail))?;
-        if let Some(field) = self.0.field() {
-            map.serialize_entry("field", &Collect(field))?;
+        if let Some(field) = FieldText::of(self.0, Notation::Pointer) {
+            map.serialize_entry(field_member(&field), &Collect(&field))?;
         }
         map.end()
     }
 }
 
 /// The Vipps profile's `extraDetails` member.
-struct ExtraDetails<'a>(&'a [&'a dyn ApiError], &'a dyn ApiError, &'a str);
+struct ExtraDetails<'a> {
+    entries: Entries<'a>,
+    first: &'a dyn ApiError,
+    lang: &'a str,
+}
 
 impl Serialize for ExtraDetails<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(None)?;
         seq.serialize_element(&NameReason {
             name: &"ErrorCode",
-            reason: &self.1.code(),
+            reason: &self.first.code(),
         })?;
-        for (i, err) in self.0.iter().enumerate() {
-            let field = err.field();
-            if i == 0 && field.is_none() {
+        let summary = !self.first.violations().is_empty();
+        for (i, err) in self.entries.iter().enumerate() {
+            let field = FieldText::of(err, Notation::Dotted);
+            if i == 0 && field.is_none() && !summary {
                 continue;
             }
             let code = err.code();
             let message = PublicMessage {
-                err: *err,
-                lang: self.2,
+                err,
+                lang: self.lang,
+            };
+            let name: &dyn fmt::Display = match &field {
+                Some(field) => field,
+                None => &code,
             };
             seq.serialize_element(&NameReason {
-                name: field.unwrap_or(&code),
+                name,
                 reason: &message,
             })?;
         }
@@ -673,15 +743,23 @@ impl WireFormat for ProblemFormat {
             json!({
                 "code": string("The machine-readable code (extension member)."),
                 "traceId": string("The request's trace id (extension member)."),
+                "field": string("The request field at fault, as declared, for one error (extension member)."),
+                "pointer": string("The request field at fault, as an RFC 6901 JSON Pointer, for one error (extension member)."),
                 "errors": {"type": "array", "items": {
                     "type": "object",
                     "properties": {
                         "code": string("The error's code."),
                         "detail": string("The error's message."),
-                        "field": string("The request field at fault."),
+                        "field": string("The request field at fault, as declared."),
+                        "pointer": string("The request field at fault, as an RFC 6901 JSON Pointer."),
                     },
                     "required": ["code", "detail"],
                 }},
+                "errors_omitted": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "How many more invalid fields a validation failure left out of `errors` (extension member).",
+                },
             })
         };
         if let (Value::Object(properties), Value::Object(extra)) = (&mut properties, extra) {
@@ -726,6 +804,7 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
     body.instance = m.string("instance")?;
     body.code = m.string("code")?;
     body.trace_id = m.string("traceId")?;
+    body.field = field_or_pointer(m)?;
     if let Some(details) = m.array("extraDetails")? {
         for (i, value) in details.into_iter().enumerate() {
             let Some(mut e) = m.element(value, "extraDetails", i)? else {
@@ -753,7 +832,7 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
             };
             body.entries.push(ReceivedEntry {
                 code: e.string("code")?,
-                field: e.string("field")?,
+                field: field_or_pointer(&mut e)?,
                 message: e.string("detail")?,
                 extra: e.map,
                 format: Some(Format::Problem),
@@ -771,6 +850,16 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
             .and_then(|e| e.field.clone());
     }
     Ok(())
+}
+
+/// A problem's (or an `errors` entry's) field: `field` as declared, else `pointer` as
+/// written (RFC 9457 section 3's member for a field at fault). Where both are present,
+/// `pointer` stays among the other members.
+fn field_or_pointer(m: &mut Members) -> Result<Option<String>, ParseError> {
+    match m.string("field")? {
+        Some(field) => Ok(Some(field)),
+        None => m.string("pointer"),
+    }
 }
 
 #[cfg(test)]

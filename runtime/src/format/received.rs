@@ -33,7 +33,8 @@ pub struct ReceivedBody {
     pub instance: Option<String>,
     /// The problem `traceId`.
     pub trace_id: Option<String>,
-    /// The first Oney entry's `field`.
+    /// The field: the first Oney entry's `field`, the first Google field violation's, a
+    /// problem's `field` (else `pointer`, as written).
     pub field: Option<String>,
     /// The Omise `location`.
     pub location: Option<String>,
@@ -41,7 +42,7 @@ pub struct ReceivedBody {
     pub language: Option<String>,
     /// Every entry of a list: each Oney `error_list` entry, each Vipps `extraDetails` entry
     /// other than `ErrorCode` (`name` as field, `reason` as message), each plain problem
-    /// `errors` entry.
+    /// `errors` entry (`field`, else `pointer`, as field), each Google field violation.
     pub entries: Vec<ReceivedEntry>,
     /// Members of the top-level object that the format does not define, as received.
     pub extra: Map<String, Value>,

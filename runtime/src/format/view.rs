@@ -5,7 +5,9 @@ use core::fmt;
 
 use serde::ser::{Serialize, Serializer};
 
+use crate::format::body::Entries;
 use crate::model::api_error::ApiError;
+use crate::model::field_path::{FieldPath, Notation};
 use crate::model::message::PlainSink;
 
 /// Serializes a `Display` as a string.
@@ -64,3 +66,55 @@ impl fmt::Display for Limited<'_> {
         )
     }
 }
+
+/// An error's field as a format writes it: its path ([`ApiError::field_path`]) in the
+/// format's notation, else its declared field ([`ApiError::field`]) as it is. The writers
+/// escape it with `json::write_display`, the views serialize it through [`Collect`], so
+/// both write the same text.
+#[derive(Clone, Copy)]
+pub(crate) enum FieldText<'a> {
+    /// A path, in a notation.
+    Path(&'a FieldPath, Notation),
+    /// A declared field.
+    Declared(&'a dyn fmt::Display),
+}
+
+impl<'a> FieldText<'a> {
+    /// The field of `err` in `notation`, if it has one.
+    #[inline]
+    pub(crate) fn of(err: &'a dyn ApiError, notation: Notation) -> Option<Self> {
+        match err.field_path() {
+            Some(path) => Some(FieldText::Path(path, notation)),
+            None => err.field().map(FieldText::Declared),
+        }
+    }
+
+    /// Whether it is a path (a problem's `pointer`) rather than a declared field (`field`).
+    pub(crate) fn is_path(&self) -> bool {
+        matches!(self, FieldText::Path(..))
+    }
+}
+
+impl fmt::Display for FieldText<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldText::Path(path, notation) => fmt::Display::fmt(&path.display(*notation), f),
+            FieldText::Declared(field) => field.fmt(f),
+        }
+    }
+}
+
+/// What a format's list holds for `errors` (see [`Body::entries`](crate::format::Body::entries)):
+/// the first error's violations where it is a validation failure, else every error (the
+/// first alone, a 500, where there is none).
+pub(crate) fn entries_of<'a>(errors: &'a [&'a dyn ApiError]) -> Entries<'a> {
+    let violations = crate::model::answer::primary(errors).violations();
+    match (violations.is_empty(), errors.is_empty()) {
+        (false, _) => Entries::Violations(violations.list),
+        (true, false) => Entries::Errors(errors),
+        (true, true) => Entries::Errors(NO_ERRORS),
+    }
+}
+
+/// What an empty list of errors is written as: one internal error.
+const NO_ERRORS: &[&dyn ApiError] = &[&crate::model::answer::NoErrors];

@@ -196,6 +196,10 @@ pub struct Carries {
     /// in the language chosen (Google's `LocalizedMessage`), rather than each message in
     /// the language chosen.
     pub localized_copy: bool,
+    /// In a validation failure's body, the failure's own message (a problem's `detail`,
+    /// Google's `message`); `false` for a format that writes its violations' messages
+    /// alone (Oney's list; Omise's `message`, the first violation's in its place).
+    pub summary_message: bool,
 }
 
 impl Carries {
@@ -204,6 +208,7 @@ impl Carries {
         list: false,
         title: false,
         localized_copy: false,
+        summary_message: true,
     };
 
     /// Every error of a list: each message.
@@ -224,6 +229,15 @@ impl Carries {
     pub const fn with_localized_copy(self) -> Carries {
         Carries {
             localized_copy: true,
+            ..self
+        }
+    }
+
+    /// The same, but a validation failure's own message is not written: only its
+    /// violations' (in a format without a list, the first violation's in its place).
+    pub const fn without_summary_message(self) -> Carries {
+        Carries {
+            summary_message: false,
             ..self
         }
     }

@@ -304,6 +304,8 @@ fn parse_brackets(text: &str) -> Option<FieldPath> {
         let inner = &after[..end];
         match parse_index(inner) {
             Some(n) => path.push_index(n),
+            // A name in brackets follows another segment: a leading name is written bare.
+            None if path.is_empty() => return None,
             None => path.push_key(percent_decoded(inner)?),
         }
         rest = &after[end + 1..];
@@ -383,6 +385,8 @@ mod tests {
         assert_eq!(FieldPath::parse("a..b", Notation::Dotted), None);
         assert_eq!(FieldPath::parse("a[x]", Notation::Dotted), None);
         assert_eq!(FieldPath::parse("a[0", Notation::Brackets), None);
+        assert_eq!(FieldPath::parse("[]", Notation::Brackets), None);
+        assert_eq!(FieldPath::parse("[x]", Notation::Brackets), None);
         assert_eq!(
             FieldPath::parse("#/age", Notation::Pointer),
             Some(FieldPath::new().key("age"))

@@ -136,17 +136,25 @@ fn languages_written<'b>(
         true => err.meta().language,
         false => body.message_language(err),
     };
-    let localized = (carries.localized_copy && !chosen.eq_ignore_ascii_case(first.meta().language))
-        .then_some(chosen);
+    // A validation failure's own message, unless the format writes its violations' alone.
+    let summary = body.is_summary();
+    let first_message = !summary || carries.summary_message;
+    let localized = (first_message
+        && carries.localized_copy
+        && !chosen.eq_ignore_ascii_case(first.meta().language))
+    .then_some(chosen);
     let title = carries.title.then(|| wire.title_language(body, first));
     // The entries after the first error; all of them where they are a validation
-    // failure's violations, which do not repeat it.
-    let skip = usize::from(!body.is_summary());
-    let rest = match carries.list {
-        true => body.entries().iter().skip(skip),
-        false => body.entries().iter().skip(usize::MAX),
+    // failure's violations, which do not repeat it. A format without a list that does
+    // not write the failure's message writes the first violation's in its place.
+    let skip = usize::from(!summary);
+    let take = match (carries.list, summary) {
+        (true, _) => usize::MAX,
+        (false, true) => usize::from(!carries.summary_message),
+        (false, false) => 0,
     };
-    [Some(message(first)), localized, title]
+    let rest = body.entries().iter().skip(skip).take(take);
+    [first_message.then(|| message(first)), localized, title]
         .into_iter()
         .flatten()
         .chain(rest.map(message))
