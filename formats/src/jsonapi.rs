@@ -258,7 +258,8 @@ impl WireFormat for JsonApi {
 
     /// Every error, each with its title.
     fn carries(&self) -> Carries {
-        Carries::LIST.with_title()
+        // A validation failure is written as its violations alone: its own message is not.
+        Carries::LIST.with_title().without_summary_message()
     }
 
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {

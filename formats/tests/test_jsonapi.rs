@@ -286,7 +286,10 @@ fn headers_and_names() {
     assert_eq!(jsonapi.name(), "jsonapi");
     assert_eq!(jsonapi.media_type(), MEDIA_TYPE);
     assert_eq!(jsonapi.content_type(), MEDIA_TYPE);
-    assert_eq!(jsonapi.carries(), Carries::LIST.with_title());
+    assert_eq!(
+        jsonapi.carries(),
+        Carries::LIST.with_title().without_summary_message()
+    );
     assert_eq!(jsonapi.schema_name(), "JsonApiErrors");
     let renderer = common::renderer(JsonApi::new());
     // Negotiated by its media type.

@@ -330,7 +330,7 @@ fn jsonapi_with_a_validators_english_message_in_a_thai_body_says_both() {
         respond(JsonApi::new(), &failure, Some("th")),
         (
             422,
-            headers(&[("content-type", JSONAPI), ("content-language", "th, en"),("vary", "accept-language")]),
+            headers(&[("content-type", JSONAPI), ("content-language", "en, th"),("vary", "accept-language")]),
             concat!(
                 r#"{"errors":["#,
                 r#"{"status":"422","code":"sku_format","title":"ข้อมูลไม่ถูกต้อง","detail":"not a SKU","source":{"pointer":"/data/attributes/items/2/sku"}},"#,
@@ -631,4 +631,35 @@ fn stripe_reads_back_the_summary_with_the_first_violation() {
     let decoded = decode_as::<InvalidFields>(Stripe::new(), &ValidationFailure::new(three()));
     let body = decoded.response().body.as_ref().unwrap();
     assert_eq!(body.field.as_deref(), Some("items[2].sku"));
+}
+
+/// JSON:API writes a failure as its violations alone: `Content-Language` names their
+/// language, not the summary's, which the body does not hold.
+#[test]
+fn jsonapi_labels_only_what_it_writes() {
+    #[derive(Debug, thiserror::Error, apierror::ApiError)]
+    #[error("invalid")]
+    #[status(422)]
+    #[code("invalide")]
+    #[message("la requête est invalide")]
+    #[message(en = "the request is invalid")]
+    #[api_error(lang = "fr")]
+    struct Invalide;
+
+    let failure = apierror::validation::ValidationFailure::with_summary(
+        Invalide,
+        [apierror::FieldViolation::new(
+            apierror::FieldPath::new().key("name"),
+            "required",
+            apierror::Rule::Required,
+        )],
+    );
+    let renderer = common::renderer(JsonApi::new());
+    let format = apierror::Format::named("jsonapi");
+    let res = renderer.response(format, &failure, &apierror::RequestContext::new());
+    assert_eq!(res.headers()["content-language"], "en");
+    assert_eq!(
+        std::str::from_utf8(res.body()).unwrap(),
+        r#"{"errors":[{"status":"422","code":"required","title":"Invalid Field","detail":"is required","source":{"pointer":"/data/attributes/name"}}]}"#
+    );
 }

@@ -83,8 +83,16 @@ fn grpc_codes() -> &'static [&'static str] {
 /// What describes one variant; on an enum they are misplaced.
 const VARIANT_ONLY_ON_ENUM: [Symbol; 7] = [STATUS, CODE, MESSAGE, TITLE, DESCRIPTION, FIELD, GRPC];
 /// What describes a variant and has no meaning on a field (`#[field]` and `#[message]` do).
-const VARIANT_ONLY_ON_FIELD: [Symbol; 8] =
-    [STATUS, CODE, TITLE, DESCRIPTION, API_ERROR, GRPC, META, RETRY_AFTER];
+const VARIANT_ONLY_ON_FIELD: [Symbol; 8] = [
+    STATUS,
+    CODE,
+    TITLE,
+    DESCRIPTION,
+    API_ERROR,
+    GRPC,
+    META,
+    RETRY_AFTER,
+];
 
 impl Symbol {
     #[cfg(test)]

@@ -7,10 +7,10 @@ use std::collections::HashMap;
 use crate::ast::{Input, Variant};
 use syn::LitStr;
 
-use crate::attr::{GOOGLE, RETRY_AFTER};
 use crate::attr::{
     API_ERROR, CODE, ERROR, FIELD, FROM, LANG, MESSAGE, RENAME_ALL, SOURCE, STATUS, TITLE,
 };
+use crate::attr::{GOOGLE, RETRY_AFTER};
 use crate::ctxt::Ctxt;
 use crate::prop::{
     google_reason, is_google_reason, placeholder_field, placeholders_of, GOOGLE_REASON_MAX,

@@ -18,6 +18,7 @@ use crate::ApiError;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ApiError)]
 #[status(422)]
 #[code("validation_failed")]
+#[grpc(INVALID_ARGUMENT)]
 #[title("Unprocessable Content")]
 #[title(th = "ข้อมูลในคำขอไม่ถูกต้อง", ja = "処理できない内容")]
 #[message("the request has invalid fields")]

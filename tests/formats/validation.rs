@@ -448,7 +448,7 @@ fn google_body(localized: &str, violations: &[(&str, &str, &str)]) -> String {
         })
         .collect();
     format!(
-        r#"{{"error":{{"code":422,"message":"the request has invalid fields","status":"FAILED_PRECONDITION","details":[{{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_FAILED","metadata":{{}}}}{localized},{{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{}]}}]}}}}"#,
+        r#"{{"error":{{"code":422,"message":"the request has invalid fields","status":"INVALID_ARGUMENT","details":[{{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_FAILED","metadata":{{}}}}{localized},{{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{}]}}]}}}}"#,
         violations.join(",")
     )
 }
@@ -474,7 +474,7 @@ fn google_lists_the_violations_in_bad_request() {
         expected(
             PLAIN,
             "en",
-            r#"{"error":{"code":422,"message":"the request has invalid fields","status":"FAILED_PRECONDITION","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_FAILED","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[2].sku","description":"must be at least 3 characters","reason":"LENGTH"}]}]}}"#
+            r#"{"error":{"code":422,"message":"the request has invalid fields","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"VALIDATION_FAILED","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[2].sku","description":"must be at least 3 characters","reason":"LENGTH"}]}]}}"#
         )
     );
     let fields: Vec<String> = (0..100).map(|i| format!("items[{i}]")).collect();
@@ -535,7 +535,7 @@ fn one_error_with_a_field_writes_it_in_the_plain_profile() {
     // The other formats write a path in their own notation.
     assert_eq!(
         render(&renderer, Format::Google, &[&sku()], &ctx),
-        r#"{"error":{"code":422,"message":"must be at least 3 characters","status":"FAILED_PRECONDITION","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LENGTH","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[2].sku","description":"must be at least 3 characters","reason":"LENGTH"}]}]}}"#
+        r#"{"error":{"code":422,"message":"must be at least 3 characters","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"LENGTH","metadata":{}},{"@type":"type.googleapis.com/google.rpc.BadRequest","fieldViolations":[{"field":"items[2].sku","description":"must be at least 3 characters","reason":"LENGTH"}]}]}}"#
     );
     assert_eq!(
         render(&renderer, Format::Oney, &[&sku()], &ctx),

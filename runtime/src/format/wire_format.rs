@@ -197,8 +197,9 @@ pub struct Carries {
     /// the language chosen.
     pub localized_copy: bool,
     /// In a validation failure's body, the failure's own message (a problem's `detail`,
-    /// Google's `message`); `false` for a format that writes its violations' messages
-    /// alone (Oney's list; Omise's `message`, the first violation's in its place).
+    /// Google's `message`) and title where it [`title`](Self::title)s; `false` for a format
+    /// that writes its violations alone (Oney's list, JSON:API's; Omise's `message`, the
+    /// first violation's in its place).
     pub summary_message: bool,
 }
 

@@ -123,7 +123,8 @@ static VIOLATION: VariantMeta = VariantMeta {
         },
     ],
     domain: None,
-    grpc: None,
+    // google.rpc.BadRequest goes with INVALID_ARGUMENT (google/rpc/error_details.proto).
+    grpc: Some("INVALID_ARGUMENT"),
     meta: &[],
     rebuildable: false,
     retry_after: None,

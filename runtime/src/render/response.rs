@@ -143,7 +143,8 @@ fn languages_written<'b>(
         && carries.localized_copy
         && !chosen.eq_ignore_ascii_case(first.meta().language))
     .then_some(chosen);
-    let title = carries.title.then(|| wire.title_language(body, first));
+    // A format that does not write a failure's message does not write its title either.
+    let title = (first_message && carries.title).then(|| wire.title_language(body, first));
     // The entries after the first error; all of them where they are a validation
     // failure's violations, which do not repeat it. A format without a list that does
     // not write the failure's message writes the first violation's in its place.
