@@ -53,6 +53,11 @@ impl WireFormat for CustomOmise {
         "custom_omise"
     }
 
+    // Omise's body holds nothing of the request.
+    fn varies_by_request(&self) -> bool {
+        false
+    }
+
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let err = body.first();
         let mut w = JsonWriter::new(out);

@@ -257,6 +257,11 @@ impl WireFormat for JsonApi {
     }
 
     /// Every error, each with its title.
+    // Nothing of the request is written: a static variant's body is written once.
+    fn varies_by_request(&self) -> bool {
+        false
+    }
+
     fn carries(&self) -> Carries {
         // A validation failure is written as its violations alone: its own message is not.
         Carries::LIST.with_title().without_summary_message()

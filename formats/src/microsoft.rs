@@ -125,6 +125,11 @@ impl WireFormat for Microsoft {
 
     /// Every error, the first twice (at the top and in `details`); a validation
     /// failure's summary at the top and its violations in `details`.
+    // Nothing of the request is written: a static variant's body is written once.
+    fn varies_by_request(&self) -> bool {
+        false
+    }
+
     fn carries(&self) -> Carries {
         Carries::LIST
     }

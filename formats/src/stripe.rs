@@ -451,6 +451,11 @@ impl WireFormat for Stripe {
         "stripe"
     }
 
+    // Nothing of the request is written: a static variant's body is written once.
+    fn varies_by_request(&self) -> bool {
+        false
+    }
+
     fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
         let err = body.first();
         let Shown { message, param } = Shown::of(body);

@@ -7,6 +7,7 @@
 mod support;
 
 mod bench_equivalence;
+mod body_cache;
 mod context_escape;
 mod corpus;
 mod detection;

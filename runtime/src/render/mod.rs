@@ -2,6 +2,7 @@
 //! [`Format`]. Everything a format says about itself comes from [`WireFormat`]: nothing
 //! here matches on formats but the dispatch to the built-ins' options.
 
+mod body_cache;
 pub(crate) mod response;
 
 use std::sync::Arc;
@@ -16,6 +17,7 @@ use crate::format::{
 use crate::model::api_error::ApiError;
 use crate::negotiate;
 use crate::negotiate::language;
+use crate::render::body_cache::BodyCache;
 use crate::request::context::RequestContext;
 
 /// The formats a server offers, in order of preference (the first is the default), with
@@ -68,9 +70,13 @@ pub struct Renderer {
 /// A format of the user's, registered with [`Renderer::with_format`].
 #[derive(Debug, Clone)]
 struct Registered {
+    /// Its name, read once: looking a format up by name is done for every body.
+    name: &'static str,
     format: Arc<dyn WireFormat>,
     /// Its `Content-Type`, checked once at registration.
     content_type: HeaderValue,
+    /// Its bodies of static variants, where it writes nothing of the request.
+    cache: Option<Arc<BodyCache>>,
 }
 
 impl PartialEq for Renderer {
@@ -181,9 +187,12 @@ impl Renderer {
         }
         let content_type = HeaderValue::from_str(format.content_type())
             .map_err(|_| FormatError::ContentType(name))?;
+        let cache = (!format.varies_by_request()).then(|| Arc::new(BodyCache::new()));
         self.registered.push(Registered {
+            name,
             format: Arc::new(format),
             content_type,
+            cache,
         });
         Ok(self)
     }
@@ -297,7 +306,9 @@ impl Renderer {
 
     fn registered(&self, format: Format) -> Option<&Registered> {
         let name = format.name();
-        self.registered.iter().find(|r| r.format.name() == name)
+        // The same `&'static str` as registered, in the commonest case: no byte compared.
+        let same = |r: &&Registered| core::ptr::eq(r.name, name) || r.name == name;
+        self.registered.iter().find(same)
     }
 
     /// The `Content-Type` header of `format`'s responses: a constant for the built-ins,
@@ -407,9 +418,19 @@ impl Renderer {
     /// Writes `body` in `format`; in a debug build, checks that a format of the user's
     /// wrote valid JSON.
     pub(crate) fn write(&self, format: Format, body: &Body<'_>, out: &mut Vec<u8>) {
-        let wire = self.wire(format);
+        let registered = match format.built_in() {
+            Some(_) => None,
+            None => self.registered(format),
+        };
+        let wire = match registered {
+            Some(registered) => &*registered.format,
+            None => self.wire(format),
+        };
         let mark = out.len();
-        wire.write(body, out);
+        match registered.and_then(|r| r.cache.as_deref()) {
+            Some(cache) => cache.write(wire, body, out),
+            None => wire.write(body, out),
+        }
         if cfg!(debug_assertions) && format.built_in().is_none() {
             let written = out.get(mark..).unwrap_or_default();
             debug_assert!(
