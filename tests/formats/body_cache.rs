@@ -54,6 +54,11 @@ enum ShopError {
     #[message(th = "ตะกร้ากำลังชำระเงิน")]
     CartLocked,
 
+    #[status(410)]
+    #[code("cart_gone")]
+    #[message("the cart is gone")]
+    CartGone,
+
     #[status(404)]
     #[code("cart_not_found")]
     #[message("cart {id} was not found")]
@@ -92,6 +97,19 @@ fn a_static_variant_is_written_once_and_copied() {
         .clone()
         .response(COUNTED, &ShopError::CartLocked, &ctx);
     assert_eq!(res.body(), expected.as_bytes());
+    assert_eq!(writes.load(Ordering::Relaxed), 1);
+}
+
+#[test]
+fn a_variant_without_translations_is_copied_whatever_the_request_prefers() {
+    let (renderer, writes) = renderer(false);
+    let thai = RequestContext::new().with_accept_language("th").unwrap();
+    for ctx in [RequestContext::new(), thai] {
+        assert_eq!(
+            body(&renderer, &ShopError::CartGone, &ctx),
+            r#"{"code":"cart_gone","message":"the cart is gone"}"#
+        );
+    }
     assert_eq!(writes.load(Ordering::Relaxed), 1);
 }
 

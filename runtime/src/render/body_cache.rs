@@ -14,8 +14,8 @@
 use std::sync::OnceLock;
 
 use crate::format::{Body, WireFormat};
+use crate::model::api_error::ApiError;
 use crate::model::catalog::VariantMeta;
-use crate::negotiate::language;
 
 /// Slots per format: far more variants than a server answers often.
 const SLOTS: usize = 128;
@@ -48,14 +48,8 @@ impl BodyCache {
             return format.write(body, out);
         };
         let start = slot_of(variant);
-        for i in 0..SLOTS {
-            match self.slots[(start + i) % SLOTS].get() {
-                Some(kept) if kept.variant == variant => {
-                    return out.extend_from_slice(&kept.body);
-                }
-                Some(_) => continue,
-                None => break,
-            }
+        if let Some(kept) = self.find(variant, start) {
+            return out.extend_from_slice(kept);
         }
         let mark = out.len();
         format.write(body, out);
@@ -81,15 +75,50 @@ impl BodyCache {
     }
 }
 
+impl BodyCache {
+    /// The kept body of `err` alone, where it is one of a static variant without
+    /// translations (so that no request can choose another language for it).
+    #[inline]
+    pub(crate) fn body_of(&self, err: &dyn ApiError) -> Option<&[u8]> {
+        let meta = err.meta();
+        if !meta.localized.is_empty() {
+            return None;
+        }
+        let variant = static_variant(err, meta)?;
+        self.find(variant, slot_of(variant))
+    }
+
+    /// The kept body of `variant`, probing from `start`.
+    #[inline]
+    fn find(&self, variant: usize, start: usize) -> Option<&[u8]> {
+        for i in 0..SLOTS {
+            match self.slots[(start + i) % SLOTS].get() {
+                Some(kept) if kept.variant == variant => return Some(&kept.body),
+                Some(_) => continue,
+                None => return None,
+            }
+        }
+        None
+    }
+}
+
 /// The variant whose body `body` is, where that body is the same at every answer.
 #[inline]
 fn key(body: &Body<'_>) -> Option<usize> {
     let [err] = body.errors() else { return None };
-    if body.written() != language::DEFAULT || err.json_parts().is_none() {
+    if !body.written().is_empty() {
+        // Not `language::DEFAULT`: a language the request chose.
         return None;
     }
-    let meta: &'static VariantMeta = err.meta();
-    let unchanging = meta.fields.is_empty() && err.violations().is_empty();
+    static_variant(*err, err.meta())
+}
+
+/// `meta`'s address, where `err` (of variant `meta`) has nothing that can change between
+/// answers: the derive's parts, no field to print a value from, no violations.
+#[inline]
+fn static_variant(err: &dyn ApiError, meta: &'static VariantMeta) -> Option<usize> {
+    let unchanging =
+        meta.fields.is_empty() && err.json_parts().is_some() && err.violations().is_empty();
     unchanging.then_some(meta as *const VariantMeta as usize)
 }
 

@@ -378,7 +378,24 @@ impl Renderer {
         match format.built_in() {
             // The commonest body is one jump away.
             Some(BuiltIn::Omise) => self.omise.render_negotiated(err, ctx, out),
-            _ => self.render_one(format, err, ctx, out),
+            Some(_) => self.render_one(format, err, ctx, out),
+            None => self.render_registered(format, err, ctx, out),
+        }
+    }
+
+    /// [`Renderer::render`] in a format of the user's: copied where its body was kept.
+    #[inline(never)]
+    fn render_registered(
+        &self,
+        format: Format,
+        err: &dyn ApiError,
+        ctx: &RequestContext<'_>,
+        out: &mut Vec<u8>,
+    ) {
+        let cache = self.registered(format).and_then(|r| r.cache.as_deref());
+        match cache.and_then(|cache| cache.body_of(err)) {
+            Some(kept) => out.extend_from_slice(kept),
+            None => self.render_one(format, err, ctx, out),
         }
     }
 
