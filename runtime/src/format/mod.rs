@@ -212,6 +212,11 @@ impl Format {
         }
     }
 
+    /// The built-in `built_in`.
+    pub(crate) const fn built(built_in: BuiltIn) -> Format {
+        Format(Kind::BuiltIn(built_in))
+    }
+
     /// The format `format` implements: [`Format::named`] of its name.
     pub fn of(format: &dyn WireFormat) -> Format {
         Format::named(format.name())

@@ -67,6 +67,36 @@ pub struct Renderer {
     offers: Vec<Format>,
 }
 
+/// A format as one response writes it: what writes it, its `Content-Type`, its kept
+/// bodies ([`Renderer::resolved`]).
+pub(crate) struct Resolved<'r> {
+    pub(crate) format: Format,
+    pub(crate) wire: &'r dyn WireFormat,
+    pub(crate) content_type: HeaderValue,
+    cache: Option<&'r BodyCache>,
+}
+
+impl Resolved<'_> {
+    /// Writes `body`: copied where it was kept. In a debug build, checks that a format of
+    /// the user's wrote valid JSON.
+    pub(crate) fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        let mark = out.len();
+        match self.cache {
+            Some(cache) => cache.write(self.wire, body, out),
+            None => self.wire.write(body, out),
+        }
+        if cfg!(debug_assertions) && self.format.built_in().is_none() {
+            let written = out.get(mark..).unwrap_or_default();
+            debug_assert!(
+                serde_json::from_slice::<serde::de::IgnoredAny>(written).is_ok(),
+                "wire format `{}` wrote a body that is not JSON: {}",
+                self.wire.name(),
+                String::from_utf8_lossy(written)
+            );
+        }
+    }
+}
+
 /// A format of the user's, registered with [`Renderer::with_format`].
 #[derive(Debug, Clone)]
 struct Registered {
@@ -311,27 +341,45 @@ impl Renderer {
         self.registered.iter().find(same)
     }
 
-    /// The `Content-Type` header of `format`'s responses: a constant for the built-ins,
-    /// checked at registration for the others.
-    pub(crate) fn content_type_header(&self, format: Format) -> HeaderValue {
-        const JSON: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
-        const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
-        match self.resolve(format).built_in() {
-            Some(BuiltIn::Problem | BuiltIn::Vipps) => PROBLEM,
-            Some(_) => JSON,
+    /// What writes `format` (else the default format, see [`Renderer::wire`]), with its
+    /// `Content-Type` header and its kept bodies: looked up once per response.
+    pub(crate) fn resolved(&self, format: Format) -> Resolved<'_> {
+        match self.resolved_exactly(format) {
+            Some(resolved) => resolved,
             None => self
-                .registered(self.resolve(format))
-                .map_or(PROBLEM, |r| r.content_type.clone()),
+                .resolved_exactly(self.default_format())
+                .unwrap_or_else(|| self.built_in_resolved(BuiltIn::Problem)),
         }
     }
 
-    /// The format actually written for `format`: itself where this renderer can write it,
-    /// else the default (see [`Renderer::wire`]).
-    pub(crate) fn resolve(&self, format: Format) -> Format {
-        match self.wire_of(format) {
-            Some(_) => format,
-            None if self.wire_of(self.default_format()).is_some() => self.default_format(),
-            None => Format::Problem,
+    /// What writes `format` itself; `None` for a name never registered.
+    fn resolved_exactly(&self, format: Format) -> Option<Resolved<'_>> {
+        match format.built_in() {
+            Some(built_in) => Some(self.built_in_resolved(built_in)),
+            None => self.registered(format).map(|r| Resolved {
+                format,
+                wire: &*r.format,
+                content_type: r.content_type.clone(),
+                cache: r.cache.as_deref(),
+            }),
+        }
+    }
+
+    fn built_in_resolved(&self, built_in: BuiltIn) -> Resolved<'_> {
+        const JSON: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
+        const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+        let (wire, content_type): (&dyn WireFormat, _) = match built_in {
+            BuiltIn::Omise => (&self.omise, JSON),
+            BuiltIn::Problem => (&self.problem, PROBLEM),
+            BuiltIn::Vipps => (&self.vipps, PROBLEM),
+            BuiltIn::Oney => (&self.oney, JSON),
+            BuiltIn::Google => (&self.google, JSON),
+        };
+        Resolved {
+            format: Format::built(built_in),
+            wire,
+            content_type,
+            cache: None,
         }
     }
 
@@ -435,28 +483,7 @@ impl Renderer {
     /// Writes `body` in `format`; in a debug build, checks that a format of the user's
     /// wrote valid JSON.
     pub(crate) fn write(&self, format: Format, body: &Body<'_>, out: &mut Vec<u8>) {
-        let registered = match format.built_in() {
-            Some(_) => None,
-            None => self.registered(format),
-        };
-        let wire = match registered {
-            Some(registered) => &*registered.format,
-            None => self.wire(format),
-        };
-        let mark = out.len();
-        match registered.and_then(|r| r.cache.as_deref()) {
-            Some(cache) => cache.write(wire, body, out),
-            None => wire.write(body, out),
-        }
-        if cfg!(debug_assertions) && format.built_in().is_none() {
-            let written = out.get(mark..).unwrap_or_default();
-            debug_assert!(
-                serde_json::from_slice::<serde::de::IgnoredAny>(written).is_ok(),
-                "wire format `{}` wrote a body that is not JSON: {}",
-                wire.name(),
-                String::from_utf8_lossy(written)
-            );
-        }
+        self.resolved(format).write(body, out);
     }
 
     /// A [`Serialize`] view of the same body as [`Renderer::render_all`] writes, for

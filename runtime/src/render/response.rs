@@ -59,16 +59,16 @@ impl Renderer {
         errors: &[&dyn ApiError],
         ctx: &RequestContext<'_>,
     ) -> Response<Vec<u8>> {
-        let format = self.resolve(format);
+        let resolved = self.resolved(format);
         let chosen = language::for_errors(errors, ctx);
         let body = Body::in_language(errors, ctx, chosen.written());
         let mut bytes = Vec::with_capacity(INITIAL_CAPACITY);
-        self.write(format, &body, &mut bytes);
-        let wire = self.wire(format);
+        resolved.write(&body, &mut bytes);
+        let wire = resolved.wire;
         let mut response = Response::new(bytes);
         *response.status_mut() = wire.status(&body);
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, self.content_type_header(format));
+        headers.insert(CONTENT_TYPE, resolved.content_type);
         headers.insert(
             CONTENT_LANGUAGE,
             languages_header(languages_written(wire, &body)),
