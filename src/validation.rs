@@ -9,6 +9,23 @@
 //! summary is not repeated among them. A format without a list (Omise, Stripe) writes the
 //! summary with the first violation.
 //!
+//! Where failures come from:
+//!
+//! - the `validator` crate (feature `validator`): `ValidationFailure::from(&errors)`, every
+//!   error of every field, nested structs and lists included (module `validation::validator`);
+//! - the `garde` crate (feature `garde`): `ValidationFailure::from(&report)` (module
+//!   `validation::garde`);
+//! - the validated extractors of the integrations, `Valid<X>` and `Garde<X>` (`X` the
+//!   framework's `Json`, `Query`, `Form` or `Path`), which also answer a value that does not
+//!   deserialize with the field it is about;
+//! - your own checks: [`ValidationFailure::new`] of [`FieldViolation`]s.
+//!
+//! A handler returns a failure as it returns a derived error (`Result<T, ValidationFailure>`):
+//! the axum layer or actix-web middleware answers it with the request's context in the
+//! negotiated format, and under the server's own summary where one is set
+//! (`ApiErrorLayer::validation_summary`, `ErrorConfig::validation_summary`); the default
+//! summary is [`InvalidFields`], 422 `validation_failed`.
+//!
 //! ```
 //! use apierror::validation::ValidationFailure;
 //! use apierror::{FieldPath, FieldViolation, Format, Renderer, RequestContext, Rule};
@@ -36,8 +53,27 @@ use apierror_runtime::{
 };
 use http::StatusCode;
 
+#[cfg(all(
+    any(feature = "validator", feature = "garde"),
+    any(feature = "axum", feature = "actix-web")
+))]
+pub(crate) mod extract;
+#[cfg(feature = "garde")]
+pub mod garde;
 mod invalid_fields;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod responses;
+// Used by the validated extractors.
+#[cfg_attr(
+    not(all(
+        any(feature = "validator", feature = "garde"),
+        any(feature = "axum", feature = "actix-web")
+    )),
+    allow(dead_code)
+)]
 pub(crate) mod serde_error;
+#[cfg(feature = "validator")]
+pub mod validator;
 
 pub use invalid_fields::InvalidFields;
 
@@ -218,6 +254,7 @@ impl ApiError for ValidationFailure {
 /// A failure whose summary the server chose apart from the one it was made with (the
 /// integrations' `validation_summary`): that summary, the same violations. Built on the
 /// stack where a failure is answered.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) struct Summarized<'a> {
     pub(crate) summary: &'a dyn ApiError,
     pub(crate) violations: Violations<'a>,
