@@ -72,7 +72,7 @@ pub use crate::web::error::{Error, Result};
 
 mod request_values;
 #[cfg(any(feature = "validator", feature = "garde"))]
-mod valid;
+pub mod valid;
 
 use request_values::Kept;
 #[cfg(feature = "garde")]

@@ -67,7 +67,7 @@ use crate::{ApiError, Format, Renderer};
 mod content_length;
 mod future;
 #[cfg(any(feature = "validator", feature = "garde"))]
-mod valid;
+pub mod valid;
 
 pub use crate::web::error::{Error, Result};
 #[cfg(feature = "garde")]

@@ -44,7 +44,7 @@
 //! ```
 
 use core::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use apierror_runtime::private::JsonParts;
 use apierror_runtime::{
@@ -92,7 +92,21 @@ pub struct ValidationFailure {
 impl ValidationFailure {
     /// The failure of `violations` under the default summary, [`InvalidFields`].
     pub fn new(violations: impl IntoIterator<Item = FieldViolation>) -> Self {
-        Self::with_summary(InvalidFields, violations)
+        let (kept, omitted) = capped(violations);
+        Self::from_parts(kept, omitted)
+    }
+
+    /// The failure of `kept` (at most [`MAX_VIOLATIONS`]) and `omitted` more under the
+    /// default summary, shared by every such failure rather than allocated for each.
+    pub(crate) fn from_parts(kept: Vec<FieldViolation>, omitted: usize) -> Self {
+        static DEFAULT: OnceLock<Arc<dyn ApiError + Send + Sync>> = OnceLock::new();
+        let summary = DEFAULT.get_or_init(|| Arc::new(InvalidFields));
+        debug_assert!(kept.len() <= MAX_VIOLATIONS);
+        ValidationFailure {
+            summary: Arc::clone(summary),
+            violations: kept,
+            omitted,
+        }
     }
 
     /// The failure of `violations` under `summary`, an error of your own catalog.
@@ -100,15 +114,7 @@ impl ValidationFailure {
     where
         E: ApiError + Send + Sync + 'static,
     {
-        let mut kept = Vec::new();
-        let mut omitted = 0;
-        for violation in violations {
-            if kept.len() < MAX_VIOLATIONS {
-                kept.push(violation);
-            } else {
-                omitted += 1;
-            }
-        }
+        let (kept, omitted) = capped(violations);
         ValidationFailure {
             summary: Arc::new(summary),
             violations: kept,
@@ -140,6 +146,21 @@ impl ValidationFailure {
     pub fn omitted(&self) -> usize {
         self.omitted
     }
+}
+
+/// The first [`MAX_VIOLATIONS`] of `violations`, and how many more there were.
+fn capped(violations: impl IntoIterator<Item = FieldViolation>) -> (Vec<FieldViolation>, usize) {
+    let violations = violations.into_iter();
+    let mut kept = Vec::with_capacity(violations.size_hint().0.min(MAX_VIOLATIONS));
+    let mut omitted = 0;
+    for violation in violations {
+        if kept.len() < MAX_VIOLATIONS {
+            kept.push(violation);
+        } else {
+            omitted += 1;
+        }
+    }
+    (kept, omitted)
 }
 
 impl fmt::Debug for ValidationFailure {

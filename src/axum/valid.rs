@@ -128,8 +128,13 @@ fn is_json(headers: &HeaderMap) -> bool {
     let Some((kind, subtype)) = essence.split_once('/') else {
         return false;
     };
-    let subtype = subtype.to_ascii_lowercase();
-    kind.eq_ignore_ascii_case("application") && (subtype == "json" || subtype.ends_with("+json"))
+    let suffix = subtype
+        .len()
+        .checked_sub(5)
+        .and_then(|at| subtype.get(at..));
+    kind.eq_ignore_ascii_case("application")
+        && (subtype.eq_ignore_ascii_case("json")
+            || suffix.is_some_and(|suffix| suffix.eq_ignore_ascii_case("+json")))
 }
 
 /// `T` from a form: the query of a `GET` or `HEAD`, else an

@@ -45,9 +45,10 @@ use super::ValidationFailure;
 /// catalog, `ValidationFailure::from(&report).summarized_by(MyError::Invalid)`.
 impl From<&Report> for ValidationFailure {
     fn from(report: &Report) -> Self {
-        let mut kept = Vec::new();
+        let errors = report.iter();
+        let mut kept = Vec::with_capacity(errors.size_hint().0.min(MAX_VIOLATIONS));
         let mut omitted = 0;
-        for (path, error) in report.iter() {
+        for (path, error) in errors {
             if kept.len() < MAX_VIOLATIONS {
                 let v = FieldViolation::new(field_path(path), "invalid", Rule::Other);
                 kept.push(v.with_message(error.message().to_owned()));
@@ -55,9 +56,7 @@ impl From<&Report> for ValidationFailure {
                 omitted += 1;
             }
         }
-        let mut failure = ValidationFailure::new(kept);
-        failure.omitted += omitted;
-        failure
+        ValidationFailure::from_parts(kept, omitted)
     }
 }
 

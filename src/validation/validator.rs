@@ -82,11 +82,12 @@ const UNNAMED_LIST: &str = "_tmp_validator";
 /// catalog, `ValidationFailure::from(&errors).summarized_by(MyError::Invalid)`.
 impl From<&ValidationErrors> for ValidationFailure {
     fn from(errors: &ValidationErrors) -> Self {
-        let mut out = Collected::default();
-        walk(errors, &FieldPath::new(), &mut out);
-        let mut failure = ValidationFailure::new(out.kept);
-        failure.omitted += out.omitted;
-        failure
+        let mut out = Collected {
+            kept: Vec::with_capacity(count(errors).min(MAX_VIOLATIONS)),
+            omitted: 0,
+        };
+        walk(errors, &mut Vec::new(), &mut out);
+        ValidationFailure::from_parts(out.kept, out.omitted)
     }
 }
 
@@ -97,50 +98,87 @@ impl From<ValidationErrors> for ValidationFailure {
     }
 }
 
+/// One step of the path to the struct being walked: a member, or a list's element.
+#[derive(Clone, Copy)]
+enum Step<'e> {
+    Key(&'e Cow<'static, str>),
+    Index(usize),
+}
+
 /// The violations kept (at most [`MAX_VIOLATIONS`]) and how many more there were: a request
 /// with thousands of invalid elements makes no more than that many.
-#[derive(Default)]
 struct Collected {
     kept: Vec<FieldViolation>,
     omitted: usize,
 }
 
 impl Collected {
-    fn push(&mut self, path: &FieldPath, error: &ValidationError) {
+    fn push(&mut self, steps: &[Step<'_>], error: &ValidationError) {
         if self.kept.len() < MAX_VIOLATIONS {
-            self.kept.push(violation(path.clone(), error));
+            self.kept.push(violation(path(steps), error));
         } else {
             self.omitted += 1;
         }
     }
 }
 
-fn walk(errors: &ValidationErrors, path: &FieldPath, out: &mut Collected) {
-    let mut members: Vec<(&Cow<'static, str>, &ValidationErrorsKind)> = errors.0.iter().collect();
+/// How many errors `errors` holds, nested ones included.
+fn count(errors: &ValidationErrors) -> usize {
+    errors
+        .0
+        .values()
+        .map(|kind| match kind {
+            ValidationErrorsKind::Field(list) => list.len(),
+            ValidationErrorsKind::Struct(inner) => count(inner),
+            ValidationErrorsKind::List(elements) => elements.values().map(|e| count(e)).sum(),
+        })
+        .sum()
+}
+
+/// The violations of `errors`, the struct at `steps`: members by name, each list's
+/// elements by index.
+fn walk<'e>(errors: &'e ValidationErrors, steps: &mut Vec<Step<'e>>, out: &mut Collected) {
+    let mut members: Vec<(&Cow<'static, str>, &ValidationErrorsKind)> =
+        Vec::with_capacity(errors.0.len());
+    members.extend(&errors.0);
     members.sort_unstable_by(|a, b| a.0.cmp(b.0));
     for (name, kind) in members {
-        let here;
-        let at = if name == STRUCT_LEVEL || name == UNNAMED_LIST {
-            path
-        } else {
-            here = path.clone().key(name.clone());
-            &here
-        };
+        let named = name != STRUCT_LEVEL && name != UNNAMED_LIST;
+        if named {
+            steps.push(Step::Key(name));
+        }
         match kind {
             ValidationErrorsKind::Field(list) => {
                 for error in list {
-                    out.push(at, error);
+                    out.push(steps, error);
                 }
             }
-            ValidationErrorsKind::Struct(inner) => walk(inner, at, out),
+            ValidationErrorsKind::Struct(inner) => walk(inner, steps, out),
             // A `BTreeMap`: in index order already.
             ValidationErrorsKind::List(elements) => {
                 for (index, inner) in elements {
-                    walk(inner, &at.clone().index(*index), out);
+                    steps.push(Step::Index(*index));
+                    walk(inner, steps, out);
+                    steps.pop();
                 }
             }
         }
+        if named {
+            steps.pop();
+        }
     }
+}
+
+/// The path of `steps`, in one allocation for the usual depths.
+fn path(steps: &[Step<'_>]) -> FieldPath {
+    let mut path = FieldPath::new();
+    for step in steps {
+        match step {
+            Step::Key(name) => path.push_key(Cow::clone(name)),
+            Step::Index(index) => path.push_index(*index),
+        }
+    }
+    path
 }
 
 /// One error of validator's as a violation at `path`.
@@ -152,28 +190,65 @@ fn violation(path: FieldPath, error: &ValidationError) -> FieldViolation {
     }
 }
 
-/// The rule validator reports under `code`, with the limits among `params` (never `value`,
-/// the field's own value, nor `must_match`'s `other`, the other field's value).
+/// The limits validator passes among an error's parameters (`value`, the field's own value,
+/// and `must_match`'s `other`, the other field's value, are not read).
+#[derive(Default)]
+struct Limits<'p> {
+    min: Option<&'p Value>,
+    max: Option<&'p Value>,
+    equal: Option<&'p Value>,
+    exclusive_min: Option<&'p Value>,
+    exclusive_max: Option<&'p Value>,
+    needle: Option<&'p Value>,
+}
+
+impl<'p> Limits<'p> {
+    /// The limits among `params`, read in one pass (a handful of entries: no hashing).
+    fn of(params: &'p HashMap<Cow<'static, str>, Value>) -> Self {
+        let mut limits = Limits::default();
+        for (name, value) in params {
+            let slot = match &**name {
+                "min" => &mut limits.min,
+                "max" => &mut limits.max,
+                "equal" => &mut limits.equal,
+                "exclusive_min" => &mut limits.exclusive_min,
+                "exclusive_max" => &mut limits.exclusive_max,
+                "needle" => &mut limits.needle,
+                _ => continue,
+            };
+            *slot = Some(value);
+        }
+        limits
+    }
+}
+
+/// The rule validator reports under `code`, with the limits among `params`.
 fn rule(code: &str, params: &HashMap<Cow<'static, str>, Value>) -> Rule {
-    let count = |name: &str| params.get(name).and_then(Value::as_u64);
-    let limit = |name: &str| params.get(name).and_then(printed);
+    let count = |value: Option<&Value>| value.and_then(Value::as_u64);
+    let printed = |value: Option<&Value>| value.and_then(printed);
     match Rule::from_code(code) {
-        Rule::Length { .. } => Rule::Length {
-            min: count("min"),
-            max: count("max"),
-            equal: count("equal"),
-        },
-        Rule::Range { .. } => Rule::Range {
-            min: limit("min"),
-            max: limit("max"),
-            exclusive_min: limit("exclusive_min"),
-            exclusive_max: limit("exclusive_max"),
-        },
+        Rule::Length { .. } => {
+            let limits = Limits::of(params);
+            Rule::Length {
+                min: count(limits.min),
+                max: count(limits.max),
+                equal: count(limits.equal),
+            }
+        }
+        Rule::Range { .. } => {
+            let limits = Limits::of(params);
+            Rule::Range {
+                min: printed(limits.min),
+                max: printed(limits.max),
+                exclusive_min: printed(limits.exclusive_min),
+                exclusive_max: printed(limits.exclusive_max),
+            }
+        }
         Rule::Contains { .. } => Rule::Contains {
-            pattern: limit("needle").unwrap_or_default(),
+            pattern: printed(Limits::of(params).needle).unwrap_or_default(),
         },
         Rule::DoesNotContain { .. } => Rule::DoesNotContain {
-            pattern: limit("needle").unwrap_or_default(),
+            pattern: printed(Limits::of(params).needle).unwrap_or_default(),
         },
         rule => rule,
     }

@@ -81,6 +81,7 @@ struct Cart {
 }
 
 #[derive(Debug, Deserialize, validator::Validate, garde::Validate)]
+#[allow(dead_code)] // `qty` is only deserialized
 struct Line {
     #[validate(length(min = 1))]
     #[garde(length(min = 1))]
@@ -132,6 +133,59 @@ fn requests() -> [(
     ]
 }
 
+/// `(code, message, dotted path, pointer)` of a violation.
+type Violation = (&'static str, &'static str, &'static str, &'static str);
+
+/// A request whose value does not deserialize: method, URI, `Content-Type`, body, and the
+/// violation that answers it.
+type Undeserializable = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    Violation,
+);
+
+/// A missing member, a body that is not JSON at all, a query member and a path parameter
+/// that do not parse.
+fn undeserializable() -> [Undeserializable; 4] {
+    [
+        (
+            "POST",
+            "/carts",
+            Some("application/json"),
+            r#"{"items":[{"qty":1}]}"#,
+            ("missing_field", "is required", "", "/items/0/sku"),
+        ),
+        (
+            "POST",
+            "/carts",
+            Some("application/json"),
+            r#"{"items":[{"sku":"<b>"#,
+            ("invalid_json", "is not valid JSON", "", ""),
+        ),
+        (
+            "GET",
+            "/orders?email=a%40b.co&count=lots&items=abc",
+            None,
+            "",
+            ("invalid_value", "has an invalid value", "", "/count"),
+        ),
+        (
+            "GET",
+            "/orders/a@b.co/lots/abc",
+            None,
+            "",
+            (
+                "invalid_value",
+                "has an invalid value, expected u32",
+                "",
+                "/count",
+            ),
+        ),
+    ]
+}
+
 /// The path a request's body names as its `instance`.
 fn instance(uri: &str) -> &str {
     uri.split('?').next().unwrap()
@@ -139,7 +193,7 @@ fn instance(uri: &str) -> &str {
 
 /// `(code, message, dotted path, pointer)` of each violation `validator` reports for the
 /// invalid order, in their fixed order (by member name).
-const VALIDATOR: [(&str, &str, &str, &str); 3] = [
+const VALIDATOR: [Violation; 3] = [
     ("range", "must be between 1 and 10", "count", "/count"),
     ("email", "is not an email address", "email", "/email"),
     (
@@ -151,7 +205,7 @@ const VALIDATOR: [(&str, &str, &str, &str); 3] = [
 ];
 
 /// The same for `garde`, in garde's order (the members' order), with garde's messages.
-const GARDE: [(&str, &str, &str, &str); 2] = [
+const GARDE: [Violation; 2] = [
     ("invalid", "lower than 1", "count", "/count"),
     (
         "invalid",
@@ -165,7 +219,7 @@ const GARDE: [(&str, &str, &str, &str); 2] = [
 /// `code`), with the request's `instance` and trace id where given.
 fn problem(
     summary: (&str, u16, &str, &str),
-    violations: &[(&str, &str, &str, &str)],
+    violations: &[Violation],
     instance: Option<&str>,
     trace: Option<&str>,
 ) -> String {
@@ -209,7 +263,7 @@ const INVALID_ORDER: (&str, u16, &str, &str) = (
 );
 
 /// The Oney body listing `violations`.
-fn oney(violations: &[(&str, &str, &str, &str)]) -> String {
+fn oney(violations: &[Violation]) -> String {
     let entries: Vec<String> = violations
         .iter()
         .map(|(code, message, field, _)| {
@@ -270,7 +324,7 @@ impl WireFormat for Listing {
 }
 
 /// The `Listing` body of `violations` under a summary.
-fn listing(summary: (&str, u16, &str, &str), violations: &[(&str, &str, &str, &str)]) -> String {
+fn listing(summary: (&str, u16, &str, &str), violations: &[Violation]) -> String {
     let (_, status, _, code) = summary;
     let entries: Vec<String> = violations
         .iter()
@@ -583,43 +637,7 @@ mod with_axum {
                 "{uri}"
             );
         }
-        // A missing member, a body that is not JSON at all, a query member and a path
-        // parameter that do not parse.
-        let cases: [(&str, &str, Option<&str>, &str, (&str, &str, &str, &str)); 4] = [
-            (
-                "POST",
-                "/carts",
-                Some("application/json"),
-                r#"{"items":[{"qty":1}]}"#,
-                ("missing_field", "is required", "", "/items/0/sku"),
-            ),
-            (
-                "POST",
-                "/carts",
-                Some("application/json"),
-                r#"{"items":[{"sku":"<b>"#,
-                ("invalid_json", "is not valid JSON", "", ""),
-            ),
-            (
-                "GET",
-                "/orders?email=a%40b.co&count=lots&items=abc",
-                None,
-                "",
-                ("invalid_value", "has an invalid value", "", "/count"),
-            ),
-            (
-                "GET",
-                "/orders/a@b.co/lots/abc",
-                None,
-                "",
-                (
-                    "invalid_value",
-                    "has an invalid value, expected u32",
-                    "",
-                    "/count",
-                ),
-            ),
-        ];
+        let cases = undeserializable();
         for (method, uri, content_type, body, violation) in cases {
             let (status, _, text) =
                 send(with_layer(), method, uri, content_type, body, LISTING).await;
@@ -939,41 +957,7 @@ mod with_actix {
         let (status, _, text) =
             send(Setup::Middleware, "POST", "/carts", json, body, LISTING).await;
         assert_eq!((status, text), (422, listing(INVALID_FIELDS, &wrong_type)));
-        let cases: [(&str, &str, Option<&str>, &str, (&str, &str, &str, &str)); 4] = [
-            (
-                "POST",
-                "/carts",
-                Some("application/json"),
-                r#"{"items":[{"qty":1}]}"#,
-                ("missing_field", "is required", "", "/items/0/sku"),
-            ),
-            (
-                "POST",
-                "/carts",
-                Some("application/json"),
-                r#"{"items":[{"sku":"<b>"#,
-                ("invalid_json", "is not valid JSON", "", ""),
-            ),
-            (
-                "GET",
-                "/orders?email=a%40b.co&count=lots&items=abc",
-                None,
-                "",
-                ("invalid_value", "has an invalid value", "", "/count"),
-            ),
-            (
-                "GET",
-                "/orders/a@b.co/lots/abc",
-                None,
-                "",
-                (
-                    "invalid_value",
-                    "has an invalid value, expected u32",
-                    "",
-                    "/count",
-                ),
-            ),
-        ];
+        let cases = undeserializable();
         for (method, uri, content_type, body, violation) in cases {
             let (status, _, text) =
                 send(Setup::Middleware, method, uri, content_type, body, LISTING).await;
