@@ -16,7 +16,7 @@ import json
 import re
 import subprocess
 
-FEATURES = ["", "axum", "actix-web", "utoipa", "reqwest", "wiremock", "tonic"]
+FEATURES = ["", "axum", "actix-web", "utoipa", "reqwest", "wiremock", "tonic", "validator", "garde"]
 # Not a feature: what this repository's own tests, examples and benches build.
 DEVELOPMENT = "development"
 

@@ -71,8 +71,14 @@ use crate::{ApiError, Format, Renderer};
 pub use crate::web::error::{Error, Result};
 
 mod request_values;
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub mod valid;
 
 use request_values::Kept;
+#[cfg(feature = "garde")]
+pub use valid::Garde;
+#[cfg(feature = "validator")]
+pub use valid::Valid;
 
 impl<E> ResponseError for Error<E>
 where
@@ -208,6 +214,58 @@ impl ErrorConfig {
         E: ApiError + StdError + Send + Sync + 'static,
     {
         ErrorConfig(self.0.answer_panics_with(err))
+    }
+}
+
+impl ErrorConfig {
+    /// Answers every validation failure (an error that carries violations: a
+    /// [`ValidationFailure`](crate::validation::ValidationFailure), from a handler or from
+    /// the validated extractors) under `summary`, an error of your own catalog: its status,
+    /// code, title and message, with the same violations listed.
+    ///
+    /// By default a failure is answered under its own summary:
+    /// [`InvalidFields`](crate::validation::InvalidFields), 422 `validation_failed`, "the
+    /// request has invalid fields", unless it was made with another
+    /// ([`ValidationFailure::with_summary`](crate::validation::ValidationFailure::with_summary)).
+    /// Without the middleware a failure answers under its own summary too.
+    ///
+    /// ```
+    /// use actix_web::middleware::from_fn;
+    /// use actix_web::test::{call_service, init_service, TestRequest};
+    /// use actix_web::{web, App};
+    /// use apierror::actix::{render_errors, ErrorConfig};
+    /// use apierror::validation::ValidationFailure;
+    /// use apierror::{ApiError, FieldPath, FieldViolation, Format, Rule};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// enum ShopError {
+    ///     #[error("the order is not valid")]
+    ///     #[status(400)]
+    ///     #[code("invalid_order")]
+    ///     InvalidOrder,
+    /// }
+    ///
+    /// async fn order() -> Result<&'static str, ValidationFailure> {
+    ///     let email = FieldPath::new().key("email");
+    ///     Err(ValidationFailure::new([FieldViolation::new(email, "email", Rule::Email)]))
+    /// }
+    ///
+    /// # actix_web::rt::System::new().block_on(async {
+    /// let config = ErrorConfig::fixed(Format::Omise).validation_summary(ShopError::InvalidOrder);
+    /// let app = App::new()
+    ///     .app_data(web::Data::new(config))
+    ///     .wrap(from_fn(render_errors))
+    ///     .route("/orders", web::post().to(order));
+    /// let app = init_service(app).await;
+    /// let res = call_service(&app, TestRequest::post().uri("/orders").to_request()).await;
+    /// assert_eq!(res.status(), 400);
+    /// # });
+    /// ```
+    pub fn validation_summary<E>(self, summary: E) -> Self
+    where
+        E: ApiError + Send + Sync + 'static,
+    {
+        ErrorConfig(self.0.validation_summary(summary))
     }
 }
 

@@ -66,8 +66,16 @@ use crate::{ApiError, Format, Renderer};
 
 mod content_length;
 mod future;
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub mod valid;
 
 pub use crate::web::error::{Error, Result};
+#[cfg(feature = "garde")]
+pub use valid::Garde;
+#[cfg(feature = "validator")]
+pub use valid::Valid;
+#[cfg(any(feature = "validator", feature = "garde"))]
+pub use valid::ValidationRejection;
 
 impl<E> IntoResponse for Error<E>
 where
@@ -200,6 +208,56 @@ impl ApiErrorLayer {
         E: ApiError + std::error::Error + Send + Sync + 'static,
     {
         Self::new((*self.settings).clone().answer_panics_with(err))
+    }
+}
+
+impl ApiErrorLayer {
+    /// Answers every validation failure (an error that carries violations: a
+    /// [`ValidationFailure`](crate::validation::ValidationFailure), from a handler or from
+    /// the validated extractors) under `summary`, an error of your own catalog: its status,
+    /// code, title and message, with the same violations listed.
+    ///
+    /// By default a failure is answered under its own summary:
+    /// [`InvalidFields`](crate::validation::InvalidFields), 422 `validation_failed`, "the
+    /// request has invalid fields", unless it was made with another
+    /// ([`ValidationFailure::with_summary`](crate::validation::ValidationFailure::with_summary)).
+    /// Without the layer a failure answers under its own summary too.
+    ///
+    /// ```
+    /// use apierror::axum::ApiErrorLayer;
+    /// use apierror::validation::ValidationFailure;
+    /// use apierror::{ApiError, FieldPath, FieldViolation, Format, Rule};
+    /// use axum::{routing::post, Router};
+    ///
+    /// #[derive(Debug, thiserror::Error, ApiError)]
+    /// enum ShopError {
+    ///     #[error("the order is not valid")]
+    ///     #[status(400)]
+    ///     #[code("invalid_order")]
+    ///     InvalidOrder,
+    /// }
+    ///
+    /// async fn order() -> Result<&'static str, ValidationFailure> {
+    ///     let email = FieldPath::new().key("email");
+    ///     Err(ValidationFailure::new([FieldViolation::new(email, "email", Rule::Email)]))
+    /// }
+    ///
+    /// let app: Router = Router::new().route("/orders", post(order)).layer(
+    ///     ApiErrorLayer::fixed(Format::Omise).validation_summary(ShopError::InvalidOrder),
+    /// );
+    ///
+    /// # tokio::runtime::Runtime::new().unwrap().block_on(async {
+    /// use tower::ServiceExt;
+    /// let req = http::Request::post("/orders").body(axum::body::Body::empty()).unwrap();
+    /// let res = app.oneshot(req).await.unwrap();
+    /// assert_eq!(res.status(), 400);
+    /// # });
+    /// ```
+    pub fn validation_summary<E>(self, summary: E) -> Self
+    where
+        E: ApiError + Send + Sync + 'static,
+    {
+        Self::new((*self.settings).clone().validation_summary(summary))
     }
 }
 

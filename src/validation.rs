@@ -9,6 +9,23 @@
 //! summary is not repeated among them. A format without a list (Omise, Stripe) writes the
 //! summary with the first violation.
 //!
+//! Where failures come from:
+//!
+//! - the `validator` crate (feature `validator`): `ValidationFailure::from(&errors)`, every
+//!   error of every field, nested structs and lists included (module `validation::validator`);
+//! - the `garde` crate (feature `garde`): `ValidationFailure::from(&report)` (module
+//!   `validation::garde`);
+//! - the validated extractors of the integrations, `Valid<X>` and `Garde<X>` (`X` the
+//!   framework's `Json`, `Query`, `Form` or `Path`), which also answer a value that does not
+//!   deserialize with the field it is about;
+//! - your own checks: [`ValidationFailure::new`] of [`FieldViolation`]s.
+//!
+//! A handler returns a failure as it returns a derived error (`Result<T, ValidationFailure>`):
+//! the axum layer or actix-web middleware answers it with the request's context in the
+//! negotiated format, and under the server's own summary where one is set
+//! (`ApiErrorLayer::validation_summary`, `ErrorConfig::validation_summary`); the default
+//! summary is [`InvalidFields`], 422 `validation_failed`.
+//!
 //! ```
 //! use apierror::validation::ValidationFailure;
 //! use apierror::{FieldPath, FieldViolation, Format, Renderer, RequestContext, Rule};
@@ -28,7 +45,7 @@
 //! ```
 
 use core::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use apierror_runtime::private::JsonParts;
 use apierror_runtime::{
@@ -37,8 +54,27 @@ use apierror_runtime::{
 };
 use http::StatusCode;
 
+#[cfg(all(
+    any(feature = "validator", feature = "garde"),
+    any(feature = "axum", feature = "actix-web")
+))]
+pub(crate) mod extract;
+#[cfg(feature = "garde")]
+pub mod garde;
 mod invalid_fields;
+#[cfg(any(feature = "axum", feature = "actix-web"))]
+mod responses;
+// Used by the validated extractors.
+#[cfg_attr(
+    not(all(
+        any(feature = "validator", feature = "garde"),
+        any(feature = "axum", feature = "actix-web")
+    )),
+    allow(dead_code)
+)]
 pub(crate) mod serde_error;
+#[cfg(feature = "validator")]
+pub mod validator;
 
 pub use invalid_fields::InvalidFields;
 
@@ -57,7 +93,21 @@ pub struct ValidationFailure {
 impl ValidationFailure {
     /// The failure of `violations` under the default summary, [`InvalidFields`].
     pub fn new(violations: impl IntoIterator<Item = FieldViolation>) -> Self {
-        Self::with_summary(InvalidFields, violations)
+        let (kept, omitted) = capped(violations);
+        Self::from_parts(kept, omitted)
+    }
+
+    /// The failure of `kept` (at most [`MAX_VIOLATIONS`]) and `omitted` more under the
+    /// default summary, shared by every such failure rather than allocated for each.
+    pub(crate) fn from_parts(kept: Vec<FieldViolation>, omitted: usize) -> Self {
+        static DEFAULT: OnceLock<Arc<dyn ApiError + Send + Sync>> = OnceLock::new();
+        let summary = DEFAULT.get_or_init(|| Arc::new(InvalidFields));
+        debug_assert!(kept.len() <= MAX_VIOLATIONS);
+        ValidationFailure {
+            summary: Arc::clone(summary),
+            violations: kept,
+            omitted,
+        }
     }
 
     /// The failure of `violations` under `summary`, an error of your own catalog.
@@ -65,15 +115,7 @@ impl ValidationFailure {
     where
         E: ApiError + Send + Sync + 'static,
     {
-        let mut kept = Vec::new();
-        let mut omitted = 0;
-        for violation in violations {
-            if kept.len() < MAX_VIOLATIONS {
-                kept.push(violation);
-            } else {
-                omitted += 1;
-            }
-        }
+        let (kept, omitted) = capped(violations);
         ValidationFailure {
             summary: Arc::new(summary),
             violations: kept,
@@ -105,6 +147,21 @@ impl ValidationFailure {
     pub fn omitted(&self) -> usize {
         self.omitted
     }
+}
+
+/// The first [`MAX_VIOLATIONS`] of `violations`, and how many more there were.
+fn capped(violations: impl IntoIterator<Item = FieldViolation>) -> (Vec<FieldViolation>, usize) {
+    let violations = violations.into_iter();
+    let mut kept = Vec::with_capacity(violations.size_hint().0.min(MAX_VIOLATIONS));
+    let mut omitted = 0;
+    for violation in violations {
+        if kept.len() < MAX_VIOLATIONS {
+            kept.push(violation);
+        } else {
+            omitted += 1;
+        }
+    }
+    (kept, omitted)
 }
 
 impl fmt::Debug for ValidationFailure {
@@ -219,6 +276,7 @@ impl ApiError for ValidationFailure {
 /// A failure whose summary the server chose apart from the one it was made with (the
 /// integrations' `validation_summary`): that summary, the same violations. Built on the
 /// stack where a failure is answered.
+#[cfg_attr(not(any(feature = "axum", feature = "actix-web")), allow(dead_code))]
 pub(crate) struct Summarized<'a> {
     pub(crate) summary: &'a dyn ApiError,
     pub(crate) violations: Violations<'a>,

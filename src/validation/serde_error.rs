@@ -53,6 +53,13 @@ pub(crate) fn violation(mut path: FieldPath, message: &str) -> FieldViolation {
                 Rule::Other,
                 Some("is not valid JSON".to_owned()),
             )
+        } else if let Some(rest) = message.strip_prefix("can not parse ") {
+            // actix-router's path parameters: `can not parse "x" to a u64`, the value quoted
+            // as `Debug` quotes it, the type after it.
+            let text = rest
+                .rsplit_once("\" to a ")
+                .map(|(_, ty)| format!("has an invalid value, expected {ty}"));
+            ("invalid_value", Rule::Other, text)
         } else if message.starts_with("invalid digit")
             || message.starts_with("cannot parse")
             || message.starts_with("number too")
@@ -72,6 +79,14 @@ pub(crate) fn violation(mut path: FieldPath, message: &str) -> FieldViolation {
         Some(text) => violation.with_message(text),
         None => violation,
     }
+}
+
+/// The violation of a value at `path` that does not parse as `expected` (a type's name):
+/// `invalid_value`, "has an invalid value, expected u64".
+#[cfg(all(feature = "axum", any(feature = "validator", feature = "garde")))]
+pub(crate) fn unparsable(path: FieldPath, expected: &str) -> FieldViolation {
+    FieldViolation::new(path, "invalid_value", Rule::Other)
+        .with_message(format!("has an invalid value, expected {expected}"))
 }
 
 /// The name in backticks after `prefix`, when `message` starts with it.
@@ -156,6 +171,14 @@ mod tests {
         assert_eq!(
             told("qty", "invalid digit found in string"),
             ("qty".into(), "invalid_value", "has an invalid value".into())
+        );
+        assert_eq!(
+            told("id", r#"can not parse "x\" to a \"y" to a u64"#),
+            (
+                "id".into(),
+                "invalid_value",
+                "has an invalid value, expected u64".into()
+            )
         );
         assert_eq!(
             told("a", "password=hunter2 is wrong"),

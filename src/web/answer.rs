@@ -8,6 +8,7 @@ use super::observe;
 use super::policy::{self, Verdict};
 use super::request_headers::{self, FreshTraceId, Headers};
 use super::settings::Settings;
+use crate::validation::Summarized;
 use crate::ApiError;
 
 /// What an answer is made from: the request (its path, its headers, and the trace id made
@@ -25,6 +26,9 @@ impl Settings {
     /// (only now: a success never pays for it), the fixed or negotiated format (then with
     /// `Vary: accept`), and the old headers [`policy::keeps`] lets through that the new
     /// response lacks. Recorded on the request's span and counted ([`observe::answered`]).
+    ///
+    /// An error that carries violations is answered under the settings' validation summary
+    /// where one is set ([`Settings::validation_summary`]), with the same violations.
     pub(crate) fn answer<'r, H, O>(
         &self,
         verdict: Verdict,
@@ -35,6 +39,17 @@ impl Settings {
         H: Headers,
         O: Iterator<Item = (&'r str, &'r [u8])>,
     {
+        let summarized;
+        let err = match &self.validation_summary {
+            Some(summary) if !err.violations().is_empty() => {
+                summarized = Summarized {
+                    summary: &**summary,
+                    violations: err.violations(),
+                };
+                &summarized as &dyn ApiError
+            }
+            _ => err,
+        };
         let format = self.format(exchange.headers);
         let ctx = request_headers::read(exchange.path, exchange.headers, exchange.fresh);
         let mut response = self.renderer.response(format, err, &ctx);

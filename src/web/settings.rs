@@ -21,6 +21,9 @@ pub(crate) struct Settings {
     map: RejectionMapper,
     /// What a handler's panic is answered with.
     panic: Arc<dyn WireError>,
+    /// The summary a validation failure is answered under, in place of its own (by default
+    /// none: the failure's own, `validation::InvalidFields` unless it was made with another).
+    pub(crate) validation_summary: Option<Arc<dyn ApiError + Send + Sync>>,
 }
 
 impl Settings {
@@ -42,6 +45,7 @@ impl Settings {
                 Arc::new(RejectionError::from_rejection(r)) as Arc<dyn WireError>
             }),
             panic: Arc::new(RejectionError::InternalError),
+            validation_summary: None,
         }
     }
 
@@ -62,6 +66,16 @@ impl Settings {
         E: ApiError + std::error::Error + Send + Sync + 'static,
     {
         self.panic = Arc::new(err);
+        self
+    }
+
+    /// Answers every error that carries violations (a validation failure) under `summary`:
+    /// its status, code, title and message, with the same violations.
+    pub(crate) fn validation_summary<E>(mut self, summary: E) -> Self
+    where
+        E: ApiError + Send + Sync + 'static,
+    {
+        self.validation_summary = Some(Arc::new(summary));
         self
     }
 

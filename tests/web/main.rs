@@ -10,3 +10,4 @@ mod axum;
 mod openapi;
 mod own_framework_impls;
 mod tonic;
+mod validation;

@@ -145,13 +145,13 @@ impl fmt::Display for Written<'_> {
             match (self.notation, segment) {
                 (Notation::Pointer, Segment::Key(name)) => {
                     f.write_str("/")?;
-                    write_escaped(f, name, |c| match c {
+                    write_escaped(f, name, b"~/", |c| match c {
                         '~' => Some("~0"),
                         '/' => Some("~1"),
                         _ => None,
                     })?;
                 }
-                (Notation::Pointer, Segment::Index(n)) => write!(f, "/{n}")?,
+                (Notation::Pointer, Segment::Index(n)) => write_index(f, "/", *n, "")?,
                 (Notation::Dotted, Segment::Key(name)) if is_plain_name(name) => {
                     if i > 0 {
                         f.write_str(".")?;
@@ -160,7 +160,7 @@ impl fmt::Display for Written<'_> {
                 }
                 (Notation::Dotted, Segment::Key(name)) => {
                     f.write_str("[\"")?;
-                    write_escaped(f, name, |c| match c {
+                    write_escaped(f, name, b"\"\\", |c| match c {
                         '"' => Some("\\\""),
                         '\\' => Some("\\\\"),
                         _ => None,
@@ -171,7 +171,7 @@ impl fmt::Display for Written<'_> {
                     if i > 0 {
                         f.write_str("[")?;
                     }
-                    write_escaped(f, name, |c| match c {
+                    write_escaped(f, name, b"%[]", |c| match c {
                         '%' => Some("%25"),
                         '[' => Some("%5B"),
                         ']' => Some("%5D"),
@@ -181,19 +181,46 @@ impl fmt::Display for Written<'_> {
                         f.write_str("]")?;
                     }
                 }
-                (Notation::Dotted | Notation::Brackets, Segment::Index(n)) => write!(f, "[{n}]")?,
+                (Notation::Dotted | Notation::Brackets, Segment::Index(n)) => {
+                    write_index(f, "[", *n, "]")?
+                }
             }
         }
         Ok(())
     }
 }
 
-/// Writes `text` with the characters `escape` names replaced, the rest copied in runs.
+/// `prefix`, the digits of `n`, `suffix`: without the formatting machinery, which costs more
+/// than the digits (a path is written once per violation of every error body).
+fn write_index(f: &mut fmt::Formatter<'_>, prefix: &str, n: usize, suffix: &str) -> fmt::Result {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    let mut rest = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    f.write_str(prefix)?;
+    f.write_str(core::str::from_utf8(&digits[at..]).unwrap_or_default())?;
+    f.write_str(suffix)
+}
+
+/// Writes `text` with the characters `escape` names replaced, the rest copied in runs;
+/// `special` is the (ASCII) bytes of those characters, so that a text without any is
+/// copied whole after a byte scan.
 fn write_escaped(
     f: &mut fmt::Formatter<'_>,
     text: &str,
+    special: &[u8],
     escape: impl Fn(char) -> Option<&'static str>,
 ) -> fmt::Result {
+    if !text.bytes().any(|b| special.contains(&b)) {
+        return f.write_str(text);
+    }
     let mut start = 0;
     for (at, c) in text.char_indices() {
         if let Some(replacement) = escape(c) {
@@ -375,6 +402,27 @@ mod tests {
         assert_eq!(
             path.display(Notation::Brackets).to_string(),
             r#"a.b[0][x/y~z][q"uote\][%5Bbr%25ck%5D][]"#
+        );
+    }
+
+    #[test]
+    fn indices_of_any_size() {
+        let path = FieldPath::new()
+            .index(0)
+            .key("a")
+            .index(120)
+            .index(usize::MAX);
+        assert_eq!(
+            path.display(Notation::Dotted).to_string(),
+            format!("[0].a[120][{}]", usize::MAX)
+        );
+        assert_eq!(
+            path.display(Notation::Pointer).to_string(),
+            format!("/0/a/120/{}", usize::MAX)
+        );
+        assert_eq!(
+            path.display(Notation::Brackets).to_string(),
+            format!("[0][a][120][{}]", usize::MAX)
         );
     }
 
