@@ -246,9 +246,10 @@ fn problem(
     body
 }
 
-/// The default summary, `InvalidFields`.
+/// The default summary, `InvalidFields`, as a plain problem writes it.
 const INVALID_FIELDS: (&str, u16, &str, &str) = (
-    "Unprocessable Content",
+    // A problem of type `about:blank` is titled with the status phrase, as `http` names it.
+    "Unprocessable Entity",
     422,
     "the request has invalid fields",
     "validation_failed",
