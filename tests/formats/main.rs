@@ -19,6 +19,7 @@ mod oney;
 mod prebuilt_vs_generic;
 mod problem;
 mod prop_render;
+mod prop_validation;
 mod response;
 mod retry_after;
 mod user_format;
