@@ -274,7 +274,8 @@ pub mod __private {
     feature = "axum",
     feature = "reqwest",
     feature = "wiremock",
-    feature = "tonic"
+    feature = "tonic",
+    feature = "validator"
 ))]
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
