@@ -9,4 +9,5 @@ mod actix;
 mod axum;
 mod openapi;
 mod own_framework_impls;
+mod rejections;
 mod tonic;
