@@ -65,9 +65,11 @@ use crate::web::Rejection;
 use crate::{ApiError, Format, Renderer};
 
 mod content_length;
+mod context;
 mod future;
 
 pub use crate::web::error::{Error, Result};
+pub use context::ErrorContext;
 
 impl<E> IntoResponse for Error<E>
 where

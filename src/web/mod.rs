@@ -80,14 +80,26 @@
 //!    for it.
 //! 5. **A span**: the middleware runs the request in `span::request` and records its
 //!    trace id with `span::record_trace_id`, handing a fresh one it made to the answer.
-//! 6. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
+//! 6. **A handler's context**: an `ErrorContext` extractor over
+//!    `web::error_context::Core`, reading the request's path and headers and the
+//!    middleware's settings, whose answers `Settings::answer` renders and marks
+//!    `error_context::Answered` (which the middleware passes on without counting it
+//!    again). While the middleware polls the handler, it lends what the extractor needs
+//!    through a thread-local it takes back after each poll: the fresh trace id it made
+//!    for a request without a valid `traceparent`, if any (the extractor makes it there
+//!    otherwise, so every answer of the request names the same one), and, for tower,
+//!    its settings. A request without an `ErrorContext` pays only for moving a pointer
+//!    or two in and out (`src/axum/future.rs`, `src/actix/context.rs`).
+//! 7. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
 //!    framework's response, when its types are not `http` 1's.
-//! 7. **Tests**: `tests/web/<framework>.rs` with exact bytes and headers: a handler's
+//! 8. **Tests**: `tests/web/<framework>.rs` with exact bytes and headers: a handler's
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
-//!    trace id, and each kind of rejection (`tests/web/rejections.rs`).
+//!    trace id, each kind of rejection (`tests/web/rejections.rs`), and the handler's
+//!    context (`tests/web/error_context.rs`).
 
 pub(crate) mod answer;
 pub(crate) mod error;
+pub(crate) mod error_context;
 #[cfg(feature = "axum")]
 mod inline_bytes;
 #[cfg(feature = "axum")]
