@@ -69,7 +69,9 @@ use crate::web::{pending_error, Rejection};
 use crate::{ApiError, Format, Renderer};
 
 pub use crate::web::error::{Error, Result};
+pub use context::ErrorContext;
 
+mod context;
 mod request_values;
 #[cfg(any(feature = "validator", feature = "garde"))]
 pub mod valid;
@@ -297,7 +299,7 @@ async fn answer(
     mut fresh: Option<FreshTraceId>,
 ) -> core::result::Result<ServiceResponse<BoxBody>, actix_web::Error> {
     let kept = Kept::new(&req);
-    let res = match panic::catching(next.call(req)).await {
+    let res = match panic::catching(context::scoped(&mut fresh, next.call(req))).await {
         Ok(res) => res?.map_into_boxed_body(),
         Err(payload) => return Err(panicked(&kept, &payload, &mut fresh)),
     };
@@ -324,7 +326,7 @@ async fn answer(
             mapped.api()
         }
         _ => {
-            if (400..=599).contains(&status) {
+            if (400..=599).contains(&status) && !context::is_answered(response) {
                 observe::passed(status);
             }
             return Ok(res);

@@ -65,11 +65,13 @@ use crate::web::Rejection;
 use crate::{ApiError, Format, Renderer};
 
 mod content_length;
+mod context;
 mod future;
 #[cfg(any(feature = "validator", feature = "garde"))]
 pub mod valid;
 
 pub use crate::web::error::{Error, Result};
+pub use context::ErrorContext;
 #[cfg(feature = "garde")]
 pub use valid::Garde;
 #[cfg(feature = "validator")]

@@ -63,6 +63,9 @@ const CONFLICT: &str = "/conflict";
 const GATEWAY: &str = "/gateway";
 const OK: &str = "/ok";
 const NOWHERE: &str = "/nowhere";
+/// A catalog error a handler answers with its `ErrorContext`: counted once, as the
+/// integration's own answer is.
+const ANSWERED: &str = "/answered";
 
 /// A response's headers as `name: value` lines, sorted: actix's header map has no order of
 /// its own.
@@ -93,7 +96,13 @@ mod axum_app {
             .route(PANIC, get(panic))
             .route(CONFLICT, get(|| async { json(StatusCode::CONFLICT) }))
             .route(GATEWAY, get(|| async { json(StatusCode::BAD_GATEWAY) }))
-            .route(OK, get(|| async { "ok".into_response() }));
+            .route(OK, get(|| async { "ok".into_response() }))
+            .route(
+                ANSWERED,
+                get(|ctx: apierror::axum::ErrorContext| async move {
+                    ctx.respond(&ShopError::CartNotFound { id: 7 })
+                }),
+            );
         let app =
             apierror::axum::ApiErrorLayer::negotiated(Renderer::all_built_in(Format::Problem))
                 .layer(router);
@@ -149,7 +158,13 @@ mod actix_app {
                 GATEWAY,
                 web::get().to(|| async { json(StatusCode::BAD_GATEWAY) }),
             )
-            .route(OK, web::get().to(|| async { "ok" }));
+            .route(OK, web::get().to(|| async { "ok" }))
+            .route(
+                ANSWERED,
+                web::get().to(|ctx: apierror::actix::ErrorContext| async move {
+                    ctx.respond(&ShopError::CartNotFound { id: 7 })
+                }),
+            );
         let mut req = TestRequest::get().uri(path);
         for header in headers {
             req = req.insert_header(*header);
@@ -224,6 +239,10 @@ fn the_request_span_records_error_type_and_status_on_errors_only() {
         ),
         // A 5xx without a code of its own: its status, as the conventions say.
         (GATEWAY, " error.type=502 http.response.status_code=502"),
+        (
+            ANSWERED,
+            " error.type=cart_not_found http.response.status_code=404",
+        ),
         // A 4xx is no server error for the conventions: only its status.
         (CONFLICT, " http.response.status_code=409"),
     ];
@@ -261,6 +280,7 @@ fn error_responses_are_counted_by_code_status_and_format() {
             send(CONFLICT, &[]);
             send(GATEWAY, &[]);
             send(OK, &[]);
+            send(ANSWERED, &[]);
         });
         let rendered = handle.render();
         let mut counted: Vec<_> = rendered
@@ -274,7 +294,7 @@ fn error_responses_are_counted_by_code_status_and_format() {
             counted,
             [
                 series(r#"code="cart_not_found",status="404",format="omise""#, 1),
-                series(r#"code="cart_not_found",status="404",format="problem""#, 2),
+                series(r#"code="cart_not_found",status="404",format="problem""#, 3),
                 series(r#"code="internal_error",status="500",format="omise""#, 1),
                 series(r#"code="not_found",status="404",format="problem""#, 1),
                 series(r#"code="other",status="409",format="other""#, 1),

@@ -1,6 +1,7 @@
 //! With a `tracing` subscriber, each request runs in a `request` span with its method, path
 //! and trace id, in both integrations: the request's `traceparent`, or else the fresh one its
-//! error body names. One test in a binary of its own, so that its subscriber is the only one.
+//! error body names, which is also the one a handler's `ErrorContext` names. One test in a
+//! binary of its own, so that its subscriber is the only one.
 #![cfg(all(feature = "axum", feature = "actix-web"))]
 
 mod support;
@@ -9,14 +10,24 @@ use apierror::{Format, Renderer};
 use support::{log_capture, ShopError, TRACE};
 use tower::{Layer, ServiceExt};
 
-/// Status and body of `GET /carts/7` through the axum layer, with `headers`.
-async fn through_axum(headers: &[(&str, &str)]) -> (u16, String) {
+/// Status and body of `GET /carts/7` through the axum layer, with `headers`; the handler's
+/// error returned, or answered by its `ErrorContext` where `context`.
+async fn through_axum(headers: &[(&str, &str)], context: bool) -> (u16, String) {
+    use apierror::axum::ErrorContext;
     use axum::extract::Path;
+    use axum::response::Response;
 
     async fn cart(Path(id): Path<u64>) -> Result<&'static str, ShopError> {
         Err(ShopError::CartNotFound(id))?
     }
-    let router = axum::Router::new().route("/carts/{id}", axum::routing::get(cart));
+    async fn answered(ctx: ErrorContext, Path(id): Path<u64>) -> Response {
+        ctx.respond(&ShopError::CartNotFound(id))
+    }
+    let route = match context {
+        true => axum::routing::get(answered),
+        false => axum::routing::get(cart),
+    };
+    let router = axum::Router::new().route("/carts/{id}", route);
     let app = apierror::axum::ApiErrorLayer::fixed(Format::Problem).layer(router);
     let mut req = http::Request::builder().uri("/carts/7");
     for (name, value) in headers {
@@ -31,21 +42,29 @@ async fn through_axum(headers: &[(&str, &str)]) -> (u16, String) {
     (status, String::from_utf8(body.to_vec()).unwrap())
 }
 
-/// Status and body of `GET /carts/7` through the actix middleware, with `headers`.
-async fn through_actix(headers: &[(&str, &str)]) -> (u16, String) {
+/// Status and body of `GET /carts/7` through the actix middleware, with `headers`; the
+/// handler's error returned, or answered by its `ErrorContext` where `context`.
+async fn through_actix(headers: &[(&str, &str)], context: bool) -> (u16, String) {
     use actix_web::middleware::from_fn;
     use actix_web::test::{call_service, init_service, read_body, TestRequest};
-    use actix_web::{web, App};
-    use apierror::actix::{render_errors, ErrorConfig};
+    use actix_web::{web, App, HttpResponse};
+    use apierror::actix::{render_errors, ErrorConfig, ErrorContext};
 
     async fn cart(id: web::Path<u64>) -> Result<&'static str, ShopError> {
         Err(ShopError::CartNotFound(*id))?
     }
+    async fn answered(ctx: ErrorContext, id: web::Path<u64>) -> HttpResponse {
+        ctx.respond(&ShopError::CartNotFound(*id))
+    }
     let config = ErrorConfig::negotiated(Renderer::new(Format::Problem));
+    let route = match context {
+        true => web::get().to(answered),
+        false => web::get().to(cart),
+    };
     let app = App::new()
         .app_data(web::Data::new(config))
         .wrap(from_fn(render_errors))
-        .route("/carts/{id}", web::get().to(cart));
+        .route("/carts/{id}", route);
     let mut req = TestRequest::get().uri("/carts/7");
     for header in headers {
         req = req.insert_header(*header);
@@ -84,7 +103,13 @@ fn each_request_runs_in_a_span_with_its_trace_id() {
     let tokio = tokio::runtime::Builder::new_current_thread()
         .build()
         .unwrap();
-    assert_spans(&logs, |headers| tokio.block_on(through_axum(headers)));
     let actix = actix_web::rt::System::new();
-    assert_spans(&logs, |headers| actix.block_on(through_actix(headers)));
+    for context in [false, true] {
+        assert_spans(&logs, |headers| {
+            tokio.block_on(through_axum(headers, context))
+        });
+        assert_spans(&logs, |headers| {
+            actix.block_on(through_actix(headers, context))
+        });
+    }
 }

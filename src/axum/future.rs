@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::convert::Infallible;
 use std::future::Future;
+use std::mem::ManuallyDrop;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::task::{ready, Context, Poll};
@@ -15,18 +16,43 @@ use http::header::{HeaderValue, CONTENT_LENGTH, CONTENT_TYPE};
 use tracing::Span;
 
 use super::content_length::content_length;
+use crate::web::error_context::Answered;
 use crate::web::kept_request::Held;
 use crate::web::observe;
 use crate::web::panic::{self, Payload};
 use crate::web::pending_error::Pending;
 use crate::web::policy::{self, Verdict};
+use crate::web::request_headers::FreshTraceId;
 use crate::web::settings::Settings;
 use crate::web::Rejection;
 use crate::ApiError;
 
+/// What the layer polling a handler lends it on this thread while it polls: the layer's
+/// settings and the trace id made for the request, for a handler's
+/// [`ErrorContext`](super::ErrorContext). Moved in before each poll and back after (two
+/// pointers each way), so that a success pays for no copy, count or allocation.
+pub(super) struct Lent {
+    /// The polling layer's settings; `None` where no layer polls the handler.
+    pub(super) settings: Option<Arc<Settings>>,
+    /// The trace id made for the request, where one was (by its log span, or by a handler's
+    /// `ErrorContext`, which leaves the one it makes here).
+    pub(super) fresh: Option<Box<FreshTraceId>>,
+}
+
+impl Lent {
+    /// Nothing lent.
+    const NONE: Lent = Lent {
+        settings: None,
+        fresh: None,
+    };
+}
+
 thread_local! {
-    /// How many layers are polling their handler's future on this thread right now.
-    static POLLING: Cell<u32> = const { Cell::new(0) };
+    /// What the innermost layer polling on this thread lends its handler; nothing between
+    /// polls. Never dropped (a value without drop glue is a thread-local without a
+    /// destructor to register, which costs each access a check): what is lent is always
+    /// taken back, by the guard of the poll that lent it.
+    static LENT: Cell<ManuallyDrop<Lent>> = const { Cell::new(ManuallyDrop::new(Lent::NONE)) };
 }
 
 /// Whether an [`ApiErrorService`](super::ApiErrorService) is polling the current handler on
@@ -34,7 +60,18 @@ thread_local! {
 /// handler's own rendering can be skipped. A handler polled elsewhere (a spawned task) sees
 /// `false` and renders as without a layer, which is always correct.
 pub(super) fn under_layer() -> bool {
-    POLLING.with(|p| p.get() > 0)
+    with_lent(|lent| lent.settings.is_some())
+}
+
+/// `f` of what the polling layer lends (nothing, outside a layer's poll), which it may
+/// change (making the trace id); put back after.
+pub(super) fn with_lent<R>(f: impl FnOnce(&mut Lent) -> R) -> R {
+    LENT.with(|cell| {
+        let mut lent = ManuallyDrop::into_inner(cell.replace(ManuallyDrop::new(Lent::NONE)));
+        let result = f(&mut lent);
+        cell.set(ManuallyDrop::new(lent));
+        result
+    })
 }
 
 /// The body of a handler's error response that the layer will replace: empty, and of no
@@ -59,19 +96,36 @@ impl http_body::Body for Placeholder {
     }
 }
 
-/// Counts one polling layer while alive (also when the handler panics).
-struct Polling;
+/// Lends what a [`Call`] lends its handler while alive (also when the handler panics),
+/// then takes it back, with the trace id the handler may have made.
+struct Polling<'c> {
+    call: &'c mut Call,
+    /// What an outer layer lent, put back after.
+    outer: ManuallyDrop<Lent>,
+}
 
-impl Polling {
-    fn start() -> Self {
-        POLLING.with(|p| p.set(p.get() + 1));
-        Polling
+impl<'c> Polling<'c> {
+    #[inline]
+    fn start(call: &'c mut Call) -> Self {
+        let lent = Lent {
+            settings: call.settings.take(),
+            fresh: call.held.fresh_mut().take(),
+        };
+        let outer = LENT.replace(ManuallyDrop::new(lent));
+        Polling { call, outer }
     }
 }
 
-impl Drop for Polling {
+impl Drop for Polling<'_> {
+    #[inline]
     fn drop(&mut self) {
-        POLLING.with(|p| p.set(p.get() - 1));
+        // `outer` is left with nothing, which has nothing to drop.
+        let outer = std::mem::replace(&mut *self.outer, Lent::NONE);
+        let lent = ManuallyDrop::into_inner(LENT.replace(ManuallyDrop::new(outer)));
+        // The call's places were emptied when the poll started: what they hold now (none)
+        // needs no drop, nor the check for one.
+        std::mem::forget(std::mem::replace(&mut self.call.settings, lent.settings));
+        std::mem::forget(std::mem::replace(self.call.held.fresh_mut(), lent.fresh));
     }
 }
 
@@ -120,7 +174,7 @@ where
             return answer.as_mut().poll(cx).map(Ok);
         }
         let polled = {
-            let _polling = Polling::start();
+            let _polling = Polling::start(this.call);
             panic::poll(this.inner, cx)
         };
         let response = match polled {
@@ -143,8 +197,17 @@ where
 
 /// A request on its way through the handler: what an error's answer needs of it.
 pub(super) struct Call {
-    settings: Arc<Settings>,
+    /// Lent to the handler while it is polled (see [`Lent`]), `Some` at any other time.
+    settings: Option<Arc<Settings>>,
     pub(super) held: Held,
+}
+
+/// The settings of a call, `Some` but while its handler is polled (when the call is not
+/// read): a `None` would answer with the default settings rather than fail.
+fn settings_of(settings: &Option<Arc<Settings>>) -> &Arc<Settings> {
+    settings
+        .as_ref()
+        .unwrap_or_else(|| super::context::default_settings())
 }
 
 /// Most bytes read from a rejection's body to find its text.
@@ -152,7 +215,10 @@ const MAX_REJECTION_BODY: usize = 4096;
 
 impl Call {
     pub(super) fn new(settings: Arc<Settings>, held: Held) -> Self {
-        Call { settings, held }
+        Call {
+            settings: Some(settings),
+            held,
+        }
     }
 
     /// The response to send for `response`, or `Err` with the answer to a rejection, which
@@ -171,9 +237,14 @@ impl Call {
         };
         match policy::judge(carries_error, status, content_type) {
             Verdict::Pass if (400..=599).contains(&status) => {
-                observe::passed(status);
+                // An `ErrorContext`'s answer was counted where the handler made it.
+                if response.extensions().get::<Answered>().is_none() {
+                    observe::passed(status);
+                }
                 Ok(response)
             }
+            // An `ErrorContext`'s answer in a format of plain text is no rejection.
+            Verdict::Reject if response.extensions().get::<Answered>().is_some() => Ok(response),
             Verdict::Pass => Ok(response),
             Verdict::Rerender => match response.extensions_mut().remove::<Pending>() {
                 Some(Pending(err)) => Ok(self.answer(Verdict::Rerender, err.api(), response)),
@@ -186,7 +257,7 @@ impl Call {
     /// The answer to a handler's panic: the settings' error for panics, the panic logged (in
     /// the current span, the request's) and never written.
     pub(super) fn panicked(&mut self, payload: Payload) -> Response {
-        let settings = Arc::clone(&self.settings);
+        let settings = Arc::clone(settings_of(&self.settings));
         let err = settings.panic_error();
         panic::log(&*payload, err);
         // No response came back: nothing of one to keep, which `Reject` keeps least of.
@@ -198,7 +269,7 @@ impl Call {
     /// is left is never read (a future polled after its end may panic).
     fn take(&mut self) -> Call {
         let held = std::mem::replace(&mut self.held, Held::empty());
-        Call::new(Arc::clone(&self.settings), held)
+        Call::new(Arc::clone(settings_of(&self.settings)), held)
     }
 
     async fn reject(mut self, response: Response) -> Response {
@@ -207,7 +278,7 @@ impl Call {
             .await
             .unwrap_or_default();
         let rejection = Rejection::new(parts.status.as_u16(), String::from_utf8_lossy(&body));
-        let err = self.settings.map(&rejection);
+        let err = settings_of(&self.settings).map(&rejection);
         self.answer(
             Verdict::Reject,
             err.api(),
@@ -217,7 +288,8 @@ impl Call {
 
     fn answer(&mut self, verdict: Verdict, err: &dyn ApiError, old: Response) -> Response {
         let (old, _) = old.into_parts();
-        let mut answer = self.held.answer(&self.settings, verdict, err, &old.headers);
+        let settings = settings_of(&self.settings);
+        let mut answer = self.held.answer(settings, verdict, err, &old.headers);
         // Said here, as axum's routes say it: around the whole router, no route is left to.
         let length = content_length(answer.body().len());
         answer.headers_mut().insert(CONTENT_LENGTH, length);

@@ -17,7 +17,8 @@ use apierror_runtime::{FieldPath, FieldViolation, Rule};
 /// becomes `invalid`, "is invalid".
 pub(crate) fn violation(mut path: FieldPath, message: &str) -> FieldViolation {
     let message = strip_position(message.trim());
-    let expected = |text: &str| text.split_once(", expected ").map(|(_, e)| e.to_owned());
+    // The last `, expected`: the request's text quoted before it may hold one.
+    let expected = |text: &str| text.rsplit_once(", expected ").map(|(_, e)| e.to_owned());
     let (code, rule, text): (&'static str, Rule, Option<String>) =
         if let Some(rest) = message.strip_prefix("invalid type: ") {
             let text = expected(rest).map(|e| format!("has the wrong type, expected {e}"));
@@ -30,7 +31,7 @@ pub(crate) fn violation(mut path: FieldPath, message: &str) -> FieldViolation {
             ("invalid_length", Rule::Other, text)
         } else if let Some(rest) = message.strip_prefix("unknown variant ") {
             let text = rest
-                .split_once(", expected ")
+                .rsplit_once(", expected ")
                 .map(|(_, e)| format!("must be {e}"));
             ("unknown_variant", Rule::Other, text)
         } else if let Some(name) = named(message, "missing field `") {

@@ -32,8 +32,8 @@ fn is_traceparent(name: &HeaderName) -> bool {
 pub(crate) struct Held {
     values: Values,
     /// The trace id made for a request without a valid `traceparent` when its log span
-    /// asked for one, so that its error body names the same. Boxed: it is rare, and this
-    /// travels in every response future.
+    /// or a handler's `ErrorContext` asked for one, so that its error body names the
+    /// same. Boxed: it is rare, and this travels in every response future.
     fresh: Option<Box<FreshTraceId>>,
 }
 
@@ -116,6 +116,13 @@ impl Held {
             },
             fresh: None,
         }
+    }
+
+    /// The trace id made for this request, if one was: lent to the handler while the layer
+    /// polls it, so that an `ErrorContext` names the same (and may make it).
+    #[inline]
+    pub(crate) fn fresh_mut(&mut self) -> &mut Option<Box<FreshTraceId>> {
+        &mut self.fresh
     }
 
     /// The request's trace id (see [`context::trace_id`]), for its log span.

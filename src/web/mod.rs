@@ -1,6 +1,27 @@
 //! What the framework integrations share: the request context read from a request's
 //! headers, and the catalog errors that answer a framework's own rejections.
 //!
+//! A rejection of a request's body, query string, form or path parameter names the member
+//! it is about where the framework's text says which ([`Rejection::field`]): it is answered
+//! as a [`ValidationFailure`](crate::validation::ValidationFailure) whose summary is the
+//! catalog error the rejection maps to (the built-in [`RejectionError`], or the
+//! application's own through `map_rejections`) and whose one violation is that member, so
+//! that each format writes it in its own place and notation (`/items/0/qty` in a problem's
+//! `errors`, `items[0].qty` in Oney's `field`). Neither the detail nor the violation quotes
+//! what the request sent: serde's message is told in the server's own words (`has the
+//! wrong type, expected u32`).
+//!
+//! ```
+//! use apierror::web::{Rejection, RejectionError};
+//! use apierror::{ApiError, Notation};
+//!
+//! let r = Rejection::new(400, "Failed to deserialize query string: limit: invalid digit found in string");
+//! assert_eq!(r.field().unwrap().display(Notation::Pointer).to_string(), "/limit");
+//! assert_eq!(r.detail, "Failed to deserialize query string: limit: has an invalid value");
+//! // The member's violation says what is wrong: the summary keeps its own message.
+//! assert_eq!(RejectionError::from_rejection(&r).message().to_string(), "the request could not be read");
+//! ```
+//!
 //! ```
 //! use apierror::web::{request_context, Rejection, RejectionError};
 //! use apierror::ApiError;
@@ -59,14 +80,26 @@
 //!    for it.
 //! 5. **A span**: the middleware runs the request in `span::request` and records its
 //!    trace id with `span::record_trace_id`, handing a fresh one it made to the answer.
-//! 6. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
+//! 6. **A handler's context**: an `ErrorContext` extractor over
+//!    `web::error_context::Core`, reading the request's path and headers and the
+//!    middleware's settings, whose answers `Settings::answer` renders and marks
+//!    `error_context::Answered` (which the middleware passes on without counting it
+//!    again). While the middleware polls the handler, it lends what the extractor needs
+//!    through a thread-local it takes back after each poll: the fresh trace id it made
+//!    for a request without a valid `traceparent`, if any (the extractor makes it there
+//!    otherwise, so every answer of the request names the same one), and, for tower,
+//!    its settings. A request without an `ErrorContext` pays only for moving a pointer
+//!    or two in and out (`src/axum/future.rs`, `src/actix/context.rs`).
+//! 7. **A conversion** from the `http::Response<Vec<u8>>` the renderer builds to the
 //!    framework's response, when its types are not `http` 1's.
-//! 7. **Tests**: `tests/web/<framework>.rs` with exact bytes and headers: a handler's
+//! 8. **Tests**: `tests/web/<framework>.rs` with exact bytes and headers: a handler's
 //!    `Result<T, MyError>` with and without the middleware, negotiation and `Vary`, the
-//!    trace id, and each kind of rejection.
+//!    trace id, each kind of rejection (`tests/web/rejections.rs`), and the handler's
+//!    context (`tests/web/error_context.rs`).
 
 pub(crate) mod answer;
 pub(crate) mod error;
+pub(crate) mod error_context;
 #[cfg(feature = "axum")]
 mod inline_bytes;
 #[cfg(feature = "axum")]

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::pending_error::WireError;
-use super::rejection::{Rejection, RejectionError};
+use super::rejection::{self, Rejection, RejectionError};
 use super::request_headers::{visible, Headers};
 use crate::{ApiError, Format, Renderer};
 
@@ -41,21 +41,20 @@ impl Settings {
         Settings {
             renderer,
             fixed,
-            map: Arc::new(|r: &Rejection| {
-                Arc::new(RejectionError::from_rejection(r)) as Arc<dyn WireError>
-            }),
+            map: Arc::new(|r: &Rejection| rejection::answer(r, RejectionError::from_rejection(r))),
             panic: Arc::new(RejectionError::InternalError),
             validation_summary: None,
         }
     }
 
-    /// Answers rejections with the errors `map` returns.
+    /// Answers rejections with the errors `map` returns (carrying the violation of the
+    /// member a rejection names).
     pub(crate) fn map_rejections<F, E>(mut self, map: F) -> Self
     where
         F: Fn(&Rejection) -> E + Send + Sync + 'static,
         E: ApiError + std::error::Error + Send + Sync + 'static,
     {
-        self.map = Arc::new(move |r: &Rejection| Arc::new(map(r)) as Arc<dyn WireError>);
+        self.map = Arc::new(move |r: &Rejection| rejection::answer(r, map(r)));
         self
     }
 

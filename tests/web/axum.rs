@@ -197,14 +197,15 @@ async fn successes_and_rejections_through_the_layer() {
         )
     );
 
-    // A path parameter axum cannot parse: its rejection becomes `bad_request`.
+    // A path parameter axum cannot parse: its rejection becomes `bad_request`, told
+    // without the value the request sent.
     let (status, headers, body) = send(with_layer(), "/carts/x", &[("traceparent", TRACE)]).await;
     assert_eq!(status, StatusCode::BAD_REQUEST.as_u16());
     assert!(headers.contains("vary: accept"), "{headers}");
     assert_eq!(
         body,
         format!(
-            r#"{{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid URL: Cannot parse `x` to a `u64`","instance":"/carts/x","code":"bad_request","traceId":"{TRACE}"}}"#
+            r#"{{"type":"about:blank","title":"Bad Request","status":400,"detail":"Invalid URL: Cannot parse a path parameter to a `u64`","instance":"/carts/x","code":"bad_request","traceId":"{TRACE}"}}"#
         )
     );
 }

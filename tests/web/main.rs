@@ -7,7 +7,9 @@ mod support;
 
 mod actix;
 mod axum;
+mod error_context;
 mod openapi;
 mod own_framework_impls;
+mod rejections;
 mod tonic;
 mod validation;

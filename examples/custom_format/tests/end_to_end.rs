@@ -120,12 +120,16 @@ async fn axum_rejections_are_answered_in_the_envelope() {
     let base = start().await;
     let http = reqwest::Client::new();
 
-    // An id that is not a u64: axum's `Path` rejection, mapped to `bad_request`.
+    // An id that is not a u64: axum's `Path` rejection, mapped to `bad_request` (told
+    // without the id the request sent).
     let (status, headers, body) = send(http.get(format!("{base}/orders/abc"))).await;
     assert_eq!((status, &*headers), (400, ERROR_HEADERS));
     assert_eq!(
         body,
-        envelope("bad_request", "Invalid URL: Cannot parse `abc` to a `u64`")
+        envelope(
+            "bad_request",
+            "Invalid URL: Cannot parse a path parameter to a `u64`"
+        )
     );
 
     let (status, headers, body) = send(http.get(format!("{base}/nowhere"))).await;
