@@ -112,7 +112,8 @@ fn rejections_are_catalog_errors() {
         (
             400,
             JSON.to_owned(),
-            omise("bad_request", "Json deserialize error: is not valid JSON")
+            // Omise has one message: the first violation's, here the body's as a whole.
+            omise("bad_request", "is not valid JSON")
         )
     );
     let res = send(

@@ -127,14 +127,16 @@ const UNPROCESSABLE: Summary = Summary {
 };
 
 /// The Oney body of a failure: its violations, one entry each (the summary has no place
-/// of its own); `error_code` cut to Oney's 10 characters, a path at the root has no
-/// `field`.
-fn oney(named: &Named) -> String {
-    let code: String = named.code.chars().take(10).collect();
-    let field = match named.dotted {
-        "" => String::new(),
-        dotted => format!(r#""field":"{dotted}","#),
+/// of its own); `error_code` the violation's where it fits Oney's 10 characters, else the
+/// summary's, cut to them; a path at the root is `""`.
+fn oney(summary: &Summary, named: &Named) -> String {
+    let code = match named.code.chars().count() {
+        0..=10 => named.code,
+        _ => summary.code,
     };
+    let code: String = code.chars().take(10).collect();
+    // A path at the root (the body as a whole) is the empty path.
+    let field = format!(r#""field":"{}","#, named.dotted);
     format!(
         r#"{{"language_code":"EN","error_list":[{{"error":{{{field}"error_code":"{code}","error_label":"{}"}}}}]}}"#,
         named.message
@@ -330,7 +332,7 @@ mod with_axum {
     async fn oney_names_the_field_of_each_rejection() {
         for (case, summary, named) in cases() {
             let app = routes().layer(ApiErrorLayer::fixed(Format::Oney));
-            let body = oney(&named);
+            let body = oney(&summary, &named);
             let expected = (summary.status, headers(Format::Oney, &body), body);
             assert_eq!(send(app, case).await, expected, "{}", case.body);
         }
@@ -513,7 +515,7 @@ mod with_actix {
     #[actix_web::test]
     async fn oney_names_the_field_where_actix_says_it() {
         for (case, summary, named) in named_cases() {
-            let body = oney(&named);
+            let body = oney(&summary, &named);
             let expected = (summary.status, headers_of(Format::Oney, &body), body);
             let config = ErrorConfig::fixed(Format::Oney);
             assert_eq!(send(config, case).await, expected, "{}", case.body);
