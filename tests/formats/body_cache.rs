@@ -47,22 +47,22 @@ impl WireFormat for Counted {
 }
 
 #[derive(Debug, ApiError)]
-enum ShopError {
+enum CartError {
     #[status(409)]
     #[code("cart_locked")]
     #[message("the cart is being checked out")]
     #[message(th = "ตะกร้ากำลังชำระเงิน")]
-    CartLocked,
+    Locked,
 
     #[status(410)]
     #[code("cart_gone")]
     #[message("the cart is gone")]
-    CartGone,
+    Gone,
 
     #[status(404)]
     #[code("cart_not_found")]
     #[message("cart {id} was not found")]
-    CartNotFound { id: u64 },
+    NotFound { id: u64 },
 }
 
 const COUNTED: Format = Format::named("counted");
@@ -89,13 +89,11 @@ fn a_static_variant_is_written_once_and_copied() {
     let ctx = RequestContext::new();
     let expected = r#"{"code":"cart_locked","message":"the cart is being checked out"}"#;
     for _ in 0..3 {
-        assert_eq!(body(&renderer, &ShopError::CartLocked, &ctx), expected);
+        assert_eq!(body(&renderer, &CartError::Locked, &ctx), expected);
     }
     assert_eq!(writes.load(Ordering::Relaxed), 1);
     // Through a response too, and from a clone of the renderer.
-    let res = renderer
-        .clone()
-        .response(COUNTED, &ShopError::CartLocked, &ctx);
+    let res = renderer.clone().response(COUNTED, &CartError::Locked, &ctx);
     assert_eq!(res.body(), expected.as_bytes());
     assert_eq!(writes.load(Ordering::Relaxed), 1);
 }
@@ -106,7 +104,7 @@ fn a_variant_without_translations_is_copied_whatever_the_request_prefers() {
     let thai = RequestContext::new().with_accept_language("th").unwrap();
     for ctx in [RequestContext::new(), thai] {
         assert_eq!(
-            body(&renderer, &ShopError::CartGone, &ctx),
+            body(&renderer, &CartError::Gone, &ctx),
             r#"{"code":"cart_gone","message":"the cart is gone"}"#
         );
     }
@@ -118,11 +116,11 @@ fn what_can_change_is_written_every_time() {
     let (renderer, writes) = renderer(false);
     let ctx = RequestContext::new();
     assert_eq!(
-        body(&renderer, &ShopError::CartNotFound { id: 7 }, &ctx),
+        body(&renderer, &CartError::NotFound { id: 7 }, &ctx),
         r#"{"code":"cart_not_found","message":"cart 7 was not found"}"#
     );
     assert_eq!(
-        body(&renderer, &ShopError::CartNotFound { id: 8 }, &ctx),
+        body(&renderer, &CartError::NotFound { id: 8 }, &ctx),
         r#"{"code":"cart_not_found","message":"cart 8 was not found"}"#
     );
     assert_eq!(writes.load(Ordering::Relaxed), 2);
@@ -130,11 +128,11 @@ fn what_can_change_is_written_every_time() {
     // A translation chosen by the request.
     let thai = RequestContext::new().with_accept_language("th").unwrap();
     assert_eq!(
-        body(&renderer, &ShopError::CartLocked, &thai),
+        body(&renderer, &CartError::Locked, &thai),
         r#"{"code":"cart_locked","message":"ตะกร้ากำลังชำระเงิน"}"#
     );
     assert_eq!(
-        body(&renderer, &ShopError::CartLocked, &ctx),
+        body(&renderer, &CartError::Locked, &ctx),
         r#"{"code":"cart_locked","message":"the cart is being checked out"}"#
     );
     assert_eq!(writes.load(Ordering::Relaxed), 4);
@@ -153,7 +151,7 @@ fn a_format_that_may_vary_is_always_written() {
     let (renderer, writes) = renderer(true);
     let ctx = RequestContext::new();
     for _ in 0..3 {
-        body(&renderer, &ShopError::CartLocked, &ctx);
+        body(&renderer, &CartError::Locked, &ctx);
     }
     assert_eq!(writes.load(Ordering::Relaxed), 3);
 }
