@@ -3,7 +3,7 @@
 
 use std::convert::Infallible;
 use std::fmt;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{FromRequestParts, OriginalUri};
@@ -80,17 +80,6 @@ impl SettingsSource for Arc<Settings> {
     }
 }
 
-/// The settings of a handler under no layer: the default renderer, in its default format,
-/// as a handler's error renders without a layer.
-pub(super) fn default_settings() -> &'static Arc<Settings> {
-    static DEFAULT: OnceLock<Arc<Settings>> = OnceLock::new();
-    DEFAULT.get_or_init(|| {
-        let renderer = Renderer::default();
-        let format = renderer.default_format();
-        Arc::new(Settings::fixed(renderer, format))
-    })
-}
-
 impl ErrorContext {
     /// The context of the request whose parts are `parts`, under the layer that lends
     /// `lent` (if any).
@@ -98,7 +87,7 @@ impl ErrorContext {
         let headers = &parts.headers;
         let settings = match &lent.settings {
             Some(settings) => Arc::clone(settings),
-            None => Arc::clone(default_settings()),
+            None => Arc::clone(future::default_settings()),
         };
         let fresh;
         let trace_id = match request_headers::given_trace_id(headers) {

@@ -7,7 +7,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::mem::ManuallyDrop;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{ready, Context, Poll};
 
 use axum::body::Body;
@@ -25,7 +25,7 @@ use crate::web::policy::{self, Verdict};
 use crate::web::request_headers::FreshTraceId;
 use crate::web::settings::Settings;
 use crate::web::Rejection;
-use crate::ApiError;
+use crate::{ApiError, Renderer};
 
 /// What the layer polling a handler lends it on this thread while it polls: the layer's
 /// settings and the trace id made for the request, for a handler's
@@ -205,9 +205,18 @@ pub(super) struct Call {
 /// The settings of a call, `Some` but while its handler is polled (when the call is not
 /// read): a `None` would answer with the default settings rather than fail.
 fn settings_of(settings: &Option<Arc<Settings>>) -> &Arc<Settings> {
-    settings
-        .as_ref()
-        .unwrap_or_else(|| super::context::default_settings())
+    settings.as_ref().unwrap_or_else(|| default_settings())
+}
+
+/// The settings of a handler under no layer: the default renderer, in its default format,
+/// as a handler's error renders without a layer.
+pub(super) fn default_settings() -> &'static Arc<Settings> {
+    static DEFAULT: OnceLock<Arc<Settings>> = OnceLock::new();
+    DEFAULT.get_or_init(|| {
+        let renderer = Renderer::default();
+        let format = renderer.default_format();
+        Arc::new(Settings::fixed(renderer, format))
+    })
 }
 
 /// Most bytes read from a rejection's body to find its text.

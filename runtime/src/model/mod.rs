@@ -14,3 +14,4 @@ pub(crate) mod pieces;
 pub(crate) mod received;
 pub(crate) mod rule;
 pub(crate) mod violation;
+mod violation_error;
