@@ -14,7 +14,7 @@
 //! top-level `"meta":{"omitted":N}` says how many.
 
 use apierror_runtime::format::{
-    Body, Carries, Confidence, JsonWriter, ParseError, ReadMode, ReceivedBody, WireFormat,
+    Body, Carries, Confidence, JsonWriter, Members, ParseError, ReadMode, ReceivedBody, WireFormat,
 };
 use apierror_runtime::parse::ReceivedEntry;
 use apierror_runtime::{ApiError, Format};
@@ -24,7 +24,6 @@ use serde_json::{json, Map, Value};
 
 use crate::notation::{self, InPointer, Place};
 use crate::put::raw;
-use crate::read::Members;
 use crate::status::wire_status;
 use crate::view::Collect;
 
@@ -329,7 +328,7 @@ impl WireFormat for JsonApi {
     /// [`ReceivedBody::extra`].
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         let format = Format::named(self.name());
-        let mut m = Members::new(object, mode, format);
+        let mut m = Members::new(object, format, mode);
         let mut body = ReceivedBody::new(format);
         let errors = m.array("errors")?;
         let errors = m.required("errors", errors)?.unwrap_or_default();
@@ -350,15 +349,16 @@ impl WireFormat for JsonApi {
                     (Some(pointer), _) => Some(notation::from_pointer(&pointer, &self.prefix)),
                     (None, parameter) => parameter,
                 };
-                if !source.map.is_empty() {
-                    e.map.insert("source".into(), Value::Object(source.map));
+                if !source.rest().is_empty() {
+                    e.rest_mut()
+                        .insert("source".into(), Value::Object(source.into_map()));
                 }
             }
             if body.entries.is_empty() {
                 body.status = status.as_deref().and_then(|s| s.parse().ok());
                 first_title.clone_from(&title);
             }
-            entry.extra = e.map;
+            entry.extra = e.into_map();
             for (name, value) in [("status", status), ("title", title)] {
                 if let Some(value) = value {
                     entry.extra.insert(name.into(), Value::String(value));
@@ -372,7 +372,7 @@ impl WireFormat for JsonApi {
             body.field.clone_from(&first.field);
         }
         body.title = first_title;
-        body.extra = m.map;
+        body.extra = m.into_map();
         Ok(body)
     }
 

@@ -221,7 +221,7 @@ impl WireFormat for Microsoft {
                 let message = detail.string("message")?;
                 entry.message = detail.required("message", message)?;
                 entry.field = detail.string("target")?;
-                entry.extra = detail.map;
+                entry.extra = detail.into_map();
                 body.entries.push(entry);
             }
             Ok(())

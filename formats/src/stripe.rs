@@ -510,7 +510,7 @@ impl WireFormat for Stripe {
             body.field = error.string("param")?.map(|p| notation::from_brackets(&p));
             body.location = error.string("doc_url")?;
             if let Some(kind) = kind {
-                error.map.insert("type".into(), Value::String(kind));
+                error.rest_mut().insert("type".into(), Value::String(kind));
             }
             Ok(())
         })

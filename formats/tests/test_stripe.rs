@@ -287,6 +287,15 @@ fn lenient_reading_takes_what_it_can() {
         .unwrap();
     assert_eq!(empty.code, None);
     assert_eq!(empty.extra["other"], true);
+    // Member names with stray spaces read under their trimmed names, as the built-ins'.
+    let spaced = stripe
+        .read(
+            object(json!({"error ": {" code": "card_declined", "type": "card_error"}})),
+            ReadMode::Lenient,
+        )
+        .unwrap();
+    assert_eq!(spaced.code.as_deref(), Some("card_declined"));
+    assert_eq!(spaced.extra["type"], "card_error");
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! format: how it is written, recognised, read back and described in OpenAPI.
 
 use apierror::format::{
-    Body, Confidence, JsonWriter, ParseError, ReadMode, ReceivedBody, WireFormat,
+    Body, Confidence, JsonWriter, Members, ParseError, ReadMode, ReceivedBody, WireFormat,
 };
 use apierror::Format;
 use serde_json::{json, Map, Value};
@@ -38,20 +38,23 @@ impl WireFormat for Acme {
         }
     }
 
-    fn read(
-        &self,
-        mut object: Map<String, Value>,
-        _: ReadMode,
-    ) -> Result<ReceivedBody, ParseError> {
-        let Some(Value::Object(mut e)) = object.remove("error") else {
-            return Err(ParseError::UnknownShape);
-        };
-        let mut text = |name: &str| e.remove(name).and_then(|v| v.as_str().map(str::to_owned));
-        let mut body = ReceivedBody::new(Format::named(self.name()));
-        body.code = text("code");
-        body.message = text("message");
-        body.trace_id = text("request_id");
-        Ok(body)
+    /// Strictly (a validator), `error`, its `code` and its `message` must be there, each a
+    /// string; leniently (a client), whatever can be read is. Members left over, in
+    /// `error` or beside it, are kept in the body's `extra`.
+    fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+        Members::read_body(object, Format::named(self.name()), mode, |m, body| {
+            let error = m.object("error")?;
+            let Some(mut e) = m.required("error", error)? else {
+                return Ok(());
+            };
+            let code = e.string("code")?;
+            body.code = e.required("code", code)?;
+            let message = e.string("message")?;
+            body.message = e.required("message", message)?;
+            body.trace_id = e.string("request_id")?;
+            m.rest_mut().extend(e.into_map());
+            Ok(())
+        })
     }
 
     fn schema(&self) -> Option<Value> {

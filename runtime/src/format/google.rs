@@ -32,7 +32,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_anchor, escape_str};
-use crate::format::members::{self, keep, required, Members};
+use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
 use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
 use crate::format::Entries;
@@ -695,7 +695,7 @@ impl WireFormat for GoogleFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        members::read_with(Format::Google, object, mode, read_members)
+        Members::read_body(object, Format::Google, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -753,7 +753,7 @@ impl WireFormat for GoogleFormat {
 /// those names.
 fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     let error = m.object("error")?;
-    let Some(mut error) = required(m, Format::Google, error, "error")? else {
+    let Some(mut error) = m.required("error", error)? else {
         return Ok(());
     };
     body.status = error.status("code")?;
@@ -766,12 +766,12 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
             match detail.string("@type")?.as_deref() {
                 Some(ERROR_INFO) => {
                     body.code = detail.string("reason")?;
-                    keep(&mut m.map, "domain", detail.map.remove("domain"));
-                    keep(&mut m.map, "metadata", detail.map.remove("metadata"));
+                    m.keep("domain", detail.take("domain"));
+                    m.keep("metadata", detail.take("metadata"));
                 }
                 Some(LOCALIZED_MESSAGE) => {
                     body.language = detail.string("locale")?;
-                    keep(&mut m.map, "localizedMessage", detail.map.remove("message"));
+                    m.keep("localizedMessage", detail.take("message"));
                 }
                 Some(BAD_REQUEST) => {
                     for (j, value) in detail
@@ -787,7 +787,7 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
                             code: v.string("reason")?,
                             field: v.string("field")?,
                             message: v.string("description")?,
-                            extra: v.map,
+                            extra: v.into_map(),
                             format: Some(Format::Google),
                         });
                     }
@@ -800,12 +800,12 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
                 }
                 other => {
                     // A detail this reader does not know: kept whole.
-                    let mut kept = detail.map;
+                    let mut kept = detail.into_map();
                     if let Some(other) = other {
                         kept.insert("@type".into(), Value::String(other.to_owned()));
                     }
                     let list = m
-                        .map
+                        .rest_mut()
                         .entry("details")
                         .or_insert_with(|| Value::Array(Vec::new()));
                     if let Value::Array(list) = list {
@@ -817,8 +817,8 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
     }
     // The first violation's field stands for the body's, as Oney's first entry does.
     body.field = body.entries.first().and_then(|e| e.field.clone());
-    keep(&mut m.map, "status", error.map.remove("status"));
-    m.map.extend(error.map);
+    m.keep("status", error.take("status"));
+    m.rest_mut().extend(error.into_map());
     Ok(())
 }
 

@@ -1,6 +1,7 @@
 //! The wire formats: the [`WireFormat`] trait every format implements, what a format is
 //! handed ([`Body`]) and writes with ([`JsonWriter`]), the vocabulary of a received body
-//! ([`ReceivedBody`], [`ParseError`], [`ReadMode`]), [`Format`] that names a format, and the
+//! ([`ReceivedBody`], [`ParseError`], [`ReadMode`]) and what reads one ([`Members`]: every
+//! reader's, the built-ins' and yours), [`Format`] that names a format, and the
 //! five built-ins, one file each holding its options, writer, `Serialize` view, reader and
 //! schema:
 //!
@@ -88,7 +89,7 @@ mod writer;
 pub use body::{Body, Entries, EntriesIter};
 /// The crate [`WireFormat::view`] returns a value of, for a format with a view of its own.
 pub use erased_serde;
-pub use members::ReadMode;
+pub use members::{Members, ReadMode};
 pub use parse_error::ParseError;
 pub use received::{ReceivedBody, ReceivedEntry};
 pub use wire_format::{Carries, Confidence, FormatError, WireFormat};

@@ -22,7 +22,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_anchor, escape_str};
-use crate::format::members::{self, required, Members};
+use crate::format::members::Members;
 use crate::format::view::FieldText;
 use crate::format::view::{Collect, PublicMessage};
 use crate::format::Format;
@@ -485,7 +485,7 @@ impl WireFormat for OmiseFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        members::read_with(Format::Omise, object, mode, read_members)
+        Members::read_body(object, Format::Omise, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -513,12 +513,12 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
     if let Some(object) = m.string("object")? {
         if object != "error" {
             // Not an error object after all: keep the member, but say what is missing.
-            m.map.insert("object".into(), Value::String(object));
+            m.keep("object", Some(Value::String(object)));
         }
     }
     body.location = m.string("location")?;
     let code = m.string("code")?;
-    body.code = required(m, Format::Omise, code, "code")?;
+    body.code = m.required("code", code)?;
     body.message = m.string("message")?;
     Ok(())
 }

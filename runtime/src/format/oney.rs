@@ -22,7 +22,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, LimitedJsonWriter};
-use crate::format::members::{self, missing, required, Members};
+use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
 use crate::format::view::{entries_of, Collect, FieldText, Limited, PublicMessage};
 use crate::format::Entries;
@@ -349,7 +349,7 @@ impl WireFormat for OneyFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        members::read_with(Format::Oney, object, mode, read_members)
+        Members::read_body(object, Format::Oney, mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -391,7 +391,7 @@ impl WireFormat for OneyFormat {
 fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseError> {
     body.language = m.string("language_code")?;
     let list = m.array("error_list")?;
-    let list = required(m, Format::Oney, list, "error_list")?.unwrap_or_default();
+    let list = m.required("error_list", list)?.unwrap_or_default();
     for (i, value) in list.into_iter().enumerate() {
         let Some(mut wrapper) = m.element(value, "error_list", i)? else {
             continue;
@@ -399,19 +399,19 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
         let error = wrapper.object("error")?;
         // Leniently, an entry may be flat: `{"field", "error_code", "error_label"}` without
         // the `error` wrapper, as some Oney connectors send it.
-        let flat = error.is_none() && m.mode == ReadMode::Lenient;
-        let Some(mut error) = error.or_else(|| flat.then(|| Members::new(Map::new(), "", m.mode)))
-        else {
-            return Err(missing(Format::Oney, &wrapper.path_of("error")));
+        let flat = error.is_none() && m.mode() == ReadMode::Lenient;
+        let empty = || Members::new(Map::new(), Format::Oney, ReadMode::Lenient);
+        let Some(mut error) = error.or_else(|| flat.then(empty)) else {
+            return Err(wrapper.missing("error"));
         };
         let entry = if flat { &mut wrapper } else { &mut error };
         let code = entry.string("error_code")?;
-        let code = required(entry, Format::Oney, code, "error_code")?;
+        let code = entry.required("error_code", code)?;
         let field = entry.string("field")?;
         let message = entry.string("error_label")?;
-        let mut extra = error.map;
+        let mut extra = error.into_map();
         // Members beside `error` in a list entry are kept too, under their own names.
-        extra.extend(wrapper.map);
+        extra.extend(wrapper.into_map());
         body.entries.push(ReceivedEntry {
             code,
             field,

@@ -44,7 +44,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Map, Value};
 
 use crate::format::json::{self, escape_str};
-use crate::format::members::{self, Members};
+use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
 use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
 use crate::format::Entries;
@@ -714,7 +714,7 @@ impl WireFormat for ProblemFormat {
     }
 
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-        members::read_with(Format::named(self.name()), object, mode, read_members)
+        Members::read_body(object, Format::named(self.name()), mode, read_members)
     }
 
     fn schema(&self) -> Option<Value> {
@@ -820,7 +820,7 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
                 code: None,
                 field: name,
                 message: reason,
-                extra: e.map,
+                extra: e.into_map(),
                 format: Some(Format::Vipps),
             });
         }
@@ -834,7 +834,7 @@ fn read_members(m: &mut Members, body: &mut ReceivedBody) -> Result<(), ParseErr
                 code: e.string("code")?,
                 field: field_or_pointer(&mut e)?,
                 message: e.string("detail")?,
-                extra: e.map,
+                extra: e.into_map(),
                 format: Some(Format::Problem),
             });
         }

@@ -13,9 +13,9 @@ use http::HeaderMap;
 use serde_json::{Map, Value};
 
 use crate::format::body::Body;
-use crate::format::members::ReadMode;
 use crate::format::parse_error::ParseError;
 use crate::format::received::ReceivedBody;
+use crate::format::ReadMode;
 use crate::model::api_error::ApiError;
 
 /// A wire format: how errors look in a response body, and how such a body reads back.
@@ -31,7 +31,7 @@ use crate::model::api_error::ApiError;
 /// A company's own envelope, `{"error":{"code","message","request_id"}}`, in full:
 ///
 /// ```
-/// use apierror::format::{Body, JsonWriter, WireFormat, Confidence, ReadMode, ReceivedBody, ParseError};
+/// use apierror::format::{Body, JsonWriter, Members, WireFormat, Confidence, ReadMode, ReceivedBody, ParseError};
 /// use apierror::{ApiError, Format, Renderer, RequestContext};
 /// use serde_json::{Map, Value};
 ///
@@ -65,14 +65,22 @@ use crate::model::api_error::ApiError;
 ///         }
 ///     }
 ///
-///     fn read(&self, mut object: Map<String, Value>, _mode: ReadMode) -> Result<ReceivedBody, ParseError> {
-///         let mut body = ReceivedBody::new(Format::named(self.name()));
-///         if let Some(Value::Object(mut e)) = object.remove("error") {
-///             body.code = e.remove("code").and_then(|v| v.as_str().map(str::to_owned));
-///             body.message = e.remove("message").and_then(|v| v.as_str().map(str::to_owned));
-///             body.trace_id = e.remove("request_id").and_then(|v| v.as_str().map(str::to_owned));
-///         }
-///         Ok(body)
+///     // Strict (validators): `error` and its `code` must be there, each member of its
+///     // JSON type. Lenient (clients): whatever can be read. Members left over are kept in
+///     // the body's `extra`.
+///     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
+///         Members::read_body(object, Format::named(self.name()), mode, |m, body| {
+///             let error = m.object("error")?;
+///             let Some(mut e) = m.required("error", error)? else {
+///                 return Ok(());
+///             };
+///             let code = e.string("code")?;
+///             body.code = e.required("code", code)?;
+///             body.message = e.string("message")?;
+///             body.trace_id = e.string("request_id")?;
+///             m.rest_mut().extend(e.into_map());
+///             Ok(())
+///         })
 ///     }
 /// }
 ///
@@ -93,6 +101,12 @@ use crate::model::api_error::ApiError;
 ///     std::str::from_utf8(response.body()).unwrap(),
 ///     r#"{"error":{"code":"order_not_found","message":"order 7 was not found","request_id":"req-7"}}"#
 /// );
+///
+/// // And read back.
+/// let object: Map<String, Value> = serde_json::from_slice(response.body())?;
+/// let read = Acme.read(object, ReadMode::Strict)?;
+/// assert_eq!(read.code.as_deref(), Some("order_not_found"));
+/// assert_eq!(read.trace_id.as_deref(), Some("req-7"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
@@ -171,8 +185,9 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
     }
 
     /// Reads a received object of this format. In [`ReadMode::Strict`] a member the
-    /// format requires must be there; [`ReadMode::Lenient`] reads what it can. The default
-    /// reads nothing: a format that is only ever written.
+    /// format requires must be there; [`ReadMode::Lenient`] reads what it can.
+    /// [`Members`](crate::format::Members) takes the object apart in either mode, as the
+    /// built-ins' readers do. The default reads nothing: a format that is only ever written.
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         let _ = (object, mode);
         Err(ParseError::UnknownShape)

@@ -9,8 +9,8 @@ use super::{
     depth, fast, is_html, is_json, lookup, media_type, repair, Decoded, Decoder, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
-use crate::format::members::ReadMode;
 use crate::format::Format;
+use crate::format::ReadMode;
 use crate::model::api_error::ApiError;
 use crate::model::catalog::VariantMeta;
 
@@ -359,7 +359,7 @@ impl Decoder {
         let Value::Object(map) = value else {
             return Read::Nothing;
         };
-        let map = crate::format::members::Members::new(map, "", ReadMode::Lenient).map;
+        let map = crate::format::members::trim_names(map);
         if self.detect(&map, media_type).next().is_none() {
             return gateway(map);
         }

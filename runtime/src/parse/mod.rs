@@ -56,9 +56,9 @@ pub(crate) mod rebuild;
 mod repair;
 mod scan;
 
-pub use crate::format::members::ReadMode;
 pub use crate::format::parse_error::ParseError;
 pub use crate::format::received::{ReceivedBody, ReceivedEntry};
+pub use crate::format::ReadMode;
 pub use decoded::{Decoded, ErrorResponse, RetryAfter};
 pub use decoder::Decoder;
 pub use lenient::{decode, decode_response, DecodeOptions};
