@@ -196,6 +196,15 @@
 //! );
 //! # Ok::<(), apierror::ContextError>(())
 //! ```
+//!
+//! ## Validation failures
+//!
+//! Every invalid field of a request in one answer, in the API's own format: a
+//! [`validation::ValidationFailure`] is a summary error of your catalog over the
+//! [`FieldViolation`]s a validator reported (from `validator` or `garde`, or your own),
+//! each written with its [`FieldPath`] in the format's own [`Notation`]. The validated
+//! extractors of the framework integrations (`Valid<Json<T>>`, `Garde<Json<T>>`) answer
+//! with one; see [`mod@validation`].
 
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
