@@ -1,11 +1,12 @@
 //! A format of the user's, written on the public `WireFormat` trait alone, gets what a
 //! built-in gets: registration (and refusal of a second format under a taken name or media
 //! type), negotiation, the response's headers, a `Serialize` view, decoding back to the typed
-//! variant, a debug check that it wrote JSON, and an OpenAPI schema.
+//! variant (by its own rule of how a received code names a declared one), a debug check that
+//! it wrote JSON, and an OpenAPI schema.
 
 use apierror::format::{
-    Body, Carries, Confidence, FormatError, JsonWriter, ParseError, ReadMode, ReceivedBody,
-    WireFormat,
+    Body, Carries, CodeMatch, Confidence, FormatError, JsonWriter, ParseError, ReadMode,
+    ReceivedBody, WireFormat,
 };
 use apierror::parse::{DecodeOptions, Decoded, Decoder};
 use apierror::{ApiError, Format, Renderer, RequestContext};
@@ -326,6 +327,130 @@ fn equally_sure_formats_are_told_apart_by_the_declared_code() {
     // Neither declared: the one added first.
     let response = decoder.decode_response(409, &HeaderMap::new(), body, &DecodeOptions::default());
     assert_eq!(response.format(), Some(Format::named("first")));
+}
+
+/// `{"fault":"OUT_OF_STOCK","text":…}`: a format that sends codes in upper case, and says
+/// so in `code_match`.
+#[derive(Debug)]
+struct Loud;
+
+impl WireFormat for Loud {
+    fn name(&self) -> &'static str {
+        "loud"
+    }
+
+    fn media_type(&self) -> &'static str {
+        "application/vnd.loud+json"
+    }
+
+    fn content_type(&self) -> &'static str {
+        "application/vnd.loud+json"
+    }
+
+    fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+        let err = body.first();
+        let mut w = JsonWriter::new(out);
+        w.raw(r#"{"fault":"#);
+        w.string(&err.code().to_ascii_uppercase());
+        w.raw(r#","text":"#);
+        w.message(err, body.message_language(err));
+        w.raw("}");
+    }
+
+    fn detect(&self, object: &Map<String, Value>, _media_type: &str) -> Confidence {
+        match object.contains_key("fault") {
+            true => Confidence::CERTAIN,
+            false => Confidence::NONE,
+        }
+    }
+
+    fn read(
+        &self,
+        mut object: Map<String, Value>,
+        _: ReadMode,
+    ) -> Result<ReceivedBody, ParseError> {
+        let mut text = |name: &str| match object.remove(name) {
+            Some(Value::String(s)) => Some(s),
+            _ => None,
+        };
+        let mut body = ReceivedBody::new(Format::named("loud"));
+        body.code = text("fault");
+        body.message = text("text");
+        Ok(body)
+    }
+
+    fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+        match received.eq_ignore_ascii_case(declared) {
+            true => CodeMatch::Exact,
+            false => CodeMatch::No,
+        }
+    }
+}
+
+/// A decoder looks a body's code up by the rule of the format that read it: a user's
+/// format whose codes are sent in upper case decodes to the typed variant, where the
+/// default rule (the same code, as the built-ins' decoder and `Acme` compare) finds none.
+#[test]
+fn a_user_format_says_how_its_codes_name_the_declared_ones() {
+    let renderer = Renderer::new(Format::named("loud"))
+        .with_format(Loud)
+        .unwrap();
+    let res = renderer.response(
+        Format::named("loud"),
+        &OrderError::OutOfStock { sku: "B-2".into() },
+        &RequestContext::new(),
+    );
+    assert_eq!(
+        std::str::from_utf8(res.body()).unwrap(),
+        r#"{"fault":"OUT_OF_STOCK","text":"\"B-2\" is out of stock"}"#
+    );
+
+    let decoder = Decoder::new().with_format(Loud).unwrap();
+    let decoded =
+        decoder.decode::<OrderError>(409, res.headers(), res.body(), &DecodeOptions::default());
+    let Decoded::Typed { error, response } = decoded else {
+        panic!("not typed: {decoded:?}");
+    };
+    assert_eq!(error, OrderError::OutOfStock { sku: "B-2".into() });
+    assert_eq!(response.format(), Some(Format::named("loud")));
+    assert_eq!(response.code(), Some("OUT_OF_STOCK"));
+    assert_eq!(response.meta.map(|m| m.name), Some("OutOfStock"));
+
+    // Strictly read, the body is looked up by the rule of the decoder's format of its name.
+    let parsed = decoder
+        .parse(Some(409), None, res.body(), None, &Default::default())
+        .unwrap();
+    let found = parsed.lookup_with::<OrderError>(&decoder);
+    assert_eq!(
+        found.typed,
+        Some(OrderError::OutOfStock { sku: "B-2".into() })
+    );
+    assert_eq!(found.candidates.len(), 1);
+    assert_eq!(
+        parsed
+            .best_match_with(OrderError::catalog(), &decoder)
+            .map(|m| m.name),
+        Some("OutOfStock")
+    );
+    // The built-ins' decoder does not read the format: the default rule, which the upper
+    // case code does not pass.
+    assert!(!parsed.lookup::<OrderError>().is_known());
+
+    // A format without a rule of its own compares the codes as they are.
+    let acme = Decoder::new().with_format(Acme).unwrap();
+    let shouted = br#"{"error":{"code":"OUT_OF_STOCK","message":"\"B-2\" is out of stock","request_id":null}}"#;
+    let decoded =
+        acme.decode::<OrderError>(409, &HeaderMap::new(), shouted, &DecodeOptions::default());
+    assert_eq!(decoded.response().format(), Some(Format::named("acme")));
+    assert!(decoded.typed().is_none());
+    assert_eq!(
+        Acme.code_match("OUT_OF_STOCK", "out_of_stock"),
+        CodeMatch::No
+    );
+    assert_eq!(
+        Acme.code_match("out_of_stock", "out_of_stock"),
+        CodeMatch::Exact
+    );
 }
 
 #[test]

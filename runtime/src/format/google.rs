@@ -31,6 +31,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::{json, Map, Value};
 
+use crate::format::code_match::same_code;
 use crate::format::json::{self, escape_anchor, escape_str};
 use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
@@ -38,7 +39,9 @@ use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
 use crate::format::Entries;
 use crate::format::Format;
 use crate::format::OptionError;
-use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+use crate::format::{
+    Body, Carries, CodeMatch, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat,
+};
 use crate::model::answer::{primary, wire_status};
 use crate::model::api_error::ApiError;
 use crate::model::catalog::VariantMeta;
@@ -744,6 +747,36 @@ impl WireFormat for GoogleFormat {
     fn schema_name(&self) -> &'static str {
         "GoogleStatus"
     }
+
+    /// A received code is the declared code or its `ErrorInfo.reason`
+    /// ([`GoogleFormat::reason`]), which is what a Google body carries: `CART_NOT_FOUND`
+    /// names `cart_not_found`.
+    fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+        if same_code(received, declared) || is_reason(received, declared) {
+            CodeMatch::Exact
+        } else {
+            CodeMatch::No
+        }
+    }
+}
+
+/// Whether `received` is `code`'s reason. The reason is built only where `received` could
+/// be it (no longer than the code, starting with the code's first letter or digit in upper
+/// case): a catalog scan builds few.
+fn is_reason(received: &str, code: &str) -> bool {
+    if received.len() > code.len() {
+        return false;
+    }
+    let start = code
+        .bytes()
+        .find(u8::is_ascii_alphanumeric)
+        .map(|b| b.to_ascii_uppercase());
+    match (received.as_bytes().first(), start) {
+        (Some(&got), Some(start)) => got == start && reason(code) == received,
+        // A code of no letter or digit has the empty reason.
+        (None, None) => true,
+        _ => false,
+    }
 }
 
 /// `{"error":{"code","message","status","details":[…]}}`: the code is `ErrorInfo.reason`,
@@ -842,5 +875,34 @@ mod tests {
         let mut out = Vec::new();
         write_duration(&mut out, Duration::from_secs(30));
         assert_eq!(out, b"30s");
+    }
+
+    /// The guards before building a reason never refuse a code's own reason.
+    #[test]
+    fn is_reason_is_the_reason_compared() {
+        let long = "a".repeat(70);
+        let codes = [
+            "",
+            "-",
+            "_x",
+            "cart_not_found",
+            "CART_NOT_FOUND",
+            "too-many.requests",
+            "9lives",
+            "é_code",
+            long.as_str(),
+        ];
+        let mut received: Vec<String> = codes.iter().map(|c| c.to_string()).collect();
+        received.extend(codes.iter().map(|c| reason(c)));
+        received.extend(["X".into(), "CART".into(), "9LIVES".into(), "CODE".into()]);
+        for code in codes {
+            for got in &received {
+                assert_eq!(
+                    is_reason(got, code),
+                    reason(code) == *got,
+                    "{got:?} {code:?}"
+                );
+            }
+        }
     }
 }

@@ -12,11 +12,12 @@
 //! | [`Format::Oney`] | `oney.rs` ([`OneyFormat`]) | `{"language_code":…,"error_list":[…]}` |
 //! | [`Format::Google`] | `google.rs` ([`GoogleFormat`]) | `{"error":{"code":…,"message":…,"status":…,"details":[…]}}` |
 //!
-//! `json.rs` holds the escaping every format writes with. The static bytes a built-in's body
-//! is made of are defined once, in the `apierror-spec` crate (`spec/`), which the derive
-//! links too: it builds each variant's pre-escaped heads from them at compile time, and the
-//! built-ins' general path writes the same pieces at run time. Formats never import each
-//! other.
+//! `json.rs` holds the escaping every format writes with, `code_match.rs` the answer of
+//! [`WireFormat::code_match`] (how a received code names a declared one). The static bytes
+//! a built-in's body is made of are defined once, in the `apierror-spec` crate (`spec/`),
+//! which the derive links too: it builds each variant's pre-escaped heads from them at
+//! compile time, and the built-ins' general path writes the same pieces at run time.
+//! Formats never import each other.
 //!
 //! A new format is a type implementing [`WireFormat`], registered on a
 //! [`Renderer`](crate::Renderer) and a [`Decoder`](crate::parse::Decoder): outside this
@@ -74,6 +75,7 @@ macro_rules! list_entry_points {
 }
 
 mod body;
+mod code_match;
 pub(crate) mod google;
 pub(crate) mod json;
 pub(crate) mod members;
@@ -87,6 +89,7 @@ mod wire_format;
 mod writer;
 
 pub use body::{Body, Entries, EntriesIter};
+pub use code_match::CodeMatch;
 /// The crate [`WireFormat::view`] returns a value of, for a format with a view of its own.
 pub use erased_serde;
 pub use members::{Members, ReadMode};
@@ -99,9 +102,6 @@ pub use google::GoogleFormat;
 pub use omise::OmiseFormat;
 pub use oney::OneyFormat;
 pub use problem::{ProblemFormat, Profile, TypeKind};
-
-pub(crate) use google::reason as google_reason;
-pub(crate) use oney::code_may_be_cut;
 
 /// Why a format option was refused: a base URL that could not be written safely into a
 /// body, or a language code Oney cannot carry.

@@ -21,6 +21,7 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::{json, Map, Value};
 
+use crate::format::code_match::same_code;
 use crate::format::json::{self, LimitedJsonWriter};
 use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
@@ -28,7 +29,9 @@ use crate::format::view::{entries_of, Collect, FieldText, Limited, PublicMessage
 use crate::format::Entries;
 use crate::format::Format;
 use crate::format::OptionError;
-use crate::format::{Body, Carries, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+use crate::format::{
+    Body, Carries, CodeMatch, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat,
+};
 use crate::model::answer::primary;
 use crate::model::api_error::ApiError;
 use crate::model::field_path::Notation;
@@ -41,13 +44,6 @@ const FIELD_MAX: usize = apierror_spec::rules::ONEY_FIELD_MAX;
 const CODE_MAX: usize = apierror_spec::rules::ONEY_CODE_MAX;
 /// Most characters of `error_label`.
 const LABEL_MAX: usize = apierror_spec::rules::ONEY_LABEL_MAX;
-
-/// Whether `received`, an Oney `error_code`, may stand for the longer code `full`: this
-/// format cuts codes to [`CODE_MAX`] characters, so a received `backend_er` stands for
-/// `backend_error`. Only a code of exactly the limit can have been cut.
-pub(crate) fn code_may_be_cut(received: &str, full: &str) -> bool {
-    received.chars().count() == CODE_MAX && full.starts_with(received)
-}
 
 /// Options of the Oney format: the `language_code` used when the language a body is written
 /// in is not a two-letter ISO 639-1 code.
@@ -384,6 +380,20 @@ impl WireFormat for OneyFormat {
 
     fn schema_name(&self) -> &'static str {
         "OneyErrorList"
+    }
+
+    /// This format cuts codes to [`OneyFormat::CODE_MAX`] characters, so a received code of
+    /// exactly that length may be the start of a longer declared code (`backend_er` of
+    /// `backend_error`): a possible match, taken only where no declared code is the
+    /// received one.
+    fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+        if same_code(received, declared) {
+            CodeMatch::Exact
+        } else if declared.starts_with(received) && received.chars().count() == CODE_MAX {
+            CodeMatch::Possible
+        } else {
+            CodeMatch::No
+        }
     }
 }
 

@@ -2,10 +2,10 @@
 //!
 //! A format says what it is (name, media type, `Content-Type`), what its body carries (one
 //! error or a list, a title or not: the renderer chooses each text's language and writes
-//! `Content-Language` from that alone), writes a [`Body`] into a caller's buffer, and
-//! reads a received body back. Every method but [`WireFormat::name`] and
-//! [`WireFormat::write`] has a default, as serde_json's `Formatter` has: a format says only
-//! what differs.
+//! `Content-Language` from that alone), writes a [`Body`] into a caller's buffer, reads a
+//! received body back, and says how a code received in it names a declared code. Every
+//! method but [`WireFormat::name`] and [`WireFormat::write`] has a default, as
+//! serde_json's `Formatter` has: a format says only what differs.
 
 use core::fmt;
 
@@ -13,6 +13,7 @@ use http::HeaderMap;
 use serde_json::{Map, Value};
 
 use crate::format::body::Body;
+use crate::format::code_match::CodeMatch;
 use crate::format::parse_error::ParseError;
 use crate::format::received::ReceivedBody;
 use crate::format::ReadMode;
@@ -191,6 +192,41 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
     fn read(&self, object: Map<String, Value>, mode: ReadMode) -> Result<ReceivedBody, ParseError> {
         let _ = (object, mode);
         Err(ParseError::UnknownShape)
+    }
+
+    /// Whether `received`, a code read from a body of this format, names `declared`, a
+    /// code a catalog declares: how a [`Decoder`](crate::parse::Decoder) and
+    /// [`ReceivedBody::lookup_with`] find the variant a body names. A lookup takes the
+    /// variants named [`CodeMatch::Exact`]ly; only where there is none, those named
+    /// [`CodeMatch::Possible`]y.
+    ///
+    /// By default the same text, case and all ([`CodeMatch::equal`]). A format that sends
+    /// codes otherwise than declared says how: Google's `ErrorInfo.reason` is the code in
+    /// UPPER_SNAKE_CASE, Oney cuts codes to [`OneyFormat::CODE_MAX`](crate::format::OneyFormat::CODE_MAX)
+    /// characters.
+    ///
+    /// ```
+    /// use apierror::format::{Body, CodeMatch, WireFormat};
+    ///
+    /// /// Sends every code in upper case.
+    /// #[derive(Debug)]
+    /// struct Shouting;
+    /// impl WireFormat for Shouting {
+    ///     fn name(&self) -> &'static str { "shouting" }
+    ///     fn write(&self, _: &Body<'_>, out: &mut Vec<u8>) { out.extend_from_slice(b"{}") }
+    ///     fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+    ///         match received.eq_ignore_ascii_case(declared) {
+    ///             true => CodeMatch::Exact,
+    ///             false => CodeMatch::No,
+    ///         }
+    ///     }
+    /// }
+    ///
+    /// assert_eq!(Shouting.code_match("USED_TOKEN", "used_token"), CodeMatch::Exact);
+    /// ```
+    #[inline]
+    fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+        CodeMatch::equal(received, declared)
     }
 
     /// The JSON Schema of this format's body, for OpenAPI documents; `None` leaves the

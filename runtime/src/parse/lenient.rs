@@ -9,8 +9,8 @@ use super::{
     depth, fast, is_html, is_json, lookup, media_type, repair, Decoded, Decoder, ErrorResponse,
     ParseOptions, ReceivedBody, RetryAfter,
 };
-use crate::format::Format;
 use crate::format::ReadMode;
+use crate::format::WireFormat;
 use crate::model::api_error::ApiError;
 use crate::model::catalog::VariantMeta;
 
@@ -92,9 +92,12 @@ impl Decoder {
             // The commonest body: looked up while its text is still borrowed, then built once
             // where the result is kept (a response is a large value, and every copy of it
             // shows on the client's hot path, `benches/client.rs`). An Omise body names no
-            // domain, so no catalog's is foreign to it.
-            let (meta, typed) =
-                lookup::find::<E>(Some(Format::Omise), &omise.code, &omise.received());
+            // domain, so no catalog's is foreign to it. The codes compare by the rule of
+            // the decoder's Omise format, called on its type rather than through the
+            // vtable, so that it inlines into the catalog scan.
+            let format = self.omise();
+            let rule = |received: &str, declared: &str| format.code_match(received, declared);
+            let (meta, typed) = lookup::find::<E>(rule, &omise.code, &omise.received());
             return match typed {
                 Some(error) => Decoded::Typed {
                     error,
@@ -108,12 +111,18 @@ impl Decoder {
             };
         }
         let mut response = facts.response(status);
-        self.read_into(&mut response, &media_type, text, &options.parse, &|body| {
-            declares::<E>(body)
-        });
-        if let Some(body) = &response.body {
+        let read_by = self.read_into(
+            &mut response,
+            &media_type,
+            text,
+            &options.parse,
+            &declares::<E>,
+        );
+        if let (Some(body), Some(format)) = (&response.body, read_by) {
             if let Some(code) = &body.code {
-                let (meta, typed) = lookup::find::<E>(Some(body.format), code, &body.received());
+                // The codes compare by the rule of the format that read the body.
+                let rule = |received: &str, declared: &str| format.code_match(received, declared);
+                let (meta, typed) = lookup::find::<E>(rule, code, &body.received());
                 // A Google reason is unique within its domain only: another domain's error of
                 // the same reason is not this catalog's.
                 let foreign = meta.is_some_and(|m| !same_domain(m.domain, body));
@@ -130,13 +139,12 @@ impl Decoder {
     }
 }
 
-/// Whether `E`'s catalog declares the code `body` carries: how a decoder chooses between
-/// formats equally sure of a body.
-fn declares<E: ApiError>(body: &ReceivedBody) -> bool {
+/// Whether `E`'s catalog declares the code `body` carries, by the rule of `format`, which
+/// read it: how a decoder chooses between formats equally sure of a body.
+fn declares<E: ApiError>(format: &dyn WireFormat, body: &ReceivedBody) -> bool {
     body.code.as_deref().is_some_and(|code| {
-        lookup::find::<E>(Some(body.format), code, &body.received())
-            .0
-            .is_some()
+        let rule = |received: &str, declared: &str| format.code_match(received, declared);
+        lookup::find::<E>(rule, code, &body.received()).0.is_some()
     })
 }
 
@@ -178,7 +186,9 @@ impl Decoder {
             return facts.omise_response(status, None, omise);
         }
         let mut response = facts.response(status);
-        self.read_into(&mut response, &media_type, text, &options.parse, &|_| false);
+        self.read_into(&mut response, &media_type, text, &options.parse, &|_, _| {
+            false
+        });
         if response.body.is_none() {
             keep_raw(&mut response, body, options);
         }
@@ -278,11 +288,11 @@ const TRACEPARENT: HeaderName = HeaderName::from_static("traceparent");
 
 /// What could be read of a body.
 #[allow(clippy::large_enum_variant)]
-enum Read {
-    /// A body in one of the wire formats.
+enum Read<'d> {
+    /// A body in one of the wire formats, and the format that read it.
     // Not boxed: it lives only until `read_into` moves it into the response, and a box
     // would be one more allocation on the client's hot path (`benches/client.rs`).
-    Body(ReceivedBody),
+    Body(&'d dyn WireFormat, ReceivedBody),
     /// A JSON object of an API gateway's own, e.g. Azure API Management's
     /// `{"statusCode": 401, "message": "Access denied due to invalid subscription key…"}`.
     Gateway { message: Option<String> },
@@ -304,20 +314,19 @@ fn text<'b>(media_type: &str, body: &'b [u8], limits: &ParseOptions) -> Option<&
 }
 
 impl Decoder {
-    /// Reads the body's `text` (see [`text`]) into `response`, by the general readers.
+    /// Reads the body's `text` (see [`text`]) into `response`, by the general readers;
+    /// the format that read a body, where one did.
     fn read_into(
         &self,
         response: &mut ErrorResponse,
         media_type: &str,
         text: Option<&str>,
         limits: &ParseOptions,
-        declared: &dyn Fn(&ReceivedBody) -> bool,
-    ) {
-        let Some(text) = text else {
-            return;
-        };
+        declared: &dyn Fn(&dyn WireFormat, &ReceivedBody) -> bool,
+    ) -> Option<&dyn WireFormat> {
+        let text = text?;
         match self.read_text(media_type, text, limits, declared) {
-            Read::Body(received) => {
+            Read::Body(format, received) => {
                 let received = response.body.insert(received);
                 // As `parse` does: the HTTP status is the one that counts.
                 received.status = Some(response.status);
@@ -327,9 +336,13 @@ impl Decoder {
                 if response.language.is_none() {
                     response.language.clone_from(&received.language);
                 }
+                Some(format)
             }
-            Read::Gateway { message } => response.gateway_message = message,
-            Read::Nothing => {}
+            Read::Gateway { message } => {
+                response.gateway_message = message;
+                None
+            }
+            Read::Nothing => None,
         }
     }
 
@@ -339,8 +352,8 @@ impl Decoder {
         media_type: &str,
         text: &str,
         limits: &ParseOptions,
-        declared: &dyn Fn(&ReceivedBody) -> bool,
-    ) -> Read {
+        declared: &dyn Fn(&dyn WireFormat, &ReceivedBody) -> bool,
+    ) -> Read<'_> {
         if text.is_empty()
             || is_html(media_type, text)
             || depth::exceeds(text.as_bytes(), limits.max_depth)
@@ -364,15 +377,15 @@ impl Decoder {
             return gateway(map);
         }
         match self.read(map, media_type, ReadMode::Lenient, declared) {
-            Some(Ok(received)) => Read::Body(received),
+            Some((format, Ok(received))) => Read::Body(format, received),
             // Lenient readers report no error; this arm only keeps the types honest.
-            Some(Err(_)) | None => Read::Nothing,
+            Some((_, Err(_))) | None => Read::Nothing,
         }
     }
 }
 
 /// A JSON object in none of the formats: its `message` if it has one.
-fn gateway(mut map: Map<String, Value>) -> Read {
+fn gateway(mut map: Map<String, Value>) -> Read<'static> {
     match map.remove("message") {
         Some(Value::String(message)) => Read::Gateway {
             message: Some(message),
@@ -423,7 +436,8 @@ mod tests {
             for text in &texts {
                 let trimmed = super::text(&media_type, text.as_bytes(), &options.parse).unwrap();
                 let general =
-                    Decoder::built_in().read_text(&media_type, trimmed, &options.parse, &|_| false);
+                    Decoder::built_in()
+                        .read_text(&media_type, trimmed, &options.parse, &|_, _| false);
                 let Some(omise) = fast::omise(trimmed) else {
                     // Refused by both: a raw control character is not JSON.
                     assert!(matches!(general, Read::Nothing), "{text}");
@@ -431,7 +445,7 @@ mod tests {
                     continue;
                 };
                 let fast = facts.omise_response(400, None, omise);
-                let Read::Body(body) = general else {
+                let Read::Body(_, body) = general else {
                     panic!("general: {text}");
                 };
                 let mut general = facts.response(400);

@@ -1,8 +1,9 @@
-//! Looking a received code up in a derived type's catalog.
+//! Looking a received code up in a derived type's catalog, by the rule of the body's format:
+//! how a code received in it names a declared code ([`WireFormat::code_match`](crate::format::WireFormat::code_match)), passed
+//! around as `rule(received, declared)`.
 
-use super::{capture, rebuild, ReceivedBody, ReceivedEntry};
-use crate::format;
-use crate::format::Format;
+use super::{capture, rebuild, Decoder, ReceivedBody, ReceivedEntry};
+use crate::format::{CodeMatch, Format};
 use crate::model::api_error::ApiError;
 use crate::model::catalog::{Catalog, VariantMeta};
 use crate::model::received::Received;
@@ -10,8 +11,10 @@ use crate::model::received::Received;
 /// What a catalog knows of a received code; see [`ReceivedBody::lookup`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lookup<E> {
-    /// Every variant with the code, in declaration order: empty for an unknown code, more
-    /// than one where the type allows duplicate codes.
+    /// Every variant the code names by the rule of the body's format
+    /// ([`WireFormat::code_match`](crate::format::WireFormat::code_match)), in declaration
+    /// order: empty for an unknown code, more than one where the type allows duplicate
+    /// codes (or the code may be a cut start of several).
     pub candidates: Vec<&'static VariantMeta>,
     /// The candidate the received message and field fit best (see
     /// [`ReceivedBody::best_match`]).
@@ -28,8 +31,10 @@ impl<E> Lookup<E> {
 }
 
 impl ReceivedBody {
-    /// Looks the body's code up in `E`'s catalog. An unknown (or absent) code gives an
-    /// empty [`Lookup`], never an error: the body still says what happened.
+    /// Looks the body's code up in `E`'s catalog, by the rule of the body's format among
+    /// the built-ins ([`WireFormat::code_match`](crate::format::WireFormat::code_match); a format of your own's rule is asked by
+    /// [`ReceivedBody::lookup_with`]). An unknown (or absent) code gives an empty
+    /// [`Lookup`], never an error: the body still says what happened.
     ///
     /// ```
     /// use apierror::parse::{parse, ParseOptions};
@@ -50,14 +55,69 @@ impl ReceivedBody {
     /// assert_eq!(received.code.as_deref(), Some("brand_new_code"));
     /// ```
     pub fn lookup<E: ApiError>(&self) -> Lookup<E> {
-        lookup_code(Some(self.format), self.code.as_deref(), &self.received())
+        self.lookup_with(Decoder::built_in())
+    }
+
+    /// Looks the body's code up in `E`'s catalog as [`ReceivedBody::lookup`] does, by the
+    /// rule of `decoder`'s format of the body's name ([`WireFormat::code_match`](crate::format::WireFormat::code_match)): how a
+    /// body a decoder of your own formats read is looked up. A body of a format `decoder`
+    /// does not read is looked up by the default rule, the same code.
+    ///
+    /// ```
+    /// use apierror::format::{Body, CodeMatch, Confidence, ParseError, ReadMode, ReceivedBody, WireFormat};
+    /// use apierror::parse::{Decoder, ParseOptions};
+    /// use apierror::{ApiError, Format};
+    /// use serde_json::{Map, Value};
+    ///
+    /// /// `{"fault":"USED_TOKEN"}`: codes in upper case.
+    /// #[derive(Debug)]
+    /// struct Loud;
+    /// impl WireFormat for Loud {
+    ///     fn name(&self) -> &'static str { "loud" }
+    ///     fn write(&self, _: &Body<'_>, out: &mut Vec<u8>) { out.extend_from_slice(b"{}") }
+    ///     fn detect(&self, object: &Map<String, Value>, _: &str) -> Confidence {
+    ///         if object.contains_key("fault") { Confidence::CERTAIN } else { Confidence::NONE }
+    ///     }
+    ///     fn read(&self, mut object: Map<String, Value>, _: ReadMode) -> Result<ReceivedBody, ParseError> {
+    ///         let mut body = ReceivedBody::new(Format::named("loud"));
+    ///         body.code = object.remove("fault").and_then(|v| v.as_str().map(str::to_owned));
+    ///         Ok(body)
+    ///     }
+    ///     fn code_match(&self, received: &str, declared: &str) -> CodeMatch {
+    ///         CodeMatch::equal(received, &declared.to_ascii_uppercase())
+    ///     }
+    /// }
+    ///
+    /// #[derive(Debug, PartialEq, ApiError)]
+    /// enum E {
+    ///     #[status(400)]
+    ///     #[code("used_token")]
+    ///     #[message("token was already used")]
+    ///     UsedToken,
+    /// }
+    ///
+    /// let decoder = Decoder::new().with_format(Loud)?;
+    /// let received = decoder.parse(Some(400), None, br#"{"fault":"USED_TOKEN"}"#, None, &ParseOptions::default())?;
+    /// assert_eq!(received.lookup_with::<E>(&decoder).typed, Some(E::UsedToken));
+    /// // The built-ins' decoder does not know the format's rule.
+    /// assert!(!received.lookup::<E>().is_known());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn lookup_with<E: ApiError>(&self, decoder: &Decoder) -> Lookup<E> {
+        lookup_code(
+            rule_of(decoder, Some(self.format)),
+            self.code.as_deref(),
+            &self.received(),
+        )
     }
 
     /// The variant of `catalog` the body's code names that its message and field fit best:
     /// the first whose constant field (if any) matches and whose message is the default or
-    /// has the template's shape; failing that, the first with the code. In an Oney body,
-    /// whose format cuts codes to `OneyFormat::CODE_MAX` characters, a code of exactly that
-    /// length also names the variants whose code starts with it.
+    /// has the template's shape; failing that, the first with the code. The code names a
+    /// variant by the rule of the body's format ([`WireFormat::code_match`](crate::format::WireFormat::code_match)): in a Google
+    /// body it may be the code's `ErrorInfo.reason`; in an Oney body, whose format cuts
+    /// codes to `OneyFormat::CODE_MAX` characters, a code of exactly that length also names
+    /// the variants whose code starts with it, where none has the code itself.
     ///
     /// ```
     /// use apierror::parse::{parse, ParseOptions};
@@ -81,9 +141,19 @@ impl ReceivedBody {
     /// assert_eq!(received.best_match(E::catalog()).unwrap().name, "UnknownTransaction");
     /// ```
     pub fn best_match(&self, catalog: &Catalog) -> Option<&'static VariantMeta> {
+        self.best_match_with(catalog, Decoder::built_in())
+    }
+
+    /// [`ReceivedBody::best_match`] by the rule of `decoder`'s format of the body's name;
+    /// see [`ReceivedBody::lookup_with`].
+    pub fn best_match_with(
+        &self,
+        catalog: &Catalog,
+        decoder: &Decoder,
+    ) -> Option<&'static VariantMeta> {
         best_match(
             catalog,
-            Some(self.format),
+            rule_of(decoder, Some(self.format)),
             self.code.as_deref()?,
             &self.received(),
         )
@@ -93,46 +163,62 @@ impl ReceivedBody {
 impl ReceivedEntry {
     /// Looks this list entry's code up in `E`'s catalog; see [`ReceivedBody::lookup`].
     pub fn lookup<E: ApiError>(&self) -> Lookup<E> {
-        lookup_code(self.format, self.code.as_deref(), &self.received())
+        self.lookup_with(Decoder::built_in())
+    }
+
+    /// Looks this list entry's code up in `E`'s catalog by the rule of `decoder`'s format
+    /// of the entry's; see [`ReceivedBody::lookup_with`].
+    pub fn lookup_with<E: ApiError>(&self, decoder: &Decoder) -> Lookup<E> {
+        lookup_code(
+            rule_of(decoder, self.format),
+            self.code.as_deref(),
+            &self.received(),
+        )
     }
 }
 
-/// The variant the code names that the received text fits best, and the typed value: what
-/// [`lookup_code`] finds, without collecting the candidates (the client's hot path, see
-/// `benches/client.rs`).
+/// The rule of the codes of a body of `format`: that of the format `decoder` reads it by,
+/// else the default of [`WireFormat::code_match`](crate::format::WireFormat::code_match) (a body of a format the decoder does not
+/// read, a list entry of no format).
+fn rule_of(decoder: &Decoder, format: Option<Format>) -> impl Fn(&str, &str) -> CodeMatch + '_ {
+    let wire = format.and_then(|f| decoder.format(f));
+    move |received: &str, declared: &str| match wire {
+        Some(wire) => wire.code_match(received, declared),
+        None => CodeMatch::equal(received, declared),
+    }
+}
+
+/// The variant the code names by `rule` that the received text fits best, and the typed
+/// value: what [`lookup_code`] finds, without collecting the candidates (the client's hot
+/// path, see `benches/client.rs`, where `rule` is the Omise format's, called without the
+/// vtable and inlined).
 pub(crate) fn find<E: ApiError>(
-    format: Option<Format>,
+    rule: impl Fn(&str, &str) -> CodeMatch,
     code: &str,
     received: &Received<'_>,
 ) -> (Option<&'static VariantMeta>, Option<E>) {
     let variants = E::catalog().variants;
-    // One scan to the first variant the code names; the candidates start there. Failing
-    // that, in an Oney body, the first whose code the received one may be the cut start of.
-    let oney = format == Some(Format::Oney);
-    let first_exact = match format {
-        Some(Format::Google) => variants.iter().position(|v| names(format, code, v.code)),
-        // The commonest scan, with the comparison inline (`names` is not, for its Google
-        // arm).
-        _ => variants.iter().position(|v| same_code(code, v.code)),
-    };
-    let (at, exact) = match first_exact {
-        Some(at) => (at, true),
-        None if oney => match variants
-            .iter()
-            .position(|v| format::code_may_be_cut(code, v.code))
-        {
-            Some(at) => (at, false),
-            None => return (None, None),
-        },
-        None => return (None, None),
-    };
-    let is_candidate = |v: &&'static VariantMeta| {
-        if exact {
-            names(format, code, v.code)
-        } else {
-            format::code_may_be_cut(code, v.code)
+    // One scan to the first variant the code names exactly, noting the first it may name;
+    // the candidates start there.
+    let mut first_possible = None;
+    let mut first_exact = None;
+    for (at, v) in variants.iter().enumerate() {
+        match rule(code, v.code) {
+            CodeMatch::Exact => {
+                first_exact = Some(at);
+                break;
+            }
+            CodeMatch::Possible if first_possible.is_none() => first_possible = Some(at),
+            _ => {}
         }
+    }
+    let (at, kind) = match (first_exact, first_possible) {
+        (Some(at), _) => (at, CodeMatch::Exact),
+        // Possible matches count only where no variant is an exact one.
+        (None, Some(at)) => (at, CodeMatch::Possible),
+        (None, None) => return (None, None),
     };
+    let is_candidate = |v: &&'static VariantMeta| rule(code, v.code) == kind;
     let first = &variants[at];
     let others = variants[at + 1..].iter().filter(is_candidate);
     // The first candidate nearly always fits: the others are looked at only when it does not.
@@ -151,44 +237,6 @@ pub(crate) fn find<E: ApiError>(
             .find_map(|m| E::from_received(m, received))
     });
     (Some(meta), typed)
-}
-
-/// Whether `received`, a code read from a body of `format`, names the variant code `code`:
-/// equal, or for a Google body the code's `ErrorInfo.reason`.
-#[inline]
-fn names(format: Option<Format>, received: &str, code: &str) -> bool {
-    match format {
-        Some(Format::Google) => received == code || format::google_reason(code) == received,
-        _ => same_code(received, code),
-    }
-}
-
-/// `a == b`, compared inline for codes of up to 16 bytes (nearly all are): a catalog scan
-/// meets many codes of the received one's length, and a call to `memcmp` for each costs
-/// more than the comparison.
-#[inline(always)]
-fn same_code(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    let len = a.len();
-    if len != b.len() {
-        return false;
-    }
-    // Two loads from each side that overlap where the text is shorter than both.
-    let word = |bytes: &[u8], at: usize| -> u64 {
-        let mut w = [0; 8];
-        w.copy_from_slice(&bytes[at..at + 8]);
-        u64::from_ne_bytes(w)
-    };
-    let half = |bytes: &[u8], at: usize| -> u32 {
-        let mut w = [0; 4];
-        w.copy_from_slice(&bytes[at..at + 4]);
-        u32::from_ne_bytes(w)
-    };
-    match len {
-        8..=16 => word(a, 0) == word(b, 0) && word(a, len - 8) == word(b, len - 8),
-        4..=7 => half(a, 0) == half(b, 0) && half(a, len - 4) == half(b, len - 4),
-        _ => a == b,
-    }
 }
 
 /// Whether the received message and field fit `m`: its constant field (if any) matches,
@@ -210,7 +258,7 @@ fn fits(m: &VariantMeta, received: &Received<'_>) -> bool {
 }
 
 fn lookup_code<E: ApiError>(
-    format: Option<Format>,
+    rule: impl Fn(&str, &str) -> CodeMatch,
     code: Option<&str>,
     received: &Received<'_>,
 ) -> Lookup<E> {
@@ -222,76 +270,46 @@ fn lookup_code<E: ApiError>(
             typed: None,
         };
     };
-    let (meta, typed) = find::<E>(format, code, received);
+    let (meta, typed) = find::<E>(&rule, code, received);
     Lookup {
-        candidates: candidates(catalog, format, code),
+        candidates: candidates(catalog, &rule, code),
         meta,
         typed,
     }
 }
 
-/// The variants of `catalog` with `code`; where there is none and the body is an Oney one,
-/// those whose code it may be the cut start of.
-fn candidates(catalog: &Catalog, format: Option<Format>, code: &str) -> Vec<&'static VariantMeta> {
-    let exact: Vec<_> = catalog
-        .variants
-        .iter()
-        .filter(|v| names(format, code, v.code))
-        .collect();
-    if !exact.is_empty() || format != Some(Format::Oney) {
-        return exact;
+/// The variants of `catalog` that `code` names exactly by `rule`; where there is none,
+/// those it possibly names.
+fn candidates(
+    catalog: &Catalog,
+    rule: impl Fn(&str, &str) -> CodeMatch,
+    code: &str,
+) -> Vec<&'static VariantMeta> {
+    let mut exact = Vec::new();
+    let mut possible = Vec::new();
+    for v in catalog.variants {
+        match rule(code, v.code) {
+            CodeMatch::Exact => exact.push(v),
+            CodeMatch::Possible if exact.is_empty() => possible.push(v),
+            _ => {}
+        }
     }
-    catalog
-        .variants
-        .iter()
-        .filter(|v| format::code_may_be_cut(code, v.code))
-        .collect()
+    if exact.is_empty() {
+        possible
+    } else {
+        exact
+    }
 }
 
 fn best_match(
     catalog: &Catalog,
-    format: Option<Format>,
+    rule: impl Fn(&str, &str) -> CodeMatch,
     code: &str,
     received: &Received<'_>,
 ) -> Option<&'static VariantMeta> {
-    let all = candidates(catalog, format, code);
+    let all = candidates(catalog, rule, code);
     all.iter()
         .copied()
         .find(|m| fits(m, received))
         .or_else(|| all.first().copied())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::same_code;
-
-    #[test]
-    fn same_code_is_equality() {
-        let texts = [
-            "",
-            "a",
-            "ab",
-            "abc",
-            "abcd",
-            "abcde",
-            "used_tok",
-            "used_toke",
-            "used_token",
-            "used_tokem",
-            "xsed_token",
-            "invalid_charge",
-            "invalid_chargf",
-            "0123456789abcdef",
-            "0123456789abcdeF",
-            "0123456789abcdefg",
-            "0123456789abcdefh",
-            "abcé",
-            "abcè",
-        ];
-        for a in texts {
-            for b in texts {
-                assert_eq!(same_code(a, b), a == b, "{a:?} {b:?}");
-            }
-        }
-    }
 }

@@ -158,8 +158,8 @@ impl Decoder {
                 None => Err(ParseError::UnknownShape),
             },
             None => self
-                .read(map, &media_type, ReadMode::Strict, &|_| false)
-                .unwrap_or(Err(ParseError::UnknownShape)),
+                .read(map, &media_type, ReadMode::Strict, &|_, _| false)
+                .map_or(Err(ParseError::UnknownShape), |(_, read)| read),
         };
         let mut received = read?;
         if status.is_some() {
