@@ -7,7 +7,7 @@ use syn::{Data, DeriveInput, Fields, Generics, Ident, Member, Type};
 use crate::attr::{self, ContainerAttrs, FieldAttrs, VariantAttrs};
 use crate::ctxt::Ctxt;
 use crate::error_template;
-use crate::template::{self, Piece};
+use crate::template::{self, Arg, Piece};
 
 pub struct Input<'a> {
     pub ident: &'a Ident,
@@ -143,7 +143,8 @@ fn error_template(
 ) -> Option<Template> {
     let error = attrs.error.as_ref().or(container.error.as_ref())?;
     let status = attrs.status.or(container.status);
-    let (lit, pieces) = error_template::read(error, fields, status).ok()?;
+    let type_of = |arg: &Arg| placeholder_field(fields, arg).map(|f| f.ty);
+    let (lit, pieces) = error_template::read(error, &type_of, status).ok()?;
     Some(Template { lit, pieces })
 }
 
@@ -174,5 +175,22 @@ impl<'a> Field<'a> {
             ty: &field.ty,
             attrs: attr::field(cx, &field.attrs),
         }
+    }
+}
+
+/// The field among `fields` that a placeholder prints: a name in a variant of named fields,
+/// an index in a tuple variant; `None` for any other.
+pub fn placeholder_field<'f, 'a>(fields: &'f [Field<'a>], arg: &Arg) -> Option<&'f Field<'a>> {
+    let tuple = matches!(
+        fields.first(),
+        Some(Field {
+            member: Member::Unnamed(_),
+            ..
+        })
+    );
+    match arg {
+        Arg::Named(name) if !tuple => fields.iter().find(|f| f.name == *name),
+        Arg::Index(index) if tuple => fields.get(*index),
+        _ => None,
     }
 }

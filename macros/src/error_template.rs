@@ -12,10 +12,8 @@
 
 use syn::LitStr;
 
-use crate::ast::Field;
 use crate::attr::ErrorAttr;
-use crate::prop::{placeholder_field, placeholders_of};
-use crate::template::{self, Piece};
+use crate::template::{self, placeholders_of, Arg, Piece};
 use crate::ty;
 
 /// Why a variant's `#[error]` is not its template.
@@ -41,11 +39,12 @@ pub enum Unread {
     ServerErrorText,
 }
 
-/// The template of `attr` over the variant's `fields`, sent with `status`, or why it is
-/// not one.
-pub fn read(
+/// The template of `attr` over the variant's fields (`type_of` gives the type of the field a
+/// placeholder prints, `None` where it prints none), sent with `status`, or why it is not
+/// one.
+pub fn read<'t>(
     attr: &ErrorAttr,
-    fields: &[Field],
+    type_of: &dyn Fn(&Arg) -> Option<&'t syn::Type>,
     status: Option<u16>,
 ) -> Result<(LitStr, Vec<Piece>), Unread> {
     let ErrorAttr::Text(lit) = attr else {
@@ -56,8 +55,8 @@ pub fn read(
     }
     let pieces = template::parse(&lit.value()).map_err(|_| Unread::Unparsed)?;
     for (arg, spec) in placeholders_of(&pieces) {
-        let field = placeholder_field(fields, arg).ok_or(Unread::NotAField)?;
-        if spec.is_none() && ty::mentions_path(field.ty) {
+        let ty = type_of(arg).ok_or(Unread::NotAField)?;
+        if spec.is_none() && ty::mentions_path(ty) {
             return Err(Unread::PathDisplay);
         }
     }
@@ -66,6 +65,7 @@ pub fn read(
 
 #[cfg(test)]
 mod tests {
+    use syn::ext::IdentExt;
     use syn::{Attribute, DeriveInput};
 
     use super::*;
@@ -82,13 +82,19 @@ mod tests {
         let mut cx = Ctxt::new();
         let attrs: &[Attribute] = &variant.attrs;
         let error = attr::variant(&mut cx, attrs).error.unwrap();
-        let fields: Vec<Field> = variant
-            .fields
-            .iter()
-            .enumerate()
-            .map(|(index, field)| Field::from_syn(&mut cx, index, field))
-            .collect();
-        let result = read(&error, &fields, Some(status)).map(|(lit, _)| lit.value());
+        // The field a placeholder prints, as the derive's model finds it: by name, or by
+        // index in a tuple variant.
+        let tuple = matches!(variant.fields, syn::Fields::Unnamed(_));
+        let type_of = |arg: &Arg| match arg {
+            Arg::Named(name) if !tuple => variant
+                .fields
+                .iter()
+                .find(|f| f.ident.as_ref().is_some_and(|i| i.unraw() == name))
+                .map(|f| &f.ty),
+            Arg::Index(index) if tuple => variant.fields.iter().nth(*index).map(|f| &f.ty),
+            _ => None,
+        };
+        let result = read(&error, &type_of, Some(status)).map(|(lit, _)| lit.value());
         cx.check().unwrap();
         result
     }

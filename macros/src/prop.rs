@@ -11,7 +11,7 @@ use crate::ast::{Field, Input, Variant};
 use crate::attr::{ContainerAttrs, MetaEntry};
 use crate::case;
 use crate::json;
-use crate::template::{Arg, Piece};
+use crate::template::{placeholders_of, Arg, Piece};
 use crate::ty;
 
 /// A variant's code, resolved from `#[code]` or the container's `rename_all`.
@@ -333,23 +333,6 @@ impl<'a> Variant<'a> {
     }
 }
 
-/// The field among `fields` that a placeholder prints: a name in a variant of named fields,
-/// an index in a tuple variant; `None` for any other.
-pub fn placeholder_field<'f, 'a>(fields: &'f [Field<'a>], arg: &Arg) -> Option<&'f Field<'a>> {
-    let tuple = matches!(
-        fields.first(),
-        Some(Field {
-            member: Member::Unnamed(_),
-            ..
-        })
-    );
-    match arg {
-        Arg::Named(name) if !tuple => fields.iter().find(|f| f.name == *name),
-        Arg::Index(index) if tuple => fields.get(*index),
-        _ => None,
-    }
-}
-
 /// The Google `ErrorInfo.reason` of a code: upper case, every run of characters other than
 /// letters and digits one `_`, none at either end, at most 63 characters; the runtime
 /// writes the same for hand-written errors, with the same function.
@@ -369,16 +352,6 @@ pub fn is_google_reason(reason: &str) -> bool {
             .iter()
             .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || *b == b'_')
         && bytes[bytes.len() - 1] != b'_'
-}
-
-/// The placeholders among `pieces`.
-pub fn placeholders_of<'p>(
-    pieces: impl IntoIterator<Item = &'p Piece>,
-) -> impl Iterator<Item = (&'p Arg, &'p Option<String>)> {
-    pieces.into_iter().filter_map(|piece| match piece {
-        Piece::Literal(_) => None,
-        Piece::Placeholder { arg, spec } => Some((arg, spec)),
-    })
 }
 
 impl Field<'_> {

@@ -153,6 +153,16 @@ fn check_spec(spec: &str) -> Result<(), &str> {
     }
 }
 
+/// The placeholders among `pieces`.
+pub fn placeholders_of<'p>(
+    pieces: impl IntoIterator<Item = &'p Piece>,
+) -> impl Iterator<Item = (&'p Arg, &'p Option<String>)> {
+    pieces.into_iter().filter_map(|piece| match piece {
+        Piece::Literal(_) => None,
+        Piece::Placeholder { arg, spec } => Some((arg, spec)),
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Input, Variant};
+use crate::ast::{placeholder_field, Input, Variant};
 use syn::LitStr;
 
 use crate::attr::{
@@ -12,10 +12,8 @@ use crate::attr::{
 };
 use crate::attr::{GOOGLE, RETRY_AFTER};
 use crate::ctxt::Ctxt;
-use crate::prop::{
-    google_reason, is_google_reason, placeholder_field, placeholders_of, GOOGLE_REASON_MAX,
-};
-use crate::template::{Arg, Piece};
+use crate::prop::{google_reason, is_google_reason, GOOGLE_REASON_MAX};
+use crate::template::{placeholders_of, Arg, Piece};
 use crate::ty;
 
 use apierror_spec::rules::{ONEY_CODE_MAX, ONEY_FIELD_MAX};

@@ -10,8 +10,8 @@ use crate::attr::LangText;
 use crate::expand::source::Source;
 use crate::expand::{binding, formatted, pattern, variant_path};
 use crate::json;
-use crate::prop::{placeholders_of, Carried, Slot, Write};
-use crate::template::Piece;
+use crate::prop::{Carried, Slot, Write};
+use crate::template::{placeholders_of, Piece};
 use crate::ty;
 
 /// The variant's entry in the catalog table, a `VariantMeta` expression written into
