@@ -6,8 +6,6 @@ use apierror::axum::Error;
 use apierror::ApiError;
 use apierror_catalog::omise::OmiseError;
 use axum::response::{IntoResponse, Response};
-use http::header::RETRY_AFTER;
-use http::HeaderValue;
 
 /// The server's own errors, beside the Omise catalog.
 #[derive(Debug, thiserror::Error, ApiError)]
@@ -22,6 +20,9 @@ pub enum ServerError {
     #[code("database_unavailable")]
     #[title("Database Unavailable")]
     #[message("the service is temporarily unavailable; retry later")]
+    // `Retry-After`, about as long as each condition lasts: a restart takes seconds, a lock
+    // is held for milliseconds, freeing disk space needs an operator.
+    #[retry_after(5)]
     DatabaseUnavailable(#[source] sqlx::Error),
 
     /// Another writer held the account past the bounded wait.
@@ -30,6 +31,7 @@ pub enum ServerError {
     #[code("database_busy")]
     #[title("Database Busy")]
     #[message("the service is busy; retry later")]
+    #[retry_after(1)]
     DatabaseBusy(#[source] sqlx::Error),
 
     /// The database has no space left to store the change.
@@ -38,6 +40,7 @@ pub enum ServerError {
     #[code("storage_full")]
     #[title("Storage Full")]
     #[message("the service cannot store changes at the moment; retry later")]
+    #[retry_after(60)]
     StorageFull(#[source] sqlx::Error),
 
     /// The database refused a duplicate (a unique key taken by a concurrent request).
@@ -65,21 +68,6 @@ pub enum ServerError {
     IdempotencyKeyReused,
 }
 
-impl ServerError {
-    /// Seconds a client should wait before retrying, for the `Retry-After` header: about how
-    /// long each condition lasts (a lock is held for milliseconds, a restart takes seconds,
-    /// freeing disk space needs an operator).
-    pub fn retry_after(&self) -> Option<u32> {
-        match self {
-            ServerError::DatabaseBusy(_) => Some(1),
-            ServerError::DatabaseUnavailable(_) => Some(5),
-            ServerError::StorageFull(_) => Some(60),
-            ServerError::Conflict(_) | ServerError::Internal(_) => None,
-            ServerError::IdempotencyKeyReused => None,
-        }
-    }
-}
-
 /// What a handler fails with: an error of either catalog.
 #[derive(Debug)]
 pub enum AppError {
@@ -105,22 +93,13 @@ impl From<sqlx::Error> for AppError {
     }
 }
 
-/// Rendered by apierror's axum integration (the layer re-renders it in the negotiated format
-/// and keeps the `Retry-After` set here).
+/// Rendered by apierror's axum integration: the layer re-renders it in the negotiated
+/// format, with `Retry-After` from the variant's `#[retry_after]`.
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match self {
             AppError::Omise(err) => Error(err).into_response(),
-            AppError::Server(err) => {
-                let retry_after = err.retry_after();
-                let mut response = Error(err).into_response();
-                if let Some(seconds) = retry_after {
-                    response
-                        .headers_mut()
-                        .insert(RETRY_AFTER, HeaderValue::from(seconds));
-                }
-                response
-            }
+            AppError::Server(err) => Error(err).into_response(),
         }
     }
 }
