@@ -19,8 +19,8 @@ use crate::support::transfers_app::pg::{self, Cluster};
 use crate::support::transfers_app::process::ServerProcess;
 use crate::support::TRACE;
 
-const UNAVAILABLE: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
-const STORAGE_FULL: &str = r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#storage-full","code":"storage_full","message":"the service cannot store changes at the moment; retry later"}"#;
+const UNAVAILABLE: &str = r#"{"object":"error","location":"http://127.0.0.1:8080/errors#database-unavailable","code":"database_unavailable","message":"the service is temporarily unavailable; retry later"}"#;
+const STORAGE_FULL: &str = r#"{"object":"error","location":"http://127.0.0.1:8080/errors#storage-full","code":"storage_full","message":"the service cannot store changes at the moment; retry later"}"#;
 
 #[test]
 fn database_codes_map_to_faults() {

@@ -47,7 +47,7 @@ fn the_same_key_with_another_request_is_422() {
     assert_eq!(other.status, 422);
     assert_eq!(
         other.body,
-        r#"{"object":"error","location":"https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#idempotency-key-reused","code":"idempotency_key_reused","message":"this Idempotency-Key was already used with a different request"}"#
+        r#"{"object":"error","location":"http://127.0.0.1:8080/errors#idempotency-key-reused","code":"idempotency_key_reused","message":"this Idempotency-Key was already used with a different request"}"#
     );
     assert_eq!(other.header("retry-after"), None);
     let problem = send(

@@ -667,6 +667,26 @@ fn keys(object: &Value) -> Vec<&str> {
 }
 
 #[test]
+fn the_location_of_the_servers_own_errors_is_its_public_reference_page() {
+    let base = start(1_000_000);
+    let res = send(
+        "GET",
+        &format!("{base}/errors"),
+        &[("Authorization", "")],
+        None,
+    );
+    assert_eq!(res.status, 200, "{}", res.body);
+    assert_eq!(res.header("content-type"), Some("text/html; charset=utf-8"));
+    // Each error has a section whose anchor is the one its `location` names.
+    assert!(res.body.contains(
+        "<section id=\"database-unavailable\"><h2>Database Unavailable</h2><p><code>database_unavailable</code>, HTTP 503</p><p>the service is temporarily unavailable; retry later</p><p>The database cannot be reached, or refuses to write (stopped, read-only, I/O error).</p></section>\n"
+    ), "{}", res.body);
+    let anchors = res.body.matches("<section id=").count();
+    assert_eq!(anchors, 6, "{}", res.body);
+    assert!(res.body.contains("<section id=\"idempotency-key-reused\">"));
+}
+
+#[test]
 fn openapi_document_is_public_and_describes_every_operation() {
     let base = start(1_000_000);
     let res = send(
@@ -719,7 +739,7 @@ fn openapi_document_is_public_and_describes_every_operation() {
         unavailable["examples"]["DatabaseUnavailable"]["value"],
         serde_json::json!({
             "object": "error",
-            "location": "https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs#database-unavailable",
+            "location": "http://127.0.0.1:8080/errors#database-unavailable",
             "code": "database_unavailable",
             "message": "the service is temporarily unavailable; retry later"
         })

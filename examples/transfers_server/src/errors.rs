@@ -9,10 +9,9 @@ use axum::response::{IntoResponse, Response};
 
 /// The server's own errors, beside the Omise catalog.
 #[derive(Debug, thiserror::Error, ApiError)]
-// `location` points at this file, where each error is declared with its doc comment.
-#[api_error(
-    location = "https://docs.rs/crate/apierror/latest/source/examples/transfers_server/errors.rs"
-)]
+// `location` points at the server's own reference page (`GET /errors`, `reference.rs`), at
+// the address the server listens on by default.
+#[api_error(location = "http://127.0.0.1:8080/errors")]
 pub enum ServerError {
     /// The database cannot be reached, or refuses to write (stopped, read-only, I/O error).
     #[error("database unavailable")]

@@ -6,6 +6,7 @@ mod auth;
 pub mod config;
 pub mod errors;
 mod params;
+mod reference;
 pub mod store;
 pub mod time;
 
@@ -58,8 +59,10 @@ pub async fn app(config: Config) -> std::result::Result<Router, OpenError> {
             auth::Credentials::new(&config.secret_key),
             auth::require_key,
         ))
-        // Added after the key check: the API's description is public.
+        // Added after the key check: the API's description and its errors' reference are
+        // public.
         .route("/openapi.json", get(openapi))
+        .route("/errors", get(reference::errors))
         .layer(ApiErrorLayer::negotiated(renderer).map_rejections(omise_rejection)))
 }
 
