@@ -72,7 +72,7 @@ pub struct Renderer {
 pub(crate) struct Resolved<'r> {
     pub(crate) format: Format,
     pub(crate) wire: &'r dyn WireFormat,
-    pub(crate) content_type: HeaderValue,
+    pub(crate) content_type: &'r HeaderValue,
     cache: Option<&'r BodyCache>,
 }
 
@@ -315,14 +315,7 @@ impl Renderer {
     /// What writes `format`: a built-in's options, or the registered format of that name;
     /// `None` for a name never registered.
     pub fn wire_of(&self, format: Format) -> Option<&dyn WireFormat> {
-        Some(match format.built_in() {
-            Some(BuiltIn::Omise) => &self.omise,
-            Some(BuiltIn::Problem) => &self.problem,
-            Some(BuiltIn::Vipps) => &self.vipps,
-            Some(BuiltIn::Oney) => &self.oney,
-            Some(BuiltIn::Google) => &self.google,
-            None => &*self.registered(format)?.format,
-        })
+        self.resolved_exactly(format).map(|resolved| resolved.wire)
     }
 
     /// What writes `format`, else the default format's (a name never registered is
@@ -359,21 +352,21 @@ impl Renderer {
             None => self.registered(format).map(|r| Resolved {
                 format,
                 wire: &*r.format,
-                content_type: r.content_type.clone(),
+                content_type: &r.content_type,
                 cache: r.cache.as_deref(),
             }),
         }
     }
 
     fn built_in_resolved(&self, built_in: BuiltIn) -> Resolved<'_> {
-        const JSON: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
-        const PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
-        let (wire, content_type): (&dyn WireFormat, _) = match built_in {
-            BuiltIn::Omise => (&self.omise, JSON),
-            BuiltIn::Problem => (&self.problem, PROBLEM),
-            BuiltIn::Vipps => (&self.vipps, PROBLEM),
-            BuiltIn::Oney => (&self.oney, JSON),
-            BuiltIn::Google => (&self.google, JSON),
+        static JSON: HeaderValue = HeaderValue::from_static("application/json; charset=utf-8");
+        static PROBLEM: HeaderValue = HeaderValue::from_static("application/problem+json");
+        let (wire, content_type): (&dyn WireFormat, &HeaderValue) = match built_in {
+            BuiltIn::Omise => (&self.omise, &JSON),
+            BuiltIn::Problem => (&self.problem, &PROBLEM),
+            BuiltIn::Vipps => (&self.vipps, &PROBLEM),
+            BuiltIn::Oney => (&self.oney, &JSON),
+            BuiltIn::Google => (&self.google, &JSON),
         };
         Resolved {
             format: Format::built(built_in),

@@ -68,7 +68,7 @@ impl Renderer {
         let mut response = Response::new(bytes);
         *response.status_mut() = wire.status(&body);
         let headers = response.headers_mut();
-        headers.insert(CONTENT_TYPE, resolved.content_type);
+        headers.insert(CONTENT_TYPE, resolved.content_type.clone());
         headers.insert(
             CONTENT_LANGUAGE,
             languages_header(languages_written(wire, &body)),
