@@ -75,8 +75,14 @@ mod responses;
 pub(crate) mod serde_error;
 #[cfg(feature = "validator")]
 pub mod validator;
+#[cfg(any(feature = "validator", feature = "garde"))]
+mod wrappers;
 
 pub use invalid_fields::InvalidFields;
+#[cfg(feature = "garde")]
+pub use wrappers::Garde;
+#[cfg(feature = "validator")]
+pub use wrappers::Valid;
 
 /// A validation failure: a summary error of your catalog and the invalid fields under it,
 /// at most [`MAX_VIOLATIONS`] of them (the rest counted as omitted).

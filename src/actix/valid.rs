@@ -49,7 +49,6 @@
 //! `validator`, `Garde` for `garde` (whose `Validate` must have the unit `Context`).
 
 use std::future::{ready, Future, Ready};
-use std::ops::{Deref, DerefMut};
 use std::pin::Pin;
 
 use actix_router::PathDeserializer;
@@ -60,6 +59,10 @@ use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
 use crate::validation::extract;
+#[cfg(feature = "garde")]
+pub use crate::validation::Garde;
+#[cfg(feature = "validator")]
+pub use crate::validation::Valid;
 use crate::FieldPath;
 
 /// What an extractor reading a body returns.
@@ -121,41 +124,11 @@ fn path<T: DeserializeOwned>(req: &HttpRequest) -> Result<T, actix_web::Error> {
     }
 }
 
-/// The wrapper type, its access to the inner extractor, and its four impls.
+/// The four extractor impls of a wrapper type (`crate::validation::Valid`, `Garde`).
 macro_rules! validated {
     (
-        $(#[$attr:meta])*
         $feature:literal, $name:ident, [$($bound:tt)+], $check:path
     ) => {
-        $(#[$attr])*
-        #[cfg(feature = $feature)]
-        #[derive(Debug, Clone, Copy, Default)]
-        pub struct $name<X>(pub X);
-
-        #[cfg(feature = $feature)]
-        impl<X> $name<X> {
-            /// The extractor inside.
-            pub fn into_inner(self) -> X {
-                self.0
-            }
-        }
-
-        #[cfg(feature = $feature)]
-        impl<X> Deref for $name<X> {
-            type Target = X;
-
-            fn deref(&self) -> &X {
-                &self.0
-            }
-        }
-
-        #[cfg(feature = $feature)]
-        impl<X> DerefMut for $name<X> {
-            fn deref_mut(&mut self) -> &mut X {
-                &mut self.0
-            }
-        }
-
         #[cfg(feature = $feature)]
         impl<T> FromRequest for $name<web::Json<T>>
         where
@@ -227,19 +200,9 @@ macro_rules! validated {
 }
 
 validated! {
-    /// An actix-web extractor `X` (`web::Json<T>`, `web::Query<T>`, `web::Form<T>`,
-    /// `web::Path<T>`) whose value is checked with `validator`'s
-    /// [`Validate`](::validator::Validate): see the [module docs](self).
-    ///
-    /// `Valid(order): Valid<web::Json<Order>>` in a handler's arguments.
     "validator", Valid, [::validator::Validate], extract::validator
 }
 
 validated! {
-    /// An actix-web extractor `X` (`web::Json<T>`, `web::Query<T>`, `web::Form<T>`,
-    /// `web::Path<T>`) whose value is checked with `garde`'s [`Validate`](::garde::Validate)
-    /// in the unit context: see the [module docs](self) (and why it is not `Valid`).
-    ///
-    /// `Garde(order): Garde<web::Json<Order>>` in a handler's arguments.
     "garde", Garde, [::garde::Validate<Context = ()>], extract::garde
 }

@@ -56,7 +56,6 @@
 //! `validator`, `Garde` for `garde` (whose `Validate` must have the unit `Context`).
 
 use std::convert::Infallible;
-use std::ops::{Deref, DerefMut};
 
 use axum::body::Bytes;
 use axum::extract::rejection::{
@@ -70,6 +69,10 @@ use http::request::Parts;
 use http::HeaderMap;
 use serde::de::DeserializeOwned;
 
+#[cfg(feature = "garde")]
+pub use crate::validation::Garde;
+#[cfg(feature = "validator")]
+pub use crate::validation::Valid;
 use crate::validation::{extract, serde_error, ValidationFailure};
 use crate::FieldPath;
 
@@ -198,41 +201,11 @@ where
     Err(ValidationFailure::new([violation]).into())
 }
 
-/// The wrapper type, its access to the inner extractor, and its four impls.
+/// The four extractor impls of a wrapper type (`crate::validation::Valid`, `Garde`).
 macro_rules! validated {
     (
-        $(#[$attr:meta])*
         $feature:literal, $name:ident, [$($bound:tt)+], $check:path
     ) => {
-        $(#[$attr])*
-        #[cfg(feature = $feature)]
-        #[derive(Debug, Clone, Copy, Default)]
-        pub struct $name<X>(pub X);
-
-        #[cfg(feature = $feature)]
-        impl<X> $name<X> {
-            /// The extractor inside.
-            pub fn into_inner(self) -> X {
-                self.0
-            }
-        }
-
-        #[cfg(feature = $feature)]
-        impl<X> Deref for $name<X> {
-            type Target = X;
-
-            fn deref(&self) -> &X {
-                &self.0
-            }
-        }
-
-        #[cfg(feature = $feature)]
-        impl<X> DerefMut for $name<X> {
-            fn deref_mut(&mut self) -> &mut X {
-                &mut self.0
-            }
-        }
-
         #[cfg(feature = $feature)]
         impl<T, S> FromRequest<S> for $name<Json<T>>
         where
@@ -296,19 +269,9 @@ macro_rules! validated {
 }
 
 validated! {
-    /// An axum extractor `X` (`Json<T>`, `Query<T>`, `Form<T>`, `Path<T>`) whose value is
-    /// checked with `validator`'s [`Validate`](::validator::Validate): see the
-    /// [module docs](self).
-    ///
-    /// `Valid(Json(order)): Valid<Json<Order>>` in a handler's arguments.
     "validator", Valid, [::validator::Validate], extract::validator
 }
 
 validated! {
-    /// An axum extractor `X` (`Json<T>`, `Query<T>`, `Form<T>`, `Path<T>`) whose value is
-    /// checked with `garde`'s [`Validate`](::garde::Validate) in the unit context: see the
-    /// [module docs](self) (and why it is not `Valid`).
-    ///
-    /// `Garde(Json(order)): Garde<Json<Order>>` in a handler's arguments.
     "garde", Garde, [::garde::Validate<Context = ()>], extract::garde
 }

@@ -2,7 +2,9 @@
 //! error.
 
 use std::error::Error as StdError;
-use std::sync::{Arc, OnceLock};
+#[cfg(feature = "axum")]
+use std::sync::Arc;
+use std::sync::OnceLock;
 
 use crate::{ApiError, Renderer, RequestContext};
 
@@ -31,6 +33,7 @@ where
 /// A handler's error, kept in its response's extensions for the layer to render again with
 /// the request's context. For frameworks whose response extensions take owned, cloneable
 /// values (axum); actix-web reaches the error its response already holds instead.
+#[cfg(feature = "axum")]
 #[derive(Clone)]
 pub(crate) struct Pending(pub(crate) Arc<dyn WireError>);
 
