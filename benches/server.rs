@@ -118,6 +118,7 @@ async fn hand_written_handler(req: Request) -> Response {
 
 /// The same RFC 9457 body written by a format of the user's, on the public `WireFormat`
 /// trait and `JsonWriter` alone: what a server author's own envelope costs through the layer.
+/// A validation failure adds its `errors`, from [`Body::entries`](apierror::format::Body::entries).
 #[derive(Debug)]
 struct UserProblem;
 
@@ -151,6 +152,26 @@ impl WireFormat for UserProblem {
         }
         w.raw(r#","code":"#);
         w.code(err);
+        // A validation failure lists its violations, each with a pointer to its field.
+        if body.is_summary() {
+            w.raw(r#","errors":["#);
+            for (i, entry) in body.entries().iter().enumerate() {
+                w.raw(if i == 0 {
+                    r#"{"code":"#
+                } else {
+                    r#",{"code":"#
+                });
+                w.code(entry);
+                w.raw(r#","detail":"#);
+                w.message(entry, body.message_language(entry));
+                w.raw(r#","pointer":"#);
+                if !w.field_in(entry, Notation::Pointer) {
+                    w.raw(r#""""#);
+                }
+                w.raw("}");
+            }
+            w.raw("]");
+        }
         if let Some(trace_id) = ctx.trace_id() {
             w.raw(r#","traceId":"#);
             w.string(trace_id);
@@ -320,66 +341,6 @@ impl IntoResponse for HandWrittenInvalid {
         // The default messages are in three languages: the body depends on the request's.
         headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
         res
-    }
-}
-
-/// The same problem body with its `errors`, written by a format of the user's on the public
-/// `WireFormat` trait (as [`UserProblem`]), listing [`Body::entries`](apierror::format::Body::entries).
-#[derive(Debug)]
-struct UserValidationProblem;
-
-impl WireFormat for UserValidationProblem {
-    fn name(&self) -> &'static str {
-        "user_validation_problem"
-    }
-
-    fn media_type(&self) -> &'static str {
-        "application/problem+json"
-    }
-
-    fn content_type(&self) -> &'static str {
-        "application/problem+json"
-    }
-
-    fn write(&self, body: &apierror::format::Body<'_>, out: &mut Vec<u8>) {
-        let err = body.first();
-        let mut w = JsonWriter::new(out);
-        w.raw(r#"{"type":"about:blank","title":"#);
-        // `about:blank`: the status phrase, as RFC 9457 asks.
-        w.string(body.status().canonical_reason().unwrap_or("Error"));
-        w.raw(r#","status":"#);
-        w.number(u64::from(body.status().as_u16()));
-        w.raw(r#","detail":"#);
-        w.message(err, body.message_language(err));
-        let ctx = body.context();
-        if let Some(instance) = ctx.instance() {
-            w.raw(r#","instance":"#);
-            w.string(instance);
-        }
-        w.raw(r#","code":"#);
-        w.code(err);
-        w.raw(r#","errors":["#);
-        for (i, entry) in body.entries().iter().enumerate() {
-            w.raw(if i == 0 {
-                r#"{"code":"#
-            } else {
-                r#",{"code":"#
-            });
-            w.code(entry);
-            w.raw(r#","detail":"#);
-            w.message(entry, body.message_language(entry));
-            w.raw(r#","pointer":"#);
-            if !w.field_in(entry, Notation::Pointer) {
-                w.raw(r#""""#);
-            }
-            w.raw("}");
-        }
-        w.raw("]");
-        if let Some(trace_id) = ctx.trace_id() {
-            w.raw(r#","traceId":"#);
-            w.string(trace_id);
-        }
-        w.raw("}");
     }
 }
 
@@ -801,12 +762,11 @@ fn validation(c: &mut Criterion) {
         r#""errors":[{"code":"range","detail":"must be between 1 and 10","pointer":"/count"},{"code":"length","detail":"must be exactly 3 characters","pointer":"/currency"},{"code":"email","detail":"must be a valid email address","pointer":"/email"},{"code":"length","detail":"must be at least 3 characters","pointer":"/items/2/sku"},{"code":"length","detail":"must be between 2 and 40 characters","pointer":"/name"}],"traceId""#
     ));
     // Through a format of the user's, which lists the violations on the public trait.
-    let user_renderer = Renderer::new(Format::named("user_validation_problem"))
-        .with_format(UserValidationProblem)
+    let user_renderer = Renderer::new(Format::named("user_problem"))
+        .with_format(UserProblem)
         .expect("a name of its own");
-    let user_format =
-        ApiErrorLayer::fixed_with(user_renderer, Format::named("user_validation_problem"))
-            .layer(apierror_routes());
+    let user_format = ApiErrorLayer::fixed_with(user_renderer, Format::named("user_problem"))
+        .layer(apierror_routes());
     assert_eq!(answer_to(&user_format, "/orders", order_request), expected);
     // Through the built-in problem format.
     let builtin = ApiErrorLayer::fixed(Format::Problem).layer(apierror_routes());
