@@ -229,6 +229,10 @@ macro_rules! forward_to_summary {
             self.summary.field()
         }
 
+        fn field_text(&self) -> Option<&str> {
+            self.summary.field_text()
+        }
+
         fn field_path(&self) -> Option<&FieldPath> {
             self.summary.field_path()
         }

@@ -14,7 +14,8 @@
 //! top-level `"meta":{"omitted":N}` says how many.
 
 use apierror_runtime::format::{
-    Body, Carries, Confidence, JsonWriter, Members, ParseError, ReadMode, ReceivedBody, WireFormat,
+    Body, Carries, Confidence, EntryCache, JsonWriter, Members, ParseError, ReadMode, ReceivedBody,
+    WireFormat,
 };
 use apierror_runtime::parse::ReceivedEntry;
 use apierror_runtime::{ApiError, Format};
@@ -107,18 +108,34 @@ const TOP_MEMBERS: [&str; 4] = ["errors", "meta", "jsonapi", "links"];
 ///     r#"{"errors":[{"status":"422","code":"required","title":"Invalid Field","detail":"is required","source":{"pointer":"/data/attributes/items/2/sku"}}]}"#
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct JsonApi {
     prefix: String,
+    /// `prefix` escaped for a JSON string, once.
+    prefix_json: Vec<u8>,
+    /// The error objects of static variants, written once (nothing of the request is in
+    /// an error object).
+    entries: EntryCache,
 }
 
 impl Default for JsonApi {
     fn default() -> Self {
         JsonApi {
             prefix: JsonApi::DEFAULT_POINTER_PREFIX.to_owned(),
+            prefix_json: JsonApi::DEFAULT_POINTER_PREFIX.as_bytes().to_vec(),
+            entries: EntryCache::new(),
         }
     }
 }
+
+/// Equal where the options are: the kept entries follow from them.
+impl PartialEq for JsonApi {
+    fn eq(&self, other: &Self) -> bool {
+        self.prefix == other.prefix
+    }
+}
+
+impl Eq for JsonApi {}
 
 impl JsonApi {
     /// The prefix of `source.pointer` by default: the attributes of the request's primary
@@ -158,6 +175,10 @@ impl JsonApi {
             true => String::new(),
             false => format!("/{prefix}"),
         };
+        self.prefix_json.clear();
+        JsonWriter::new(&mut self.prefix_json).escaped(&self.prefix);
+        // A declared constant field of a static variant is written under the prefix.
+        self.entries = EntryCache::new();
         self
     }
 
@@ -227,10 +248,7 @@ impl JsonApi {
         w.message(err, body.message_language(err));
         if let Some(place) = Place::of(err) {
             raw(w, r#","source":{"pointer":"#);
-            w.display(&InPointer {
-                prefix: &self.prefix,
-                place,
-            });
+            notation::write_pointer(w, &self.prefix, &self.prefix_json, place);
             raw(w, "}");
         }
         raw(w, "}");
@@ -273,7 +291,9 @@ impl WireFormat for JsonApi {
             if i > 0 {
                 raw(&mut w, ",");
             }
-            self.write_entry(body, err, &mut w);
+            self.entries.write(body, err, w.buffer(), |out| {
+                self.write_entry(body, err, &mut JsonWriter::new(out))
+            });
         }
         raw(&mut w, "]");
         let omitted = body.omitted();

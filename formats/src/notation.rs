@@ -25,6 +25,7 @@
 
 use core::fmt::{self, Display, Write};
 
+use apierror_runtime::format::JsonWriter;
 use apierror_runtime::{ApiError, FieldPath, Notation};
 
 /// What a notation writes around each segment of a path.
@@ -309,13 +310,18 @@ pub(crate) enum Place<'a> {
     Path(&'a FieldPath),
     /// [`ApiError::field`]: text, cut at `.`, `[` and `]` where a notation needs segments.
     Declared(&'a dyn Display),
+    /// [`ApiError::field_text`]: the same, where the field is text already.
+    Text(&'a str),
 }
 
 impl<'a> Place<'a> {
     /// Where `err` is, if it says.
     pub fn of(err: &'a dyn ApiError) -> Option<Place<'a>> {
-        match err.field_path() {
-            Some(path) => Some(Place::Path(path)),
+        if let Some(path) = err.field_path() {
+            return Some(Place::Path(path));
+        }
+        match err.field_text() {
+            Some(text) => Some(Place::Text(text)),
             None => err.field().map(Place::Declared),
         }
     }
@@ -330,6 +336,7 @@ impl Display for InBrackets<'_> {
         match self.0 {
             Place::Path(path) => write!(f, "{}", path.display(Notation::Brackets)),
             Place::Declared(field) => Brackets(field).fmt(f),
+            Place::Text(text) => Brackets(&text).fmt(f),
         }
     }
 }
@@ -354,8 +361,48 @@ impl Display for InPointer<'_> {
                 field,
             }
             .fmt(f),
+            Place::Text(text) => Pointer {
+                prefix: self.prefix,
+                field: &text,
+            }
+            .fmt(f),
         }
     }
+}
+
+/// Writes `place` as a JSON:API `source.pointer` under `prefix` (`prefix_json` is it
+/// escaped), a JSON string: what [`InPointer`] displays. A declared field that is one plain
+/// segment (`name`: no `.`, `[`, `]`, `~` or `/`, which escaping never writes) is written
+/// straight after the prefix and a `/`; any other goes through [`InPointer`], which splits
+/// and escapes it.
+pub(crate) fn write_pointer(
+    w: &mut JsonWriter<'_>,
+    prefix: &str,
+    prefix_json: &[u8],
+    place: Place<'_>,
+) {
+    if let Place::Declared(_) | Place::Text(_) = place {
+        w.raw("\"");
+        let mark = w.buffer().len();
+        w.buffer().extend_from_slice(prefix_json);
+        w.raw("/");
+        let segment = w.buffer().len();
+        match place {
+            Place::Text(text) => w.escaped(text),
+            Place::Declared(field) => w.escaped_display(field),
+            Place::Path(_) => {}
+        }
+        let written = &w.buffer()[segment..];
+        let plain = !written.is_empty()
+            && !written
+                .iter()
+                .any(|b| matches!(b, b'.' | b'[' | b']' | b'~' | b'/'));
+        if plain {
+            return w.raw("\"");
+        }
+        w.buffer().truncate(mark - 1);
+    }
+    w.display(&InPointer { prefix, place });
 }
 
 /// A place as Microsoft's `target`: a path in [`Notation::Dotted`] (`items[2].sku`), a
@@ -367,6 +414,7 @@ impl Display for Dotted<'_> {
         match self.0 {
             Place::Path(path) => write!(f, "{}", path.display(Notation::Dotted)),
             Place::Declared(field) => field.fmt(f),
+            Place::Text(text) => f.write_str(text),
         }
     }
 }
@@ -430,6 +478,43 @@ mod tests {
         assert_eq!(bare.to_string(), "/items/0/price");
     }
 
+    /// The writer's shortcut for a plain declared field gives what the general path does,
+    /// as a JSON string, for fields on either side of the line it draws.
+    #[test]
+    fn write_pointer_is_in_pointer_as_json() {
+        for prefix in ["/data/attributes", "", "/a\"b"] {
+            for field in [
+                "name",
+                "a",
+                "na\"me",
+                "tab\there",
+                "é",
+                "",
+                "/abs/olute",
+                "a.b",
+                "a[0]",
+                "a]",
+                "a~b",
+                "a/b",
+                "items[0].price",
+            ] {
+                for place in [Place::Declared(&field), Place::Text(field)] {
+                    let mut out = Vec::new();
+                    let mut prefix_json = Vec::new();
+                    JsonWriter::new(&mut prefix_json).escaped(prefix);
+                    write_pointer(&mut JsonWriter::new(&mut out), prefix, &prefix_json, place);
+                    let expected = InPointer { prefix, place }.to_string();
+                    let expected = serde_json::to_string(&expected).unwrap();
+                    assert_eq!(
+                        String::from_utf8(out).unwrap(),
+                        expected,
+                        "{prefix} {field}"
+                    );
+                }
+            }
+        }
+    }
+
     #[test]
     fn back_to_dotted() {
         assert_eq!(from_brackets("items[0][price]"), "items[0].price");
@@ -491,7 +576,11 @@ mod tests {
     fn a_place_is_a_path_or_a_declared_field() {
         let path = FieldPath::new().key("items").index(2).key("sku");
         let field: &dyn Display = &"items[2].sku";
-        for place in [Place::Path(&path), Place::Declared(field)] {
+        for place in [
+            Place::Path(&path),
+            Place::Declared(field),
+            Place::Text("items[2].sku"),
+        ] {
             assert_eq!(InBrackets(place).to_string(), "items[2][sku]");
             let pointer = InPointer { prefix: "", place };
             assert_eq!(pointer.to_string(), "/items/2/sku");

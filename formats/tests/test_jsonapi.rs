@@ -302,3 +302,80 @@ fn headers_and_names() {
     let names: Vec<&str> = res.headers().keys().map(|k| k.as_str()).collect();
     assert_eq!(names, ["content-type", "content-language"]);
 }
+
+/// The format keeps the error objects of static variants (`EntryCache`): whatever was
+/// answered before, in whatever language, each document is the one a fresh format writes.
+#[test]
+fn kept_entries_are_the_entries_a_fresh_format_writes() {
+    use apierror::validation::ValidationFailure;
+    use apierror::{FieldPath, FieldViolation, Rule};
+
+    #[derive(Debug, ApiError)]
+    enum Constant {
+        #[status(400)]
+        #[code("bad_currency")]
+        #[message("the currency is not supported")]
+        #[field("payment.currency")]
+        BadCurrency,
+        #[status(409)]
+        #[code("taken")]
+        #[message("this name is taken")]
+        #[message(ja = "この名前は使われています")]
+        Taken,
+    }
+
+    let failure = ValidationFailure::new([FieldViolation::new(
+        FieldPath::new().key("items").index(0).key("price"),
+        "range",
+        Rule::Required,
+    )]);
+    let cart = cart("7");
+    let price = price("items[0].price");
+    let cases: [(&[&dyn ApiError], Option<&str>); 10] = [
+        (&[&Constant::Taken, &Constant::Taken], None),
+        (&[&Constant::Taken, &Constant::Taken], Some("ja")),
+        (&[&Constant::Taken], Some("ja")),
+        (&[&ShopError::UsedToken, &ShopError::CardDeclined], None),
+        (&[&SoldOut, &ShopError::UsedToken], Some("ja")),
+        (&[&cart, &ShopError::UsedToken], Some("ja")),
+        (&[&cart], Some("ja")),
+        (
+            &[&price, &ShopError::UsedToken, &ShopError::UsedToken],
+            None,
+        ),
+        (&[&failure], None),
+        (
+            &[&Constant::BadCurrency, &ShopError::CardDeclined],
+            Some("ja"),
+        ),
+    ];
+    for prefix in ["/data/attributes", "/data/meta"] {
+        let kept = JsonApi::new().with_pointer_prefix(prefix);
+        let renderer = common::renderer(kept.clone());
+        for _ in 0..3 {
+            for (errors, language) in cases {
+                let mut ctx = RequestContext::new();
+                if let Some(language) = language {
+                    ctx = ctx.with_accept_language(language).unwrap();
+                }
+                let mut again = Vec::new();
+                renderer.render_all(Format::named("jsonapi"), errors, &ctx, &mut again);
+                let fresh = common::renderer(JsonApi::new().with_pointer_prefix(prefix))
+                    .response_all(Format::named("jsonapi"), errors, &ctx);
+                assert_eq!(
+                    String::from_utf8(again).unwrap(),
+                    String::from_utf8(fresh.body().clone()).unwrap(),
+                    "{prefix} {language:?}"
+                );
+            }
+        }
+    }
+    // The constant field of a static variant, under each prefix.
+    assert_eq!(
+        body(
+            JsonApi::new().with_pointer_prefix("/data/meta"),
+            &[&Constant::BadCurrency]
+        ),
+        r#"{"errors":[{"status":"400","code":"bad_currency","title":"Bad Currency","detail":"the currency is not supported","source":{"pointer":"/data/meta/payment/currency"}}]}"#
+    );
+}

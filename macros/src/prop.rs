@@ -55,6 +55,8 @@ pub enum Carried<'a> {
 pub enum Write<'v> {
     /// Text written as is, without the formatting machinery.
     Text,
+    /// A primitive integer, its digits written without the formatting machinery.
+    Integer,
     /// The value's `Display`.
     Display,
     /// The value through `format_args!` with this spec (`>8`, `?`).
@@ -199,6 +201,7 @@ impl<'a> Variant<'a> {
             .expect("validated placeholder");
         let write = match spec {
             None if ty::is_text_type(field.ty) => Write::Text,
+            None if ty::is_integer_type(field.ty) => Write::Integer,
             None => Write::Display,
             Some(spec) => Write::Formatted(spec),
         };

@@ -29,6 +29,18 @@ pub fn is_text_type(ty: &Type) -> bool {
     }
 }
 
+/// The primitive integer types, whose digits the generated code writes itself.
+const INTEGERS: &[&str] = &[
+    "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+];
+
+/// Whether `ty` is written as a primitive integer (`u32`, `i64`, …): a bare name, as a
+/// type alias or a path elsewhere is not known to be one.
+pub fn is_integer_type(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p) if p.qself.is_none()
+        && p.path.get_ident().is_some_and(|name| INTEGERS.iter().any(|i| name == i)))
+}
+
 /// The primitive types whose `Display` is a number, a truth value or one character.
 const SCALARS: &[&str] = &[
     "bool", "char", "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128",

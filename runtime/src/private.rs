@@ -6,7 +6,7 @@ pub use core::option::Option::{self, None, Some};
 pub use core::result::Result::{Err, Ok};
 
 pub use crate::format::google::CODE_NAMES as GRPC_CODE_NAMES;
-pub use crate::format::json::{escape_str, json_value, raw, result};
+pub use crate::format::json::{escape_str, json_integer, json_value, raw, result};
 pub use crate::model::api_error::ApiError;
 pub use crate::model::catalog::{Catalog, Localized, TemplatePiece, Translation, VariantMeta};
 pub use crate::model::message::MessageSink;

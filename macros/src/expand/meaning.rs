@@ -367,7 +367,7 @@ fn message_piece(slot: Slot) -> TokenStream {
             let ty = slot.field.ty;
             quote!(__a::Piece::Text(__a::as_str::<#ty>(#binding)))
         }
-        Write::Display => quote!(__a::Piece::Value(#binding)),
+        Write::Integer | Write::Display => quote!(__a::Piece::Value(#binding)),
         Write::Formatted(spec) => {
             let value = formatted(spec, &binding);
             quote!(__a::Piece::Value(#value))
@@ -398,8 +398,51 @@ pub(super) fn field_fn(input: &Input) -> TokenStream {
             }
         }
     });
+    let field_text_fn = field_text_fn(input);
     quote! {
         fn field(&self) -> __a::Option<&dyn ::core::fmt::Display> {
+            match self {
+                #(#arms)*
+            }
+        }
+
+        #field_text_fn
+    }
+}
+
+/// `field_text`: the Oney field where it is text (a constant, or a member of a text type),
+/// so that formats escape it without the formatting machinery; `None` for the others.
+fn field_text_fn(input: &Input) -> TokenStream {
+    let mut any_text = false;
+    let arms: Vec<TokenStream> = input
+        .variants
+        .iter()
+        .map(|variant| {
+            if let Some(constant) = &variant.attrs.field {
+                any_text = true;
+                let pattern = pattern(input, variant, []);
+                return quote!(#pattern => __a::Some(#constant),);
+            }
+            match variant.oney_field() {
+                Some(field) if crate::ty::is_text_type(field.ty) => {
+                    any_text = true;
+                    let binding = binding(field);
+                    let ty = field.ty;
+                    let pattern = pattern(input, variant, [field]);
+                    quote!(#pattern => __a::Some(__a::as_str::<#ty>(#binding)),)
+                }
+                _ => {
+                    let pattern = pattern(input, variant, []);
+                    quote!(#pattern => __a::None,)
+                }
+            }
+        })
+        .collect();
+    if !any_text {
+        return TokenStream::new();
+    }
+    quote! {
+        fn field_text(&self) -> __a::Option<&str> {
             match self {
                 #(#arms)*
             }

@@ -48,6 +48,7 @@ pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
     // Only what differs from the type's base parts (`__APIERROR_JSON_BASE`).
     out.code("__a::JsonParts {")
         .str_member("code", &code_json)
+        .str_member("title", &title)
         .str_member("omise_head", &omise_head)
         .str_member("status_head", &status_head)
         .str_member("google_reason", &google_reason);
@@ -168,7 +169,8 @@ fn google_unit(input: &Input, variant: &Variant, unit: &GoogleUnitFacts, out: &m
 
 /// `write_json_rest`: for each variant with a direct path (`prop`'s `direct_rest`), the
 /// rest of its template written straight into the buffer: literals copied escaped at
-/// compile time, text fields escaped, other values printed through the escaping writer.
+/// compile time, text fields escaped, integers' digits written, other values printed
+/// through the escaping writer.
 pub(super) fn json_rest_fn(input: &Input) -> TokenStream {
     let arms: Vec<TokenStream> = input
         .variants
@@ -276,6 +278,10 @@ fn json_value(slot: Slot) -> TokenStream {
         Write::Text => {
             let ty = slot.field.ty;
             quote!(__a::escape_str(__out, __a::as_str::<#ty>(#binding));)
+        }
+        Write::Integer => {
+            let ty = slot.field.ty;
+            quote!(__a::json_integer::<#ty>(__out, #binding);)
         }
         Write::Display => quote!(__a::json_value(__out, #binding, &mut __ok);),
         Write::Formatted(spec) => {

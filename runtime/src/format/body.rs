@@ -5,7 +5,7 @@ use http::StatusCode;
 
 use crate::model::answer::{primary, wire_status, NoErrors};
 use crate::model::api_error::ApiError;
-use crate::model::violation::FieldViolation;
+use crate::model::violation::{FieldViolation, Violations};
 use crate::negotiate::language;
 use crate::request::context::RequestContext;
 
@@ -39,6 +39,8 @@ pub struct Body<'a> {
     /// The writers' language argument: [`language::DEFAULT`] where every error is written in
     /// its default language (the derive's pre-escaped parts then serve as they are).
     lang: &'static str,
+    /// The first error's violations, asked once: a list format asks for each entry.
+    violations: Violations<'a>,
 }
 
 /// What an empty list of errors is written as.
@@ -59,7 +61,12 @@ impl<'a> Body<'a> {
         lang: &'static str,
     ) -> Self {
         let errors = if errors.is_empty() { NO_ERRORS } else { errors };
-        Body { errors, ctx, lang }
+        Body {
+            errors,
+            ctx,
+            lang,
+            violations: primary(errors).violations(),
+        }
     }
 
     /// Every error, the most important first; never empty.
@@ -89,23 +96,22 @@ impl<'a> Body<'a> {
     /// assert!(!body.is_summary());
     /// ```
     pub fn entries(&self) -> Entries<'a> {
-        let violations = self.first().violations();
-        match violations.is_empty() {
+        match self.violations.is_empty() {
             true => Entries::Errors(self.errors),
-            false => Entries::Violations(violations.list),
+            false => Entries::Violations(self.violations.list),
         }
     }
 
     /// Whether the first error is a validation failure whose violations are the entries.
     pub fn is_summary(&self) -> bool {
-        !self.first().violations().is_empty()
+        !self.violations.is_empty()
     }
 
     /// How many violations the first error left out of its entries (see
     /// [`MAX_VIOLATIONS`](crate::MAX_VIOLATIONS)): a format with a place for the count
     /// writes it.
     pub fn omitted(&self) -> usize {
-        self.first().violations().omitted
+        self.violations.omitted
     }
 
     /// The status an entry is sent with in a format that writes one per entry: the

@@ -8,6 +8,7 @@
 use core::fmt;
 
 use crate::model::api_error::ApiError;
+use crate::model::catalog::same_language;
 use crate::model::message::MessageSink;
 use crate::model::parts::JsonParts;
 
@@ -36,17 +37,30 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 ///
 /// Runs of bytes that need no escaping are found eight bytes at a time and copied with one
 /// `extend_from_slice`, so plain text costs about a `memcpy`.
+#[inline]
 pub fn escape_str(out: &mut Vec<u8>, text: &str) {
     let bytes = text.as_bytes();
-    let mut start = 0;
+    // Most text needs no escaping at all: one scan and one copy, inlined at the caller.
+    let clean = clean_prefix(bytes);
+    out.extend_from_slice(bytes.get(..clean).unwrap_or_default());
+    if clean < bytes.len() {
+        escape_from(out, bytes, clean);
+    }
+}
+
+/// Appends `bytes` from `start`, the first byte that needs escaping, escaped.
+#[inline(never)]
+fn escape_from(out: &mut Vec<u8>, bytes: &[u8], start: usize) {
+    let mut start = start;
     loop {
+        let Some(&b) = bytes.get(start) else { return };
+        let (escaped, len) = escaped(b);
+        out.extend_from_slice(&escaped[..len]);
+        start += 1;
         let rest = bytes.get(start..).unwrap_or_default();
         let end = start + clean_prefix(rest);
         out.extend_from_slice(bytes.get(start..end).unwrap_or_default());
-        let Some(&b) = bytes.get(end) else { return };
-        let (escaped, len) = escaped(b);
-        out.extend_from_slice(&escaped[..len]);
-        start = end + 1;
+        start = end;
     }
 }
 
@@ -56,6 +70,7 @@ pub fn escape_str(out: &mut Vec<u8>, text: &str) {
 /// quote or a backslash. `(x - 0x20…) & !x & 0x80…` is non-zero exactly when some byte of
 /// `x` is below `0x20`, and the same test on `x ^ '"'…` (`- 0x01…`) finds a quote. A word
 /// that may hold one is then scanned byte by byte.
+#[inline]
 fn clean_prefix(bytes: &[u8]) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -284,7 +299,7 @@ impl MessageSink for LimitedJsonWriter<'_> {
 /// Whether `lang` is the language of `err`'s default texts (and of its pre-escaped parts):
 /// [`language::DEFAULT`](crate::negotiate::language::DEFAULT) always is.
 pub(crate) fn is_default(err: &dyn ApiError, lang: &str) -> bool {
-    lang.is_empty() || lang.eq_ignore_ascii_case(err.meta().language)
+    lang.is_empty() || same_language(lang, err.meta().language)
 }
 
 /// The derive's pre-escaped parts of `err`, where they hold its texts in `lang`.
@@ -411,6 +426,15 @@ pub fn json_value(out: &mut Vec<u8>, value: &dyn fmt::Display, ok: &mut bool) {
     if write_fmt(out, format_args!("{value}")).is_err() {
         *ok = false;
     }
+}
+
+/// Appends an integer a template prints: what `write_json_rest` writes a placeholder of a
+/// primitive integer type with (its digits need no escaping, and `itoa` writes them
+/// without the formatting machinery).
+#[doc(hidden)]
+#[inline]
+pub fn json_integer<T: itoa::Integer + Copy>(out: &mut Vec<u8>, value: &T) {
+    out.extend_from_slice(itoa::Buffer::new().format(*value).as_bytes());
 }
 
 /// Appends text escaped at compile time, for generated code.

@@ -12,7 +12,8 @@
 //! | [`Format::Oney`] | `oney.rs` ([`OneyFormat`]) | `{"language_code":…,"error_list":[…]}` |
 //! | [`Format::Google`] | `google.rs` ([`GoogleFormat`]) | `{"error":{"code":…,"message":…,"status":…,"details":[…]}}` |
 //!
-//! `json.rs` holds the escaping every format writes with, `code_match.rs` the answer of
+//! `json.rs` holds the escaping every format writes with, `kept.rs` the entries a list
+//! format keeps ([`EntryCache`]) and the renderer's kept bodies, `code_match.rs` the answer of
 //! [`WireFormat::code_match`] (how a received code names a declared one). The static bytes
 //! a built-in's body is made of are defined once, in the `apierror-spec` crate (`spec/`),
 //! which the derive links too: it builds each variant's pre-escaped heads from them at
@@ -78,6 +79,7 @@ mod body;
 mod code_match;
 pub(crate) mod google;
 pub(crate) mod json;
+pub(crate) mod kept;
 pub(crate) mod members;
 mod omise;
 mod oney;
@@ -92,6 +94,7 @@ pub use body::{Body, Entries, EntriesIter};
 pub use code_match::CodeMatch;
 /// The crate [`WireFormat::view`] returns a value of, for a format with a view of its own.
 pub use erased_serde;
+pub use kept::EntryCache;
 pub use members::{Members, ReadMode};
 pub use parse_error::ParseError;
 pub use received::{ReceivedBody, ReceivedEntry};

@@ -91,21 +91,29 @@ impl<'o> JsonWriter<'o> {
         json::escape_str(self.out, text);
     }
 
+    /// Escapes what `value` displays into a string this writer has opened with
+    /// `raw("\"")`, without an intermediate `String`: [`JsonWriter::escaped`] for a value
+    /// that is not text yet.
+    ///
+    /// ```
+    /// use apierror::format::JsonWriter;
+    ///
+    /// let mut out = Vec::new();
+    /// let mut w = JsonWriter::new(&mut out);
+    /// w.raw(r#"{"at":"line "#);
+    /// w.escaped_display(&7);
+    /// w.raw(r#" of \"a\""}"#);
+    /// assert_eq!(out, br#"{"at":"line 7 of \"a\""}"#);
+    /// ```
+    #[inline]
+    pub fn escaped_display(&mut self, value: &dyn fmt::Display) {
+        json::write_display(self.out, value, None);
+    }
+
     /// Writes an integer.
     #[inline]
     pub fn number(&mut self, n: u64) {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut n = n;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (n % 10) as u8;
-            n /= 10;
-            if n == 0 {
-                break;
-            }
-        }
-        self.out.extend_from_slice(&digits[at..]);
+        json::json_integer(self.out, &n);
     }
 
     /// Writes `err`'s code as a JSON string, copied from the derive's escaped copy.
@@ -120,6 +128,13 @@ impl<'o> JsonWriter<'o> {
     /// JSON string.
     #[inline]
     pub fn title(&mut self, err: &dyn ApiError, lang: &str) {
+        if let Some(parts) = json::parts_in(err, lang) {
+            // The default title, escaped by the derive.
+            self.out.push(b'"');
+            self.out.extend_from_slice(parts.title.as_bytes());
+            self.out.push(b'"');
+            return;
+        }
         let meta = err.meta();
         self.string(meta.title_in(lang).unwrap_or(meta.title));
     }
@@ -170,6 +185,10 @@ impl<'o> JsonWriter<'o> {
     pub fn field_in(&mut self, err: &dyn ApiError, notation: Notation) -> bool {
         if let Some(path) = err.field_path() {
             self.display(&path.display(notation));
+            return true;
+        }
+        if let Some(text) = err.field_text() {
+            self.string(text);
             return true;
         }
         match err.field() {

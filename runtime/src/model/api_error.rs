@@ -4,7 +4,7 @@ use core::fmt;
 
 use http::StatusCode;
 
-use crate::model::catalog::{Catalog, VariantMeta};
+use crate::model::catalog::{same_language, Catalog, VariantMeta};
 use crate::model::field_path::FieldPath;
 use crate::model::message::{MessageSink, PlainSink};
 use crate::model::parts::JsonParts;
@@ -58,7 +58,7 @@ pub trait ApiError {
     /// [`ApiError::write_message_in`]; one that forwards neither is written in its default
     /// language, truthfully labelled.
     fn has_message_in(&self, lang: &str) -> bool {
-        lang.eq_ignore_ascii_case(self.meta().language)
+        same_language(lang, self.meta().language)
     }
 
     /// Writes the message in `lang`; `None` when this value has no message in `lang` (see
@@ -68,8 +68,7 @@ pub trait ApiError {
     /// message in the default language only. A type that wraps other errors (a composed
     /// catalog) forwards this call as it forwards [`ApiError::write_message`].
     fn write_message_in(&self, lang: &str, out: &mut dyn MessageSink) -> Option<fmt::Result> {
-        lang.eq_ignore_ascii_case(self.meta().language)
-            .then(|| self.write_message(out))
+        same_language(lang, self.meta().language).then(|| self.write_message(out))
     }
 
     /// The JSON-escaped static parts of this value's bodies, computed at compile time.
@@ -124,6 +123,45 @@ pub trait ApiError {
     /// The Oney `field`: the element of the request that led to this error, as declared
     /// (`#[field("…")]` or a `#[field]` member), written as it is in every format.
     fn field(&self) -> Option<&dyn fmt::Display> {
+        None
+    }
+
+    /// [`ApiError::field`] where it is text already: the same text, which a format then
+    /// escapes without the formatting machinery. The derive implements this for a
+    /// constant field (`#[field("…")]`) and a `#[field]` member of a text type (`&str`,
+    /// `String`, `Cow<str>`, …); by default, and for any other field, it answers `None`
+    /// and formats write what `field` displays. A type that implements it answers with
+    /// exactly what `field` displays.
+    ///
+    /// ```
+    /// use apierror::ApiError;
+    ///
+    /// #[derive(Debug, ApiError)]
+    /// enum E {
+    ///     #[status(422)]
+    ///     #[code("too_short")]
+    ///     #[message("{field} is too short")]
+    ///     TooShort {
+    ///         #[field]
+    ///         field: String,
+    ///     },
+    ///     #[status(422)]
+    ///     #[code("bad_line")]
+    ///     #[message("line {line} is invalid")]
+    ///     BadLine {
+    ///         #[field]
+    ///         line: u32,
+    ///     },
+    /// }
+    ///
+    /// let short = E::TooShort { field: "name".into() };
+    /// assert_eq!(short.field_text(), Some("name"));
+    /// assert_eq!(short.field().unwrap().to_string(), "name");
+    /// let line = E::BadLine { line: 7 };
+    /// assert_eq!(line.field_text(), None);
+    /// assert_eq!(line.field().unwrap().to_string(), "7");
+    /// ```
+    fn field_text(&self) -> Option<&str> {
         None
     }
 
@@ -227,7 +265,7 @@ pub trait ApiError {
         out: &mut dyn MessageSink,
     ) -> Option<fmt::Result> {
         let meta = self.meta();
-        if lang.eq_ignore_ascii_case(meta.language) {
+        if same_language(lang, meta.language) {
             return Some(self.write_public_message(out));
         }
         // A message from `Display` has no translation; a translated template is declared.

@@ -178,7 +178,7 @@ impl VariantMeta {
 
     /// The title in `lang`, where the variant has one in that language.
     pub fn title_in(&self, lang: &str) -> Option<&'static str> {
-        if lang.eq_ignore_ascii_case(self.language) {
+        if same_language(lang, self.language) {
             return Some(self.title);
         }
         self.localized_in(lang)?.title
@@ -186,7 +186,7 @@ impl VariantMeta {
 
     /// The message template in `lang`, where the variant has one in that language.
     pub fn message_in(&self, lang: &str) -> Option<&'static str> {
-        if lang.eq_ignore_ascii_case(self.language) {
+        if same_language(lang, self.language) {
             return self.message;
         }
         self.localized_in(lang)?.message
@@ -323,4 +323,12 @@ pub enum TemplatePiece {
     Literal(&'static str),
     /// A placeholder: the field's name (`"min"`, or `"0"` in a tuple variant).
     Field(&'static str),
+}
+
+/// Whether two language tags are the same (ASCII case ignored). A tag handed on from a
+/// variant's own metadata is its very text: that is checked first, by address, before
+/// the characters are compared.
+#[inline]
+pub(crate) fn same_language(a: &str, b: &str) -> bool {
+    core::ptr::eq(a, b) || a.eq_ignore_ascii_case(b)
 }

@@ -182,4 +182,11 @@ impl ApiError for DynamicError {
             None => self.meta.field.as_ref().map(|f| f as &dyn fmt::Display),
         }
     }
+
+    fn field_text(&self) -> Option<&str> {
+        match self.args.iter().find(|(n, _)| n == "field") {
+            Some((_, field)) => Some(field.as_str()),
+            None => self.meta.field,
+        }
+    }
 }

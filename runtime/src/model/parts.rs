@@ -13,6 +13,8 @@
 pub struct JsonParts {
     /// The code, escaped for the inside of a JSON string.
     pub code: &'static str,
+    /// The title in the default language, escaped.
+    pub title: &'static str,
     /// The whole message, escaped, when it has no placeholders and no field can override
     /// it; `None` otherwise (it is then written by `write_public_message`).
     pub message: Option<&'static str>,

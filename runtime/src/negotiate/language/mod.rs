@@ -8,6 +8,7 @@
 mod choice;
 
 use crate::model::api_error::ApiError;
+use crate::model::catalog::same_language;
 use crate::model::parts::{JsonParts, LanguageParts};
 use crate::request::context::RequestContext;
 
@@ -79,7 +80,7 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, vary: bool) -> Cho
     let others = || errors.iter().skip(1);
     // The commonest case, an error in one language: nothing to choose.
     if primary.localized.is_empty() {
-        let defaults = others().all(|e| e.meta().language.eq_ignore_ascii_case(default));
+        let defaults = others().all(|e| same_language(e.meta().language, default));
         return Chosen {
             lang: default,
             negotiable: false,
@@ -120,7 +121,7 @@ fn decide(errors: &[&dyn ApiError], ctx: &RequestContext<'_>, vary: bool) -> Cho
     let defaults = found.is_none()
         && errors
             .iter()
-            .all(|e| e.meta().language.eq_ignore_ascii_case(lang));
+            .all(|e| same_language(e.meta().language, lang));
     Chosen {
         lang,
         negotiable,
@@ -144,7 +145,7 @@ pub(crate) fn title_language(err: &dyn ApiError, lang: &'static str) -> &'static
     let meta = err.meta();
     match lang {
         DEFAULT => meta.language,
-        lang if lang.eq_ignore_ascii_case(meta.language) || meta.title_in(lang).is_some() => lang,
+        lang if meta.title_in(lang).is_some() => lang,
         _ => meta.language,
     }
 }

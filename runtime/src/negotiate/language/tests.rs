@@ -207,6 +207,7 @@ fn agrees_with_the_reference_lookup() {
             .collect();
         let parts = JsonParts {
             code: "",
+            title: "",
             message: None,
             lead: None,
             omise_head: "",
