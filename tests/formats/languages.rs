@@ -718,3 +718,72 @@ mod properties {
         ),
     ];
 }
+
+/// An error written in Thai alone, answered with no preference: each text of the body is
+/// in Thai but a title a format writes in English, and `Content-Language` says so, for one
+/// error (the renderer's shortcut) as for a list of them (the general path).
+#[test]
+fn a_body_in_its_default_language_names_each_texts_language() {
+    use apierror::format::{Body, Carries, JsonWriter, WireFormat};
+
+    #[derive(Debug, ApiError)]
+    #[api_error(lang = "th")]
+    enum ThaiError {
+        #[status(404)]
+        #[code("cart_not_found")]
+        #[message("ไม่พบตะกร้า")]
+        CartNotFound,
+        #[status(409)]
+        #[code("sold_out")]
+        #[title("สินค้าหมด")]
+        #[message("สินค้าหมดแล้ว")]
+        SoldOut,
+    }
+
+    /// A format whose title is always an English phrase of its own.
+    #[derive(Debug)]
+    struct EnglishTitle;
+    impl WireFormat for EnglishTitle {
+        fn name(&self) -> &'static str {
+            "english_title"
+        }
+        fn carries(&self) -> Carries {
+            Carries::LIST.with_title()
+        }
+        fn title_language(&self, _: &Body<'_>, _: &dyn ApiError) -> &'static str {
+            "en"
+        }
+        fn write(&self, body: &Body<'_>, out: &mut Vec<u8>) {
+            let mut w = JsonWriter::new(out);
+            w.raw(r#"{"title":"Error","messages":["#);
+            for (i, err) in body.errors().iter().enumerate() {
+                if i > 0 {
+                    w.raw(",");
+                }
+                w.message(*err, body.message_language(*err));
+            }
+            w.raw("]}");
+        }
+    }
+
+    let renderer = Renderer::default().with_format(EnglishTitle).unwrap();
+    let english_title = Format::named("english_title");
+    let ctx = RequestContext::new();
+    let language = |format, errors: &[&dyn ApiError]| {
+        let res = renderer.response_all(format, errors, &ctx);
+        res.headers()["content-language"]
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    let (cart, sold_out): (&dyn ApiError, &dyn ApiError) =
+        (&ThaiError::CartNotFound, &ThaiError::SoldOut);
+    assert_eq!(language(english_title, &[cart]), "th, en");
+    assert_eq!(language(english_title, &[cart, sold_out]), "th, en");
+    for format in Format::BUILT_IN {
+        for err in [cart, sold_out] {
+            assert_eq!(language(format, &[err]), "th", "{format}");
+            assert_eq!(language(format, &[err, err]), "th", "{format}");
+        }
+    }
+}

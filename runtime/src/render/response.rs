@@ -6,6 +6,7 @@ use http::Response;
 use crate::format::Format;
 use crate::format::{Body, WireFormat};
 use crate::model::api_error::ApiError;
+use crate::model::catalog::same_language;
 use crate::negotiate::language;
 use crate::render::Renderer;
 use crate::request::context::RequestContext;
@@ -69,10 +70,7 @@ impl Renderer {
         *response.status_mut() = wire.status(&body);
         let headers = response.headers_mut();
         headers.insert(CONTENT_TYPE, resolved.content_type.clone());
-        headers.insert(
-            CONTENT_LANGUAGE,
-            languages_header(languages_written(wire, &body)),
-        );
+        headers.insert(CONTENT_LANGUAGE, content_language(wire, &body));
         if chosen.negotiable {
             // Another `Accept-Language` could have given another body.
             headers.insert(VARY, const { HeaderValue::from_static("accept-language") });
@@ -117,6 +115,26 @@ fn language_header(lang: &str) -> HeaderValue {
     match lang {
         "en" => const { HeaderValue::from_static("en") },
         other => HeaderValue::from_str(other).unwrap_or_else(|_| HeaderValue::from_static("en")),
+    }
+}
+
+/// `Content-Language` for `body` in `wire`. The commonest body, one error that is not a
+/// validation failure, written in its default language, has its message in that language
+/// and no localized copy: only the title's language, which the format says, may add one.
+fn content_language(wire: &dyn WireFormat, body: &Body<'_>) -> HeaderValue {
+    match body.errors() {
+        [err] if body.written() == language::DEFAULT && !body.is_summary() => {
+            let message = err.meta().language;
+            let title = match wire.carries().title {
+                true => wire.title_language(body, *err),
+                false => message,
+            };
+            match same_language(title, message) {
+                true => language_header(message),
+                false => languages_header([message, title].into_iter()),
+            }
+        }
+        _ => languages_header(languages_written(wire, body)),
     }
 }
 
