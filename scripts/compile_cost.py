@@ -9,17 +9,19 @@ target/compile-cost/, in three flavours of the same enum:
   both       #[derive(Debug, thiserror::Error, apierror::ApiError)] with #[status], #[code]
              and #[message] per variant (a third of the messages are templates)
 
-and times an incremental rebuild of each (touch src/lib.rs, cargo build), the median of
---runs runs. What thiserror adds is thiserror - plain; what the derive adds is
+and times an incremental rebuild of each (one message edited, cargo build), the median of
+--runs runs: the CPU time cargo and rustc spend (user + system, steady under load), or the
+wall time with --wall. What thiserror adds is thiserror - plain; what the derive adds is
 both - thiserror. The target: the derive's addition within 1.5x of thiserror's, and linear
 in the number of variants.
 
-Usage: python3 scripts/compile_cost.py [--sizes 150,1500] [--runs 5] [--release]
+Usage: python3 scripts/compile_cost.py [--sizes 150,1500] [--runs 5] [--release] [--wall]
 """
 
 import argparse
 import os
 import pathlib
+import resource
 import statistics
 import subprocess
 import time
@@ -70,16 +72,35 @@ def build(crate, release, target_dir):
     subprocess.run(cmd, cwd=crate, env=env, check=True)
 
 
-def timed_rebuild(n, flavour, release, target_dir, runs):
-    crate = write_crate(n, flavour)
-    build(crate, release, target_dir)  # warm: dependencies and a first build
-    times = []
+def cpu_seconds():
+    """CPU time of the finished child processes so far (cargo and the rustc it runs)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+FLAVOURS = ("plain", "thiserror", "both")
+
+
+def timed_rebuilds(n, release, target_dir, runs, wall):
+    """The rebuild times of each flavour, run after run: the three flavours take turns, so
+    that the machine's drift falls on all three alike."""
+    crates = {f: write_crate(n, f) for f in FLAVOURS}
+    for crate in crates.values():
+        build(crate, release, target_dir)  # warm: dependencies and a first build
+    clock = time.perf_counter if wall else cpu_seconds
+    times = {f: [] for f in FLAVOURS}
     for run in range(runs):
-        write_crate(n, flavour, revision=run + 1)
-        start = time.perf_counter()
-        build(crate, release, target_dir)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for flavour in FLAVOURS:
+            write_crate(n, flavour, revision=run + 1)
+            start = clock()
+            build(crates[flavour], release, target_dir)
+            times[flavour].append(clock() - start)
+    return times
+
+
+def quartiles(values):
+    q = statistics.quantiles(values, n=4)
+    return q[0], statistics.median(values), q[2]
 
 
 def main():
@@ -87,18 +108,23 @@ def main():
     parser.add_argument("--sizes", default="150,1500")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--release", action="store_true")
+    parser.add_argument("--wall", action="store_true", help="wall time instead of CPU time")
     args = parser.parse_args()
     target_dir = WORK / "target"
     rows = []
     for n in [int(s) for s in args.sizes.split(",")]:
-        t = {f: timed_rebuild(n, f, args.release, target_dir, args.runs)
-             for f in ("plain", "thiserror", "both")}
+        times = timed_rebuilds(n, args.release, target_dir, args.runs, args.wall)
+        t = {f: statistics.median(v) for f, v in times.items()}
         thiserror_adds = t["thiserror"] - t["plain"]
         derive_adds = t["both"] - t["thiserror"]
+        # The ratio of each run, whose three builds ran side by side.
+        ratios = [(b - e) / max(e - p, 1e-9)
+                  for p, e, b in zip(times["plain"], times["thiserror"], times["both"])]
+        low, mid, high = quartiles(ratios)
         rows.append((n, t, thiserror_adds, derive_adds))
         print(f"{n:>6} variants: plain {t['plain']:.3f}s  thiserror {t['thiserror']:.3f}s  "
               f"both {t['both']:.3f}s  | thiserror adds {thiserror_adds:.3f}s, "
-              f"ApiError adds {derive_adds:.3f}s, ratio {derive_adds / max(thiserror_adds, 1e-9):.2f}",
+              f"ApiError adds {derive_adds:.3f}s, ratio {mid:.2f} (quartiles {low:.2f}-{high:.2f})",
               flush=True)
     if len(rows) >= 2:
         (n0, _, _, d0), (n1, _, _, d1) = rows[0], rows[-1]

@@ -152,7 +152,6 @@ fn impl_api_error(input: &Input) -> TokenStream {
             };
             const __APIERROR_JSON_BASE: __a::JsonParts = __a::JsonParts {
                 code: "",
-                title: "",
                 message: __a::None,
                 lead: __a::None,
                 omise_head: "",

@@ -48,7 +48,6 @@ pub(super) fn json_parts(input: &Input, variant: &Variant, out: &mut Source) {
     // Only what differs from the type's base parts (`__APIERROR_JSON_BASE`).
     out.code("__a::JsonParts {")
         .str_member("code", &code_json)
-        .str_member("title", &title)
         .str_member("omise_head", &omise_head)
         .str_member("status_head", &status_head)
         .str_member("google_reason", &google_reason);

@@ -131,7 +131,7 @@ impl<'o> JsonWriter<'o> {
         if let Some(parts) = json::parts_in(err, lang) {
             // The default title, escaped by the derive.
             self.out.push(b'"');
-            self.out.extend_from_slice(parts.title.as_bytes());
+            self.out.extend_from_slice(parts.title().as_bytes());
             self.out.push(b'"');
             return;
         }

@@ -13,8 +13,6 @@
 pub struct JsonParts {
     /// The code, escaped for the inside of a JSON string.
     pub code: &'static str,
-    /// The title in the default language, escaped.
-    pub title: &'static str,
     /// The whole message, escaped, when it has no placeholders and no field can override
     /// it; `None` otherwise (it is then written by `write_public_message`).
     pub message: Option<&'static str>,
@@ -127,5 +125,44 @@ impl JsonParts {
     /// three status digits.
     pub fn title_head(&self) -> &'static str {
         self.status_head.get(3..).unwrap_or_default()
+    }
+
+    /// The title in the default language, escaped: the part of [`JsonParts::status_head`]
+    /// between `400","title":"` and `","status":400,"detail":"` (the status is always
+    /// three digits). Read from there rather than kept again per variant, which every
+    /// build of a large catalog would compile.
+    pub fn title(&self) -> &'static str {
+        use apierror_spec::problem::{DETAIL, STATUS, TITLE};
+        let start = 3 + TITLE.len();
+        let end = self
+            .status_head
+            .len()
+            .saturating_sub(STATUS.len() + 3 + DETAIL.len());
+        self.status_head.get(start..end).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_title_is_read_from_the_status_head() {
+        for title in ["Not Found", "", r#"say \"hi\""#, "カートが見つかりません"] {
+            let status_head: &'static str =
+                String::leak(apierror_spec::problem::status_head(404, title));
+            let parts = JsonParts {
+                code: "",
+                message: None,
+                lead: None,
+                omise_head: "",
+                status_head,
+                google_reason: "",
+                location: None,
+                translations: &[],
+                google_unit: None,
+            };
+            assert_eq!(parts.title(), title);
+        }
     }
 }

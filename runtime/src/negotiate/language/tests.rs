@@ -207,7 +207,6 @@ fn agrees_with_the_reference_lookup() {
             .collect();
         let parts = JsonParts {
             code: "",
-            title: "",
             message: None,
             lead: None,
             omise_head: "",
