@@ -150,7 +150,9 @@ pub trait WireFormat: fmt::Debug + Send + Sync + 'static {
     /// static (a variant without fields, in its default language) and copied from then
     /// on, as the built-in formats' bodies are pre-built at compile time: about as fast
     /// as a built-in. Answer `false` only where [`WireFormat::write`] reads nothing of
-    /// [`Body::context`].
+    /// [`Body::context`]. A body of several errors is written each time; a format that
+    /// lists them can keep each static error's entry with an
+    /// [`EntryCache`](crate::format::EntryCache).
     fn varies_by_request(&self) -> bool {
         true
     }
