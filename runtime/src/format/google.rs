@@ -318,7 +318,7 @@ impl GoogleFormat {
                 out.push(b'{');
                 if let Some(field) = FieldText::of(e, Notation::Dotted) {
                     out.extend_from_slice(b"\"field\":\"");
-                    json::write_display(out, &field, None);
+                    field.write_escaped(out, None);
                     out.extend_from_slice(b"\",");
                 }
                 out.extend_from_slice(b"\"description\":\"");

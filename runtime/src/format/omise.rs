@@ -325,7 +325,7 @@ impl OmiseFormat {
         self.write_head(err, out);
         if let Some(field) = FieldText::of(entry, Notation::Dotted) {
             let mark = out.len();
-            json::write_display(out, &field, None);
+            field.write_escaped(out, None);
             if out.len() > mark {
                 out.push(b' ');
             }

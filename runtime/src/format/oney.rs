@@ -151,7 +151,7 @@ impl OneyFormat {
             out.extend_from_slice(b"{\"error\":{");
             if let Some(field) = FieldText::of(err, Notation::Dotted) {
                 out.extend_from_slice(b"\"field\":\"");
-                json::write_display(out, &field, Some(FIELD_MAX));
+                field.write_escaped(out, Some(FIELD_MAX));
                 out.extend_from_slice(b"\",");
             }
             out.extend_from_slice(b"\"error_code\":\"");

@@ -356,7 +356,7 @@ impl ProblemFormat {
                     }
                     out.extend_from_slice(b",{\"name\":\"");
                     match field {
-                        Some(field) => json::write_display(out, &field, None),
+                        Some(field) => field.write_escaped(out, None),
                         None => json::write_code(out, e, e.json_parts()),
                     }
                     out.extend_from_slice(b"\",\"reason\":\"");
@@ -475,7 +475,7 @@ fn write_field_member(out: &mut Vec<u8>, err: &dyn ApiError) {
             true => b",\"pointer\":\"",
             false => b",\"field\":\"",
         });
-        json::write_display(out, &field, None);
+        field.write_escaped(out, None);
         out.push(b'"');
     }
 }

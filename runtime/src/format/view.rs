@@ -6,6 +6,7 @@ use core::fmt;
 use serde::ser::{Serialize, Serializer};
 
 use crate::format::body::Entries;
+use crate::format::json;
 use crate::model::api_error::ApiError;
 use crate::model::field_path::{FieldPath, Notation};
 use crate::model::message::PlainSink;
@@ -69,23 +70,38 @@ impl fmt::Display for Limited<'_> {
 
 /// An error's field as a format writes it: its path ([`ApiError::field_path`]) in the
 /// format's notation, else its declared field ([`ApiError::field`]) as it is. The writers
-/// escape it with `json::write_display`, the views serialize it through [`Collect`], so
-/// both write the same text.
+/// escape it with [`FieldText::write_escaped`], the views serialize it through [`Collect`],
+/// so both write the same text.
 #[derive(Clone, Copy)]
 pub(crate) enum FieldText<'a> {
     /// A path, in a notation.
     Path(&'a FieldPath, Notation),
     /// A declared field.
     Declared(&'a dyn fmt::Display),
+    /// A declared field that is text already ([`ApiError::field_text`]).
+    Text(&'a str),
 }
 
 impl<'a> FieldText<'a> {
     /// The field of `err` in `notation`, if it has one.
     #[inline]
     pub(crate) fn of(err: &'a dyn ApiError, notation: Notation) -> Option<Self> {
-        match err.field_path() {
-            Some(path) => Some(FieldText::Path(path, notation)),
+        if let Some(path) = err.field_path() {
+            return Some(FieldText::Path(path, notation));
+        }
+        match err.field_text() {
+            Some(text) => Some(FieldText::Text(text)),
             None => err.field().map(FieldText::Declared),
+        }
+    }
+
+    /// Appends it escaped for the inside of a JSON string, at most `max` characters where
+    /// given: text is escaped as it is, anything else through what it displays.
+    #[inline]
+    pub(crate) fn write_escaped(&self, out: &mut Vec<u8>, max: Option<usize>) {
+        match (self, max) {
+            (FieldText::Text(text), None) => json::escape_str(out, text),
+            _ => json::write_display(out, self, max),
         }
     }
 
@@ -100,6 +116,7 @@ impl fmt::Display for FieldText<'_> {
         match self {
             FieldText::Path(path, notation) => fmt::Display::fmt(&path.display(*notation), f),
             FieldText::Declared(field) => field.fmt(f),
+            FieldText::Text(text) => f.write_str(text),
         }
     }
 }
