@@ -91,16 +91,21 @@ impl IntoResponse for HandWritten<'_> {
             trace_id: self.trace_id,
         })
         .expect("serializable");
-        let mut res = Response::new(Body::from(body));
-        *res.status_mut() = StatusCode::NOT_FOUND;
-        let headers = res.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
-        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("en"));
-        res
+        problem_response(body, StatusCode::NOT_FOUND)
     }
+}
+
+/// A hand-written problem response: `body` with `status` and the headers the layer sends.
+fn problem_response(body: Vec<u8>, status: StatusCode) -> Response {
+    let mut res = Response::new(Body::from(body));
+    *res.status_mut() = status;
+    let headers = res.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/problem+json"),
+    );
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("en"));
+    res
 }
 
 async fn hand_written_handler(req: Request) -> Response {
@@ -330,14 +335,8 @@ impl IntoResponse for HandWrittenInvalid {
             trace_id: self.trace_id.as_deref(),
         })
         .expect("serializable");
-        let mut res = Response::new(Body::from(body));
-        *res.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+        let mut res = problem_response(body, StatusCode::UNPROCESSABLE_ENTITY);
         let headers = res.headers_mut();
-        headers.insert(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("application/problem+json"),
-        );
-        headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static("en"));
         // The default messages are in three languages: the body depends on the request's.
         headers.insert(header::VARY, HeaderValue::from_static("accept-language"));
         res

@@ -120,11 +120,13 @@ pub struct JsonApi {
 
 impl Default for JsonApi {
     fn default() -> Self {
-        JsonApi {
-            prefix: JsonApi::DEFAULT_POINTER_PREFIX.to_owned(),
-            prefix_json: JsonApi::DEFAULT_POINTER_PREFIX.as_bytes().to_vec(),
+        let empty = JsonApi {
+            prefix: String::new(),
+            prefix_json: Vec::new(),
             entries: EntryCache::new(),
-        }
+        };
+        // The one place the prefix, its escaped copy and the kept entries are set together.
+        empty.with_pointer_prefix(JsonApi::DEFAULT_POINTER_PREFIX)
     }
 }
 

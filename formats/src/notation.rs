@@ -381,28 +381,41 @@ pub(crate) fn write_pointer(
     prefix_json: &[u8],
     place: Place<'_>,
 ) {
-    if let Place::Declared(_) | Place::Text(_) = place {
-        w.raw("\"");
-        let mark = w.buffer().len();
-        w.buffer().extend_from_slice(prefix_json);
-        w.raw("/");
-        let segment = w.buffer().len();
-        match place {
-            Place::Text(text) => w.escaped(text),
-            Place::Declared(field) => w.escaped_display(field),
-            Place::Path(_) => {}
-        }
-        let written = &w.buffer()[segment..];
-        let plain = !written.is_empty()
-            && !written
-                .iter()
-                .any(|b| matches!(b, b'.' | b'[' | b']' | b'~' | b'/'));
-        if plain {
-            return w.raw("\"");
-        }
-        w.buffer().truncate(mark - 1);
+    let written = match place {
+        Place::Text(text) => plain_segment(w, prefix_json, |w| w.escaped(text)),
+        Place::Declared(field) => plain_segment(w, prefix_json, |w| w.escaped_display(field)),
+        Place::Path(_) => false,
+    };
+    if !written {
+        w.display(&InPointer { prefix, place });
     }
-    w.display(&InPointer { prefix, place });
+}
+
+/// Writes `"<prefix_json>/<segment>"`, the segment escaped by `escape`, and answers `true`
+/// where the segment is one plain, non-empty segment; otherwise writes nothing and answers
+/// `false`.
+fn plain_segment(
+    w: &mut JsonWriter<'_>,
+    prefix_json: &[u8],
+    escape: impl FnOnce(&mut JsonWriter<'_>),
+) -> bool {
+    let mark = w.buffer().len();
+    w.raw("\"");
+    w.buffer().extend_from_slice(prefix_json);
+    w.raw("/");
+    let segment = w.buffer().len();
+    escape(w);
+    let written = &w.buffer()[segment..];
+    let plain = !written.is_empty()
+        && !written
+            .iter()
+            .any(|b| matches!(b, b'.' | b'[' | b']' | b'~' | b'/'));
+    if plain {
+        w.raw("\"");
+    } else {
+        w.buffer().truncate(mark);
+    }
+    plain
 }
 
 /// A place as Microsoft's `target`: a path in [`Notation::Dotted`] (`items[2].sku`), a

@@ -80,7 +80,7 @@ impl<'o> JsonWriter<'o> {
     #[inline]
     pub fn display(&mut self, value: &dyn fmt::Display) {
         self.out.push(b'"');
-        json::write_display(self.out, value, None);
+        self.escaped_display(value);
         self.out.push(b'"');
     }
 

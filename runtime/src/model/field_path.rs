@@ -193,19 +193,8 @@ impl fmt::Display for Written<'_> {
 /// `prefix`, the digits of `n`, `suffix`: without the formatting machinery, which costs more
 /// than the digits (a path is written once per violation of every error body).
 fn write_index(f: &mut fmt::Formatter<'_>, prefix: &str, n: usize, suffix: &str) -> fmt::Result {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    let mut rest = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (rest % 10) as u8;
-        rest /= 10;
-        if rest == 0 {
-            break;
-        }
-    }
     f.write_str(prefix)?;
-    f.write_str(core::str::from_utf8(&digits[at..]).unwrap_or_default())?;
+    f.write_str(itoa::Buffer::new().format(n))?;
     f.write_str(suffix)
 }
 
