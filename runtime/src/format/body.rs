@@ -46,6 +46,22 @@ pub struct Body<'a> {
 /// What an empty list of errors is written as.
 const NO_ERRORS: &[&dyn ApiError] = &[&NoErrors];
 
+/// What a format's list holds for `errors` (see [`Body::entries`]), for the built-ins'
+/// writers that are handed the errors rather than a [`Body`].
+pub(crate) fn entries_of<'a>(errors: &'a [&'a dyn ApiError]) -> Entries<'a> {
+    let errors = if errors.is_empty() { NO_ERRORS } else { errors };
+    entries(errors, primary(errors).violations())
+}
+
+/// The entries of `errors` (never empty), whose first error has `violations`: those where
+/// it is a validation failure, else every error.
+fn entries<'a>(errors: &'a [&'a dyn ApiError], violations: Violations<'a>) -> Entries<'a> {
+    match violations.is_empty() {
+        true => Entries::Errors(errors),
+        false => Entries::Violations(violations.list),
+    }
+}
+
 impl<'a> Body<'a> {
     /// The body of `errors` for the request `ctx`, in the language its `Accept-Language`
     /// chooses among the languages the errors have (their default language otherwise).
@@ -96,10 +112,7 @@ impl<'a> Body<'a> {
     /// assert!(!body.is_summary());
     /// ```
     pub fn entries(&self) -> Entries<'a> {
-        match self.violations.is_empty() {
-            true => Entries::Errors(self.errors),
-            false => Entries::Violations(self.violations.list),
-        }
+        entries(self.errors, self.violations)
     }
 
     /// Whether the first error is a validation failure whose violations are the entries.

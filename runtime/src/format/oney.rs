@@ -21,11 +21,12 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::{json, Map, Value};
 
+use crate::format::body::entries_of;
 use crate::format::code_match::same_code;
 use crate::format::json::{self, LimitedJsonWriter};
 use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
-use crate::format::view::{entries_of, Collect, FieldText, Limited, PublicMessage};
+use crate::format::view::{Collect, FieldText, Limited, PublicMessage};
 use crate::format::Entries;
 use crate::format::Format;
 use crate::format::OptionError;

@@ -43,10 +43,11 @@ use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
 use serde_json::{json, Map, Value};
 
+use crate::format::body::entries_of;
 use crate::format::json::{self, escape_str};
 use crate::format::members::Members;
 use crate::format::received::ReceivedEntry;
-use crate::format::view::{entries_of, Collect, FieldText, PublicMessage};
+use crate::format::view::{Collect, FieldText, PublicMessage};
 use crate::format::Entries;
 use crate::format::Format;
 use crate::format::{check_url, OptionError};

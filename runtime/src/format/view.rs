@@ -5,7 +5,6 @@ use core::fmt;
 
 use serde::ser::{Serialize, Serializer};
 
-use crate::format::body::Entries;
 use crate::format::json;
 use crate::model::api_error::ApiError;
 use crate::model::field_path::{FieldPath, Notation};
@@ -120,18 +119,3 @@ impl fmt::Display for FieldText<'_> {
         }
     }
 }
-
-/// What a format's list holds for `errors` (see [`Body::entries`](crate::format::Body::entries)):
-/// the first error's violations where it is a validation failure, else every error (the
-/// first alone, a 500, where there is none).
-pub(crate) fn entries_of<'a>(errors: &'a [&'a dyn ApiError]) -> Entries<'a> {
-    let violations = crate::model::answer::primary(errors).violations();
-    match (violations.is_empty(), errors.is_empty()) {
-        (false, _) => Entries::Violations(violations.list),
-        (true, false) => Entries::Errors(errors),
-        (true, true) => Entries::Errors(NO_ERRORS),
-    }
-}
-
-/// What an empty list of errors is written as: one internal error.
-const NO_ERRORS: &[&dyn ApiError] = &[&crate::model::answer::NoErrors];
